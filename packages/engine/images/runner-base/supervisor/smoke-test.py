@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""Smoke test of warmbox-supervisor: speaks PROTOCOL.md to a container through `docker run -i`,
+with the container settings the engine uses.
+
+    python3 smoke-test.py [--base warmbox/runner-base:dev] [--no-build] [--bench N]
+
+Builds a test image FROM the runner base with python3 added (the base has no python, and the
+memory bomb and the checks use it), runs every check, and prints per-job overhead.
+"""
+import argparse
+import os
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import time
+
+TEST_IMAGE = "warmbox/runner-base-test:dev"
+ENV = ["PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/box", "LANG=C.UTF-8"]
+FLAG_NAMES = ["wall", "cpu", "output", "oom", "killed", "exec"]
+WALL, CPU, OUTPUT, OOM, KILLED, EXEC = (1 << i for i in range(6))
+
+
+def engine_flags(memory="128m"):
+    return [
+        "docker", "run", "-i", "--rm", "--init", "--user", "root", "--read-only", "--network", "none",
+        "--cap-drop", "ALL", "--cap-add", "SETUID", "--cap-add", "SETGID",
+        "--security-opt", "no-new-privileges", "--memory", memory, "--memory-swap", memory,
+        "--pids-limit", "64", "--cpus", "1",
+        "--tmpfs", "/box:rw,exec,nosuid,nodev,size=64m,uid=1000,gid=1000,mode=0755",
+        "--tmpfs", "/tmp:rw,exec,nosuid,nodev,size=64m,mode=1777", "--shm-size", "16m",
+    ]
+
+
+class Box:
+    """One supervised container."""
+
+    def __init__(self, image, memory="128m"):
+        self.proc = subprocess.Popen(engine_flags(memory) + [image], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE)
+        self.buf = b""
+        t, payload = self.recv(timeout=30)
+        assert t == "H", (t, payload)
+        self.version = payload.decode()
+
+    def send(self, t, payload=b""):
+        self.proc.stdin.write(struct.pack("<IB", len(payload) + 1, ord(t)) + payload)
+        self.proc.stdin.flush()
+
+    def recv(self, timeout=10.0):
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while True:
+            if len(self.buf) >= 4:
+                (n,) = struct.unpack_from("<I", self.buf)
+                if len(self.buf) >= 4 + n:
+                    t, payload = chr(self.buf[4]), self.buf[5:4 + n]
+                    self.buf = self.buf[4 + n:]
+                    return t, payload
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError("no frame from the supervisor")
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                raise EOFError("supervisor stream ended")
+            self.buf += chunk
+
+    def file(self, name, content, mode=0o644):
+        self.send("F", struct.pack("<I", mode) + name.encode() + b"\0" + content)
+
+    def start(self, argv, time_ms=5000, cpu_ms=5000, out=1 << 20, fsize=1 << 20, flags=0,
+              stdin=None, env=ENV):
+        if stdin is not None:
+            self.send("I", stdin)
+        strings = b"".join(s.encode() + b"\0" for s in list(argv) + list(env))
+        self.send("R", struct.pack("<IIQQIHH", time_ms, cpu_ms, out, fsize, flags, len(argv),
+                                   len(env)) + strings)
+
+    def collect(self, timeout=15.0):
+        res = {"stdout": b"", "stderr": b""}
+        while True:
+            t, p = self.recv(timeout)
+            if t == "O":
+                res["stdout"] += p
+            elif t == "E":
+                res["stderr"] += p
+            elif t == "X":
+                (res["code"], res["signal"], res["wall"], res["cpu"], res["mem"],
+                 res["flags"]) = struct.unpack("<iiIIQI", p)
+                return res
+            else:
+                raise AssertionError(f"unexpected frame {t} {p[:200]!r}")
+
+    def run(self, argv, **kw):
+        self.start(argv, **kw)
+        return self.collect()
+
+    def sh(self, script, **kw):
+        return self.run(["sh", "-c", script], **kw)
+
+    def wipe(self):
+        self.send("W")
+        t, p = self.recv(10)
+        assert t == "C", (t, p)
+
+    def close(self):
+        self.proc.stdin.close()
+        return self.proc.wait(10)
+
+
+def flags(res):
+    return "|".join(n for i, n in enumerate(FLAG_NAMES) if res["flags"] & (1 << i)) or "-"
+
+
+results = []
+
+
+def check(name, cond, detail=""):
+    results.append(cond)
+    print(f"{'ok  ' if cond else 'FAIL'} {name}{'' if cond else '  ' + str(detail)}", flush=True)
+
+
+# Lists the sandbox user's live processes other than the lister, and every entry left in the
+# writable places: what a job could leave for the next one.
+LEFTOVERS = r"""
+import os
+me = os.getpid()
+procs = []
+for p in os.listdir('/proc'):
+    if p.isdigit() and int(p) != me:
+        try:
+            st = open(f'/proc/{p}/status').read()
+        except OSError:
+            continue
+        f = dict(l.split(':', 1) for l in st.splitlines() if ':' in l)
+        if f['Uid'].split()[0] == '1000' and f['State'].split()[0] not in 'ZX':
+            procs.append(p + ' ' + f['Name'].strip())
+files = [d + '/' + n for d in ('/box', '/tmp', '/dev/shm', '/dev/mqueue') for n in os.listdir(d)]
+ipc = [l for k in ('shm', 'sem', 'msg') for l in open('/proc/sysvipc/' + k).readlines()[1:]]
+print(repr((procs, files, ipc, oct(os.stat('/box').st_mode & 0o7777))))
+"""
+CLEAN = "([], [], [], '0o755')"
+
+
+def leftovers(box):
+    return box.run(["python3", "-c", LEFTOVERS])["stdout"].decode().strip()
+
+
+def test_main(box):
+    check("HELLO carries the version", box.version != "", box.version)
+
+    box.file("in.txt", b"data\n")
+    box.file("a/b/run.sh", b"#!/bin/sh\necho script $1\n", 0o755)
+    r = box.sh("cat; echo err >&2; exit 3", stdin=b"hello\n")
+    check("RUN: stdin, stdout, stderr, exit 3",
+          (r["stdout"], r["stderr"], r["code"], r["signal"], r["flags"]) == (b"hello\n", b"err\n", 3, 0, 0), r)
+    r = box.sh("id -u; id -g; stat -c '%u %g %a' a/b/run.sh in.txt a; pwd; umask; ./a/b/run.sh x; "
+               "echo \"$PATH\"")
+    check("files owned by sandbox, modes, cwd, umask, env", r["stdout"].decode() ==
+          "1000\n1000\n1000 1000 755\n1000 1000 644\n1000 1000 755\n/box\n0022\nscript x\n"
+          "/usr/local/bin:/usr/bin:/bin\n", r)
+    check("memory and time reported", r["mem"] > 0 and r["wall"] < 1000, r)
+    r = box.run(["python3", "-c", "import os; print(sorted(os.listdir('/proc/self/fd')))"])
+    check("the stage inherits only 0, 1, 2", r["stdout"] == b"['0', '1', '2', '3']\n", r)
+
+    t0 = time.monotonic()
+    r = box.run(["sleep", "10"], time_ms=300)
+    dt = time.monotonic() - t0
+    check("wall timeout", r["flags"] == WALL and r["signal"] == 9 and r["code"] == -1
+          and 300 <= r["wall"] < 400 and dt < 1, (r, dt))
+
+    r = box.sh("while :; do :; done", cpu_ms=300, time_ms=5000)
+    check("cpu timeout", r["flags"] & CPU and r["signal"] == 9 and 280 <= r["cpu"] < 450, r)
+
+    r = box.run(["head", "-c", "1000000", "/dev/zero"], out=1000)
+    check("output limit: exactly the cap, flag", len(r["stdout"]) == 1000 and r["flags"] == OUTPUT, flags(r))
+    r = box.run(["head", "-c", "1000", "/dev/zero"], out=1000)
+    check("output exactly at the cap is no violation", len(r["stdout"]) == 1000 and r["flags"] == 0, r)
+
+    r = box.sh("exec head -c 2000000 /dev/zero > big", fsize=1 << 20)
+    check("file size limit (SIGXFSZ)", r["signal"] == 25, r)
+
+    r = box.run(["no-such-program"])
+    check("exec failure", r["code"] == 127 and r["flags"] == EXEC and b"no-such-program" in r["stderr"], r)
+
+    big = os.urandom(1 << 20)
+    r = box.run(["true"], stdin=big)
+    check("unread 1 MiB stdin doesn't block", r["code"] == 0 and r["flags"] == 0, r)
+    r = box.run(["cat"], stdin=big, out=2 << 20)
+    check("1 MiB stdin through cat", r["stdout"] == big, len(r["stdout"]))
+
+    t0 = time.monotonic()
+    r = box.sh("sleep 100 & echo started")
+    dt = time.monotonic() - t0
+    check("background process doesn't hold the stage", r["stdout"] == b"started\n" and dt < 1, (r, dt))
+    out = box.run(["python3", "-c", LEFTOVERS])["stdout"].decode()
+    check("... and is gone after the stage", out.startswith("([],"), out)
+
+    # Streamed stdin, interleaved with output.
+    box.start(["sh", "-c", "while read l; do echo got $l; done; echo end"], flags=1)
+    got = b""
+    for word in (b"a", b"b"):
+        box.send("I", word + b"\n")
+        t, p = box.recv()
+        got += p
+    box.send("i")
+    r = box.collect()
+    check("streamed stdin", got + r["stdout"] == b"got a\ngot b\nend\n" and r["code"] == 0, (got, r))
+
+    # A streamed stage that ends before its STDIN_END: the late stdin must not reach the next stage.
+    r = box.run(["true"], flags=1)
+    box.send("I", b"late\n")
+    box.send("i")
+    r = box.run(["cat"], stdin=b"next\n")
+    check("late streamed stdin is dropped", r["stdout"] == b"next\n", r)
+
+    box.start(["sleep", "10"], time_ms=20000)
+    time.sleep(0.2)
+    t0 = time.monotonic()
+    box.send("K")
+    r = box.collect()
+    check("KILL", r["flags"] == KILLED and r["signal"] == 9 and time.monotonic() - t0 < 0.5, r)
+    box.send("K")  # ignored when nothing runs
+    box.wipe()
+    check("clean after KILL", leftovers(box) == CLEAN)
+
+    t0 = time.monotonic()
+    r = box.sh("b() { b | b & }; b; sleep 1", time_ms=2000)
+    dt = time.monotonic() - t0
+    check(f"fork bomb contained (stage {dt * 1000:.0f} ms, {flags(r)}, exit {r['code']})", dt < 3, r)
+    t0 = time.monotonic()
+    box.wipe()
+    check(f"WIPE after fork bomb ({(time.monotonic() - t0) * 1000:.1f} ms)", leftovers(box) == CLEAN)
+
+    # Leave everything we can think of behind.
+    r = box.sh("""
+        set -e
+        echo x > /box/f; echo y > /tmp/f; echo z > /dev/shm/f; mkdir -p /tmp/d/e; echo 1 > /tmp/d/e/g
+        ln -s /etc/passwd /box/pw; ln -s /etc /box/etc; ln -s /nonexistent /tmp/dangling
+        mkfifo /box/fifo; mkdir -p locked/sub; touch locked/sub/f; chmod 000 locked/sub locked
+        mkdir -p /box/ro; touch /box/ro/f; chmod 500 /box/ro
+        mkdir -p /dev/shm/x/y; chmod 0 /dev/shm/x
+        python3 -c 'import os
+for i in range(300): os.mkdir("n"); os.chdir("n")
+open("deep", "w").close()'
+        ipcmk -M 4096 >/dev/null; ipcmk -S 2 >/dev/null; ipcmk -Q >/dev/null
+        python3 -c 'import os; os.close(os.open("/dev/mqueue/q", os.O_CREAT | os.O_RDWR))' 2>/dev/null || true
+        (sleep 1000 &)
+    """)
+    out = leftovers(box)
+    check("leave junk behind (files, links, 000 dirs, IPC, mqueue)", r["code"] == 0 and
+          out.count("/") > 8 and "/dev/mqueue/q" in out and out.count("1000") >= 6, (r, out))
+    r = box.sh("chmod 000 /box")
+    r = box.run(["true"])
+    check("a stage can't start in a chmod-ed /box: exec failure", r["flags"] == EXEC and
+          b"chdir /box" in r["stderr"], r)
+    t0 = time.monotonic()
+    box.wipe()
+    ms = (time.monotonic() - t0) * 1000
+    out = leftovers(box)
+    check(f"WIPE removes files, dirs (000, deep), links, IPC, processes ({ms:.1f} ms)", out == CLEAN, out)
+    r = box.sh("head -1 /etc/passwd; ls -d /etc")
+    check("link targets untouched", r["stdout"].startswith(b"root:") and r["code"] == 0, r)
+
+
+def bench(box, n):
+    run_rt, wipe_rt, walls = [], [], []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        r = box.run(["/bin/true"])
+        t1 = time.perf_counter()
+        box.wipe()
+        t2 = time.perf_counter()
+        assert r["code"] == 0
+        run_rt.append(t1 - t0)
+        wipe_rt.append(t2 - t1)
+        walls.append(r["wall"])
+    py = []
+    for _ in range(max(n // 4, 10)):
+        t0 = time.perf_counter()
+        r = box.run(["python3", "-c", "print('hello')"])
+        py.append(time.perf_counter() - t0)
+        assert r["stdout"] == b"hello\n"
+    box.wipe()
+    inside = box.run(["python3", "-c", """
+import subprocess, time, statistics
+ts = []
+for _ in range(30):
+    t0 = time.perf_counter(); subprocess.run(['python3', '-c', "print('hello')"], stdout=subprocess.DEVNULL); ts.append(time.perf_counter() - t0)
+print(statistics.median(ts) * 1000)
+"""])
+    med = lambda xs: statistics.median(xs) * 1000
+    t0 = time.perf_counter()
+    for _ in range(n):
+        box.run(["/bin/true"])
+        box.wipe()
+    rate = n / (time.perf_counter() - t0)
+    print(f"bench: {n} jobs of /bin/true: RUN->EXIT median {med(run_rt):.2f} ms "
+          f"(p90 {sorted(run_rt)[int(n * .9)] * 1000:.2f}), WIPE->CLEAN median {med(wipe_rt):.2f} ms "
+          f"(p90 {sorted(wipe_rt)[int(n * .9)] * 1000:.2f}); {rate:.0f} jobs/s sequential on one box")
+    print(f"bench: python3 hello: RUN->EXIT median {med(py):.2f} ms; python3 spawned by python3 inside "
+          f"the box: {float(inside['stdout']):.2f} ms")
+
+
+def test_oom(image):
+    box = Box(image, memory="64m")
+    r = box.run(["python3", "-c", "a = []\nwhile True: a.append(bytearray(8 << 20))"], time_ms=10000)
+    check("memory bomb: OOM flag", r["flags"] & OOM and r["signal"] == 9, (flags(r), r["signal"], r["stderr"][-300:]))
+    box.wipe()
+    check("supervisor survives the OOM", leftovers(box) == CLEAN)
+    check("EOF on stdin: exit 0", box.close() == 0)
+
+
+def test_protocol_error(image):
+    box = Box(image)
+    box.file("../escape", b"x")
+    t, p = box.recv()
+    check("'..' in FILE name: ERROR, exit 2", t == "Z" and box.proc.wait(10) == 2, (t, p))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", default="warmbox/runner-base:dev")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--bench", type=int, default=200)
+    args = ap.parse_args()
+    if not args.no_build:
+        dockerfile = (f"FROM {args.base}\nUSER root\nRUN apt-get update && apt-get install -y "
+                      "--no-install-recommends python3 && rm -rf /var/lib/apt/lists/*\nUSER sandbox\n")
+        subprocess.run(["docker", "build", "-q", "-t", TEST_IMAGE, "-"], input=dockerfile.encode(),
+                       check=True, stdout=subprocess.DEVNULL)
+    box = Box(TEST_IMAGE)
+    test_main(box)
+    if args.bench:
+        bench(box, args.bench)
+    box.close()
+    test_oom(TEST_IMAGE)
+    test_protocol_error(TEST_IMAGE)
+    failed = results.count(False)
+    print(f"{len(results) - failed}/{len(results)} checks passed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+import type { Duplex } from "node:stream";
+import Dockerode from "dockerode";
+import type { ContainerResources } from "../request/limits.js";
+import type {
+  ContainerChannel,
+  ContainerRuntime,
+  LabelledContainer,
+  SandboxContainerSpec,
+  StartedContainer,
+} from "../sandbox/container-runtime.js";
+import { AttachDemuxer } from "./attach-demuxer.js";
+import { imageExists } from "./docker-images.js";
+import { dockerResources, sandboxHostConfig } from "./sandbox-host-config.js";
+
+function channelOver(socket: Duplex): ContainerChannel {
+  const dataListeners: Array<(data: Buffer) => void> = [];
+  const diagnosticListeners: Array<(text: string) => void> = [];
+  const closeListeners: Array<(error?: Error) => void> = [];
+  let closed = false;
+  // The supervisor may speak before anyone listens (its hello races the caller): keep it.
+  let early: Buffer[] | undefined = [];
+  const demuxer = new AttachDemuxer(
+    (data) => {
+      if (early) early.push(data);
+      else for (const listener of dataListeners) listener(data);
+    },
+    (data) => {
+      for (const listener of diagnosticListeners) listener(data.toString());
+    },
+  );
+  const finish = (error?: Error) => {
+    if (closed) return;
+    closed = true;
+    for (const listener of closeListeners) listener(error);
+  };
+  socket.on("data", (chunk: Buffer) => demuxer.push(chunk));
+  socket.on("end", () => finish());
+  socket.on("close", () => finish());
+  socket.on("error", (error: Error) => finish(error));
+  return {
+    write: (data) => {
+      if (!closed) socket.write(data);
+    },
+    onData: (listener) => {
+      dataListeners.push(listener);
+      const pending = early ?? [];
+      early = undefined;
+      for (const data of pending) listener(data);
+    },
+    onDiagnostics: (listener) => diagnosticListeners.push(listener),
+    onClose: (listener) => closeListeners.push(listener),
+    close: () => socket.destroy(),
+  };
+}
+
+/** The ContainerRuntime over a real Docker daemon, through dockerode. */
+export class DockerContainerRuntime implements ContainerRuntime {
+  constructor(readonly docker: Dockerode) {}
+
+  static connect(docker?: Dockerode | Dockerode.DockerOptions): DockerContainerRuntime {
+    return new DockerContainerRuntime(docker instanceof Dockerode ? docker : new Dockerode(docker));
+  }
+
+  async ping(): Promise<void> {
+    await this.docker.ping();
+  }
+
+  imageExists(image: string): Promise<boolean> {
+    return imageExists(this.docker, image);
+  }
+
+  async start(spec: SandboxContainerSpec): Promise<StartedContainer> {
+    const container = await this.docker.createContainer({
+      Image: spec.image,
+      User: "0:0",
+      Cmd: ["/usr/local/bin/warmbox-supervisor"],
+      WorkingDir: "/box",
+      Env: ["LANG=C.UTF-8"],
+      Labels: spec.labels,
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      OpenStdin: true,
+      StdinOnce: false,
+      Tty: false,
+      NetworkDisabled: !spec.resources.network,
+      HostConfig: sandboxHostConfig(spec.resources),
+    });
+    try {
+      const socket = (await container.attach({
+        stream: true,
+        stdin: true,
+        stdout: true,
+        stderr: true,
+        hijack: true,
+      })) as unknown as Duplex;
+      const channel = channelOver(socket);
+      await container.start();
+      return { id: container.id, channel };
+    } catch (error) {
+      await this.remove(container.id);
+      throw error;
+    }
+  }
+
+  async update(id: string, resources: ContainerResources): Promise<void> {
+    await this.docker.getContainer(id).update(dockerResources(resources));
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).remove({ force: true, v: true });
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      // 404: already gone; 409: removal already in progress.
+      if (status !== 404 && status !== 409) throw error;
+    }
+  }
+
+  async list(labels: Record<string, string>): Promise<LabelledContainer[]> {
+    const containers = await this.docker.listContainers({
+      all: true,
+      filters: { label: Object.entries(labels).map(([key, value]) => `${key}=${value}`) },
+    });
+    return containers.map((info) => ({ id: info.Id, labels: info.Labels, state: info.State }));
+  }
+}

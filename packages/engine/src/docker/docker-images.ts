@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type Dockerode from "dockerode";
+import { pack } from "tar-stream";
+import { ImageBuildError } from "../errors/engine-errors.js";
+import {
+  type ImageRecipe,
+  RECIPE_HASH_LABEL,
+  RECIPE_LABEL,
+  recipeFiles,
+} from "../images/image-recipe.js";
+
+interface ProgressEvent {
+  stream?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+}
+
+/** True when the daemon holds an image of that name. */
+export async function imageExists(docker: Dockerode, name: string): Promise<boolean> {
+  try {
+    await docker.getImage(name).inspect();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Follows a build/pull/import progress stream to its end; rejects with the daemon's error. */
+function followProgress(
+  docker: Dockerode,
+  stream: NodeJS.ReadableStream,
+  onLine: (line: string) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tail: string[] = [];
+    docker.modem.followProgress(
+      stream,
+      (err: Error | null) => {
+        if (err) reject(new ImageBuildError(`${err.message}\n${tail.join("")}`));
+        else resolve();
+      },
+      (event: ProgressEvent) => {
+        const line = event.stream ?? (event.status ? `${event.status}\n` : "");
+        if (line) {
+          tail.push(line);
+          if (tail.length > 30) tail.shift();
+          onLine(line);
+        }
+        if (event.error) reject(new ImageBuildError(`${event.error}\n${tail.join("")}`));
+      },
+    );
+  });
+}
+
+/** Pulls an image; false (not an error) when the registry can't be reached. */
+export async function tryPullImage(docker: Dockerode, name: string): Promise<boolean> {
+  try {
+    const stream = await docker.pull(name);
+    await followProgress(docker, stream, () => {});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds a recipe's Dockerfile with a tar-stream build context, tagged and labelled. */
+export async function buildRecipeImage(
+  docker: Dockerode,
+  recipe: ImageRecipe,
+  buildArgs: Record<string, string>,
+  onLine: (line: string) => void,
+): Promise<void> {
+  const context = pack();
+  // Recipes are a few small files: whole buffers, no stream juggling.
+  for (const [name, path] of recipeFiles(recipe)) {
+    const { mode } = await stat(path);
+    context.entry({ name, mode: mode & 0o777 }, await readFile(path));
+  }
+  context.finalize();
+  // tar-stream's pack is a streamx stream; dockerode wants a Node one.
+  const stream = await docker.buildImage(Readable.from(context), {
+    t: recipe.tag,
+    buildargs: buildArgs,
+    labels: { [RECIPE_LABEL]: recipe.name, [RECIPE_HASH_LABEL]: recipe.hash },
+    rm: true,
+    forcerm: true,
+  });
+  await followProgress(docker, stream, onLine);
+  if (!(await imageExists(docker, recipe.tag))) {
+    throw new ImageBuildError(`building ${recipe.tag} ended without the image`);
+  }
+}
+
+/** Imports a root file system folder as an image (`docker import`), streamed through tar. */
+export async function importRootFs(docker: Dockerode, dir: string, name: string): Promise<void> {
+  const tar = spawn("tar", ["-C", dir, "--numeric-owner", "-c", "."], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [repo, tag] = name.split(":");
+  const stream = await docker.importImage(tar.stdout as unknown as string, { repo, tag });
+  await followProgress(docker, stream, () => {});
+  if (!(await imageExists(docker, name))) throw new ImageBuildError(`importing ${name} failed`);
+}

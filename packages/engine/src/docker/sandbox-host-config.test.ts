@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { dockerResources, sandboxHostConfig } from "./sandbox-host-config.js";
+
+describe("sandboxHostConfig", () => {
+  const resources = { memoryMb: 256, cpus: 0.5, processes: 64, network: false };
+
+  it("locks the container down", () => {
+    const config = sandboxHostConfig(resources);
+    expect(config).toMatchObject({
+      NetworkMode: "none",
+      ReadonlyRootfs: true,
+      CapDrop: ["ALL"],
+      CapAdd: ["SETUID", "SETGID"],
+      SecurityOpt: ["no-new-privileges"],
+      Init: true,
+      IpcMode: "private",
+    });
+    expect(Object.keys(config.Tmpfs ?? {})).toEqual(["/box", "/tmp"]);
+    expect(config.Tmpfs?.["/box"]).toContain("nosuid");
+    expect(config.Binds).toBeUndefined();
+  });
+
+  it("turns limits into cgroup settings with no swap", () => {
+    expect(dockerResources(resources)).toEqual({
+      Memory: 256 * 1_048_576,
+      MemorySwap: 256 * 1_048_576,
+      NanoCpus: 500_000_000,
+      PidsLimit: 66,
+    });
+  });
+
+  it("gives a network only when allowed", () => {
+    expect(sandboxHostConfig({ ...resources, network: true }).NetworkMode).toBe("bridge");
+  });
+});

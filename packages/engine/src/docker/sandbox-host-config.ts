@@ -1,0 +1,54 @@
+import type Dockerode from "dockerode";
+import type { ContainerResources } from "../request/limits.js";
+
+/** The sandbox user's uid/gid, created by the runner-base image. */
+export const SANDBOX_UID = 1000;
+/** Size of the writable work directory and of /tmp; both count toward the memory limit too. */
+export const WORK_DIR_SIZE_MB = 64;
+export const TMP_SIZE_MB = 64;
+export const SHM_SIZE_BYTES = 16 * 1_048_576;
+/** Processes of the container that are not the program's: docker-init and the supervisor. */
+const SUPERVISOR_PROCESSES = 2;
+const MIB = 1_048_576;
+
+/** The cgroup side of a stage's limits, as Docker's resource fields (create and update). */
+export function dockerResources(resources: ContainerResources) {
+  return {
+    Memory: resources.memoryMb * MIB,
+    // Equal to Memory: no swap, so the limit is a real limit.
+    MemorySwap: resources.memoryMb * MIB,
+    NanoCpus: Math.round(resources.cpus * 1e9),
+    PidsLimit: resources.processes + SUPERVISOR_PROCESSES,
+  };
+}
+
+/**
+ * The HostConfig of every sandbox container: read-only root, writable tmpfs only, no network
+ * unless allowed, every capability dropped but the two the supervisor needs to switch to the
+ * sandbox user, no new privileges, an init that reaps orphans.
+ */
+export function sandboxHostConfig(resources: ContainerResources): Dockerode.HostConfig {
+  const tmpfsOptions = "rw,exec,nosuid,nodev";
+  return {
+    ...dockerResources(resources),
+    MemorySwappiness: 0,
+    NetworkMode: resources.network ? "bridge" : "none",
+    ReadonlyRootfs: true,
+    Tmpfs: {
+      "/box": `${tmpfsOptions},size=${WORK_DIR_SIZE_MB}m,uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0755`,
+      "/tmp": `${tmpfsOptions},size=${TMP_SIZE_MB}m,mode=1777`,
+    },
+    ShmSize: SHM_SIZE_BYTES,
+    CapDrop: ["ALL"],
+    CapAdd: ["SETUID", "SETGID"],
+    SecurityOpt: ["no-new-privileges"],
+    Init: true,
+    IpcMode: "private",
+    Ulimits: [
+      { Name: "nofile", Soft: 4096, Hard: 4096 },
+      { Name: "core", Soft: 0, Hard: 0 },
+    ],
+    LogConfig: { Type: "none", Config: {} },
+    AutoRemove: false,
+  };
+}

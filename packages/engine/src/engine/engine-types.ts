@@ -1,0 +1,102 @@
+import type Dockerode from "dockerode";
+import type { ExecuteRequest } from "../request/execute-request.js";
+import type { ExecuteResult, LanguageInfo, StageResult } from "../request/execute-result.js";
+import type { PartialLimits } from "../request/limits.js";
+
+/** A pino-compatible logger; the engine logs ids and outcomes, never user code or output. */
+export interface Logger {
+  child(bindings: Record<string, unknown>): Logger;
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** How many warm sandboxes a language keeps. */
+export interface PoolOptions {
+  /** Sandboxes kept warm even when idle. @default 1 */
+  min?: number;
+  /** Most sandboxes at once; requests beyond wait in the queue. @default 4 */
+  max?: number;
+  /** An idle sandbox above `min` is removed after this long. @default 60000 */
+  idleTimeoutMs?: number;
+}
+
+export interface EngineOptions {
+  /**
+   * The Docker daemon: a dockerode instance, or dockerode's connection options.
+   * @default the local daemon (dockerode's defaults: DOCKER_HOST or /var/run/docker.sock)
+   */
+  docker?: Dockerode | Dockerode.DockerOptions;
+  /** Ids of the languages to serve. @default every registered language */
+  languages?: string[];
+  /** Pool sizes for every language, overridable per language id. */
+  pool?: PoolOptions & { perLanguage?: Record<string, PoolOptions> };
+  /** Run-stage limits used where neither the request nor the language sets one. */
+  defaultLimits?: PartialLimits;
+  /** Compile-stage limits used where neither the request nor the language sets one. */
+  defaultCompileLimits?: PartialLimits;
+  /** The most any request may ask for; above it a request is rejected (never clamped). */
+  maxLimits?: PartialLimits;
+  /** Requests allowed to wait for a sandbox; one more gets OverloadedError. @default 64 */
+  maxQueue?: number;
+  /** pino-compatible logger. @default silent */
+  logger?: Logger;
+  /** Label value that tells this engine's containers apart from another engine's. @default random */
+  engineId?: string;
+}
+
+export interface ExecuteOptions {
+  /** Aborting kills the run (its result then has status "runtime_error" with signal SIGKILL and a message). */
+  signal?: AbortSignal;
+  /** Chunks of the run stage's stdout as the program writes them. */
+  onStdout?: (chunk: string) => void;
+  /** Chunks of the run stage's stderr as the program writes them. */
+  onStderr?: (chunk: string) => void;
+  /** The compile stage's result, as soon as it is known (compiled languages only). */
+  onCompile?: (stage: StageResult) => void;
+  /** Called once a sandbox is leased and the run starts, with the time spent waiting in the queue. */
+  onStart?: (info: { queuedMs: number }) => void;
+  /**
+   * Interactive stdin: chunks sent to the running program as they come; the program's stdin
+   * closes when the iterable ends. `request.stdin`, if any, is sent first.
+   */
+  stdin?: AsyncIterable<string>;
+}
+
+export interface PoolStats {
+  language: string;
+  idle: number;
+  busy: number;
+  starting: number;
+  waiting: number;
+}
+
+export interface EngineStats {
+  /** Requests waiting for a sandbox, all languages. */
+  queued: number;
+  pools: PoolStats[];
+}
+
+export interface EngineHealth {
+  /** The Docker daemon answers. */
+  docker: boolean;
+  /** Every pool holds at least its `min` warm sandboxes. */
+  warm: boolean;
+}
+
+/** A running engine. Close it when done (or `await using engine = createEngine()`). */
+export interface Engine extends AsyncDisposable {
+  /** Runs a program and resolves with what it did; throws only for bad requests and engine faults. */
+  execute(request: ExecuteRequest, options?: ExecuteOptions): Promise<ExecuteResult>;
+  /** The languages served, with the exact version each image reports. */
+  languages(): Promise<LanguageInfo[]>;
+  /** Starts every pool's minimum of sandboxes and waits until they are ready. */
+  warmup(options?: { signal?: AbortSignal }): Promise<void>;
+  /** Queue depth and pool occupancy, for metrics. */
+  stats(): EngineStats;
+  /** Whether Docker answers and the pools are warm, for readiness probes. */
+  health(): Promise<EngineHealth>;
+  /** Stops taking work, waits for running executions, removes every container. Idempotent. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,127 @@
+import type { z } from "zod";
+import {
+  type FieldIssue,
+  InvalidRequestError,
+  LimitExceededError,
+  UnknownLanguageError,
+} from "../errors/engine-errors.js";
+import type { LanguageSpec } from "../languages/language-spec.js";
+import type { LanguageRegistry } from "../languages/registry.js";
+import {
+  type ExecuteRequest,
+  executeRequestSchema,
+  MAX_TOTAL_FILE_BYTES,
+} from "../request/execute-request.js";
+import type { Limits, PartialLimits } from "../request/limits.js";
+import type { SandboxFile } from "../sandbox/sandbox.js";
+
+/** A request checked against the contract and the operator's limits, ready to run. */
+export interface ResolvedJob {
+  spec: LanguageSpec;
+  files: SandboxFile[];
+  entry: string;
+  stdin: Buffer;
+  args: string[];
+  runLimits: Limits;
+  compileLimits: Limits;
+}
+
+/** The engine-wide limits a request is resolved against. */
+export interface LimitPolicy {
+  run: Limits;
+  compile: Limits;
+  max: Limits;
+}
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join(".") || "(request)",
+    message: issue.message,
+  }));
+}
+
+/**
+ * Stage limits: the engine's defaults, then the language's, then the request's. A requested
+ * value above the maximum is rejected; a default above it is lowered to the maximum.
+ */
+function resolveLimits(
+  field: "limits" | "compileLimits",
+  defaults: Limits,
+  language: PartialLimits,
+  requested: PartialLimits | undefined,
+  max: Limits,
+): Limits {
+  const resolved = { ...defaults, ...language } as Limits;
+  for (const key of Object.keys(resolved) as Array<keyof Limits>) {
+    const wanted = requested?.[key];
+    const ceiling = max[key];
+    if (wanted !== undefined) {
+      if (wanted > ceiling) throw new LimitExceededError(`${field}.${key}`, wanted, ceiling);
+      (resolved[key] as number | boolean) = wanted;
+    } else if (resolved[key] > ceiling) {
+      (resolved[key] as number | boolean) = ceiling;
+    }
+  }
+  return resolved;
+}
+
+export function resolveRequest(
+  request: ExecuteRequest,
+  registry: LanguageRegistry,
+  served: ReadonlySet<string>,
+  versionOf: (languageId: string) => string | undefined,
+  policy: LimitPolicy,
+): ResolvedJob {
+  const parsed = executeRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issues = issuesOf(parsed.error);
+    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    throw new InvalidRequestError(`invalid request: ${summary}`, issues);
+  }
+  const body = parsed.data;
+  const spec = registry.find(body.language);
+  const available = [...served].sort();
+  if (!spec || !served.has(spec.id)) {
+    throw new UnknownLanguageError(
+      `unknown language '${body.language}'; available: ${available.join(", ")}`,
+      available,
+    );
+  }
+  const version = versionOf(spec.id);
+  if (body.version && body.version !== "*" && version && !version.startsWith(body.version)) {
+    throw new UnknownLanguageError(
+      `${spec.id} ${body.version} is not available; this server has ${spec.id} ${version}`,
+      available,
+    );
+  }
+
+  const files = body.files
+    ? body.files.map((file) => ({
+        name: file.name,
+        content: Buffer.from(file.content, file.encoding === "base64" ? "base64" : "utf8"),
+      }))
+    : [{ name: spec.defaultFile, content: Buffer.from(body.source ?? "") }];
+  const totalBytes = files.reduce((sum, file) => sum + file.content.length, 0);
+  if (totalBytes > MAX_TOTAL_FILE_BYTES) {
+    throw new InvalidRequestError(
+      `files total ${totalBytes} bytes, above ${MAX_TOTAL_FILE_BYTES}`,
+      [{ path: "files", message: `files total more than ${MAX_TOTAL_FILE_BYTES} bytes` }],
+    );
+  }
+
+  return {
+    spec,
+    files,
+    entry: files[0]?.name ?? spec.defaultFile,
+    stdin: Buffer.from(body.stdin ?? ""),
+    args: body.args ?? [],
+    runLimits: resolveLimits("limits", policy.run, spec.limits, body.limits, policy.max),
+    compileLimits: resolveLimits(
+      "compileLimits",
+      policy.compile,
+      spec.compileLimits,
+      body.compileLimits,
+      policy.max,
+    ),
+  };
+}

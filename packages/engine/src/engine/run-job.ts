@@ -1,0 +1,87 @@
+import { StringDecoder } from "node:string_decoder";
+import type { ExecuteResult, StageResult } from "../request/execute-result.js";
+import { containerResourcesOf, sameResources } from "../request/limits.js";
+import type { ContainerRuntime } from "../sandbox/container-runtime.js";
+import type { Sandbox } from "../sandbox/sandbox.js";
+import type { ExecuteOptions } from "./engine-types.js";
+import type { ResolvedJob } from "./resolve-request.js";
+import { compileCommand, runCommand } from "./stage-commands.js";
+import { hitLimit, limitMessage, runStatus, stageResultOf } from "./stage-result.js";
+
+export interface JobOutcome {
+  result: ExecuteResult;
+  /** Whether the sandbox may be wiped and reused; false after OOM, timeouts and kills. */
+  reusable: boolean;
+}
+
+/** Turns a callback of strings into one of raw chunks, never splitting a UTF-8 character. */
+function textStream(listener: ((chunk: string) => void) | undefined) {
+  if (!listener) return undefined;
+  const decoder = new StringDecoder("utf8");
+  return (chunk: Buffer) => {
+    const text = decoder.write(chunk);
+    if (text) listener(text);
+  };
+}
+
+async function* asBuffers(source: AsyncIterable<string>): AsyncIterable<Buffer> {
+  for await (const chunk of source) yield Buffer.from(chunk);
+}
+
+/** Runs a resolved job in a leased sandbox: files in, compile stage if any, run stage. */
+export async function runJob(
+  sandbox: Sandbox,
+  runtime: ContainerRuntime,
+  job: ResolvedJob,
+  options: ExecuteOptions,
+): Promise<JobOutcome> {
+  const base = { language: job.spec.id, version: sandbox.version };
+  sandbox.putFiles(job.files);
+
+  let compile: StageResult | null = null;
+  const compileStage = compileCommand(job);
+  if (compileStage) {
+    const outcome = await sandbox.runStage(compileStage, { signal: options.signal });
+    compile = stageResultOf(outcome);
+    options.onCompile?.(compile);
+    const failed =
+      outcome.exit.exitCode !== 0 || outcome.exit.signal !== null || hitLimit(outcome.exit);
+    if (failed) {
+      const message = limitMessage("compile", outcome.exit, job.compileLimits);
+      return {
+        result: {
+          ...base,
+          status: "compile_error",
+          compile,
+          run: null,
+          ...(message ? { message } : {}),
+        },
+        reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
+      };
+    }
+    const runResources = containerResourcesOf(job.runLimits);
+    if (!sameResources(sandbox.resources, runResources)) {
+      await runtime.update(sandbox.id, runResources);
+      sandbox.resources = runResources;
+    }
+  }
+
+  const outcome = await sandbox.runStage(runCommand(job), {
+    stdin: job.stdin,
+    stdinStream: options.stdin ? asBuffers(options.stdin) : undefined,
+    onStdout: textStream(options.onStdout),
+    onStderr: textStream(options.onStderr),
+    signal: options.signal,
+  });
+  const message = limitMessage("run", outcome.exit, job.runLimits);
+  return {
+    result: {
+      ...base,
+      status: runStatus(outcome.exit),
+      compile,
+      run: stageResultOf(outcome),
+      ...(message ? { message } : {}),
+    },
+    reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * @warmbox/engine: run untrusted code in warm, locked-down Docker containers.
+ *
+ * @example
+ * ```ts
+ * import { createEngine } from "@warmbox/engine";
+ * await using engine = createEngine({ languages: ["python"] });
+ * const result = await engine.execute({ language: "python", source: "print(input())", stdin: "hi\n" });
+ * console.log(result.status, result.run?.stdout); // ok hi
+ * ```
+ */
+export { createEngine } from "./engine/create-engine.js";
+export type {
+  Engine,
+  EngineHealth,
+  EngineOptions,
+  EngineStats,
+  ExecuteOptions,
+  Logger,
+  PoolOptions,
+  PoolStats,
+} from "./engine/engine-types.js";
+export type { EngineErrorCode, FieldIssue } from "./errors/engine-errors.js";
+export {
+  AbortedError,
+  EngineClosedError,
+  EngineError,
+  EngineUnavailableError,
+  ImageBuildError,
+  InvalidRequestError,
+  LimitExceededError,
+  OverloadedError,
+  UnknownLanguageError,
+} from "./errors/engine-errors.js";
+export type { BuildImagesOptions, BuiltImage } from "./images/build-images.js";
+export { buildImages } from "./images/build-images.js";
+export type { LanguageSpec } from "./languages/language-spec.js";
+export { languageRegistry } from "./languages/registry.js";
+export type { ExecuteRequest, SourceFile } from "./request/execute-request.js";
+export { executeRequestSchema, fileNameProblem } from "./request/execute-request.js";
+export type {
+  ExecuteResult,
+  ExecutionStatus,
+  LanguageInfo,
+  StageResult,
+} from "./request/execute-result.js";
+export {
+  executeResultSchema,
+  executionStatusSchema,
+  languageInfoSchema,
+  stageResultSchema,
+} from "./request/execute-result.js";
+export type { Limits, PartialLimits } from "./request/limits.js";
+export {
+  DEFAULT_COMPILE_LIMITS,
+  DEFAULT_MAX_LIMITS,
+  DEFAULT_RUN_LIMITS,
+  limitsSchema,
+  partialLimitsSchema,
+} from "./request/limits.js";

@@ -1,0 +1,30 @@
+import type { LanguageSpecInput } from "./language-spec.js";
+
+export const java: LanguageSpecInput = {
+  id: "java",
+  name: "Java (OpenJDK)",
+  aliases: ["jdk", "openjdk"],
+  image: "java",
+  defaultFile: "Main.java",
+  sourceExtensions: [".java"],
+  // The image's java-compile finds the entry file's public class, whatever the file is named.
+  compile: { command: ["java-compile", "{entry}", "{sources}"] },
+  run: { command: ["java-run"] },
+  // The JVM's threads (GC, JIT, compiler) need room in the pids and memory limits.
+  limits: { memoryMb: 512, processes: 128 },
+  compileLimits: { memoryMb: 512, processes: 128 },
+  starter: [
+    "import java.util.Scanner;",
+    "",
+    "public class Main {",
+    "    public static void main(String[] args) {",
+    "        Scanner in = new Scanner(System.in);",
+    '        System.out.print("What is your name? ");',
+    '        String name = in.hasNextLine() ? in.nextLine() : "";',
+    '        System.out.println("Hello, " + name + "!");',
+    "    }",
+    "}",
+    "",
+  ].join("\n"),
+  highlight: "java",
+};

@@ -1,0 +1,22 @@
+import type { LanguageSpecInput } from "./language-spec.js";
+
+export const javascript: LanguageSpecInput = {
+  id: "javascript",
+  name: "JavaScript (Node.js)",
+  aliases: ["js", "node", "nodejs"],
+  image: "javascript",
+  defaultFile: "main.js",
+  run: { command: ["node", "{entry}"] },
+  // V8 reserves far more heap than a sandbox has; keep it inside the cgroup.
+  env: { NODE_OPTIONS: "--max-old-space-size=192" },
+  starter: [
+    'const readline = require("node:readline");',
+    "const rl = readline.createInterface({ input: process.stdin });",
+    'rl.question("What is your name? ", (name) => {',
+    "  console.log(`Hello, ${name}!`);",
+    "  rl.close();",
+    "});",
+    "",
+  ].join("\n"),
+  highlight: "javascript",
+};

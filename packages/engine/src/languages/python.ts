@@ -1,0 +1,14 @@
+import type { LanguageSpecInput } from "./language-spec.js";
+
+export const python: LanguageSpecInput = {
+  id: "python",
+  name: "Python",
+  aliases: ["py", "python3", "py3"],
+  image: "python",
+  defaultFile: "main.py",
+  // Unbuffered, so output streams to the page as it is printed.
+  run: { command: ["python3", "-u", "{entry}"] },
+  env: { PYTHONDONTWRITEBYTECODE: "1" },
+  starter: 'name = input("What is your name? ")\nprint(f"Hello, {name}!")\n',
+  highlight: "python",
+};

@@ -1,0 +1,219 @@
+import type { Logger, PoolStats } from "../engine/engine-types.js";
+import { type ContainerResources, sameResources } from "../request/limits.js";
+import type { ContainerRuntime } from "../sandbox/container-runtime.js";
+import { Sandbox } from "../sandbox/sandbox.js";
+
+export interface SandboxPoolOptions {
+  language: string;
+  image: string;
+  /** Resources of the containers kept warm: the language's default limits. */
+  resources: ContainerResources;
+  labels: Record<string, string>;
+  min: number;
+  max: number;
+  idleTimeoutMs: number;
+  runtime: ContainerRuntime;
+  logger: Logger;
+}
+
+/**
+ * Warm sandboxes of one language. It keeps `min` started ahead of demand, grows up to `max`
+ * under load (the engine's queue admits at most `max` jobs at once), and lets sandboxes above
+ * `min` go after `idleTimeoutMs` unused. A sandbox comes back only through `release`, which
+ * wipes it (proven clean) or destroys it.
+ */
+export class SandboxPool {
+  readonly #idle: Array<{ sandbox: Sandbox; since: number }> = [];
+  readonly #waiters: Array<(sandbox: Sandbox | undefined) => void> = [];
+  readonly #logger: Logger;
+  #busy = 0;
+  #starting = 0;
+  #closed = false;
+  #version: string | undefined;
+  readonly #shrinkTimer: NodeJS.Timeout;
+
+  constructor(private readonly options: SandboxPoolOptions) {
+    this.#logger = options.logger.child({ pool: options.language });
+    this.#shrinkTimer = setInterval(
+      () => this.#shrink(),
+      Math.max(1_000, options.idleTimeoutMs / 2),
+    );
+    this.#shrinkTimer.unref();
+  }
+
+  get language(): string {
+    return this.options.language;
+  }
+
+  /** The toolchain version the image reports; known once a sandbox has started. */
+  get version(): string | undefined {
+    return this.#version;
+  }
+
+  stats(): Omit<PoolStats, "waiting"> {
+    return {
+      language: this.options.language,
+      idle: this.#idle.length,
+      busy: this.#busy,
+      starting: this.#starting,
+    };
+  }
+
+  /** True when at least `min` sandboxes are warm and idle or serving. */
+  get warm(): boolean {
+    return this.#idle.length + this.#busy >= this.options.min;
+  }
+
+  /** Starts sandboxes up to `min` and waits for them. */
+  async warmup(): Promise<void> {
+    const missing = this.options.min - (this.#idle.length + this.#starting + this.#busy);
+    const starts = Array.from({ length: Math.max(0, missing) }, () => this.#startInBackground());
+    await Promise.all(starts);
+    if (this.#version === undefined) {
+      // A pool of min 0 still learns its version once.
+      await this.release(await this.acquire(this.options.resources), true);
+    }
+  }
+
+  /** A clean sandbox with the given cgroup resources, leased to the caller. */
+  async acquire(resources: ContainerResources): Promise<Sandbox> {
+    this.#busy++;
+    try {
+      let sandbox = this.#idle.pop()?.sandbox;
+      if (!sandbox && this.#starting > this.#waiters.length) {
+        sandbox = await new Promise<Sandbox | undefined>((resolve) => this.#waiters.push(resolve));
+      }
+      sandbox ??= await this.#start(resources);
+      sandbox = await this.#fit(sandbox, resources);
+      sandbox.lease();
+      this.#refill();
+      return sandbox;
+    } catch (error) {
+      this.#busy--;
+      this.#refill();
+      throw error;
+    }
+  }
+
+  /** Takes a sandbox back: wiped and kept when `reusable`, else destroyed. */
+  async release(sandbox: Sandbox, reusable: boolean): Promise<void> {
+    try {
+      if (reusable && !this.#closed) {
+        try {
+          await sandbox.wipe();
+          if (!this.#closed) {
+            this.#offer(sandbox);
+            return;
+          }
+        } catch (error) {
+          this.#logger.warn(
+            { sandbox: sandbox.id, err: error },
+            "wipe failed; destroying the sandbox",
+          );
+        }
+      }
+      await this.#destroy(sandbox);
+    } finally {
+      this.#busy--;
+      this.#refill();
+    }
+  }
+
+  /** Destroys every idle sandbox and stops refilling; leased ones go when released. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearInterval(this.#shrinkTimer);
+    for (const waiter of this.#waiters.splice(0)) waiter(undefined);
+    await Promise.all(this.#idle.splice(0).map(({ sandbox }) => this.#destroy(sandbox)));
+  }
+
+  /** Changes a sandbox's cgroup limits to the request's, or swaps it for a fresh one. */
+  async #fit(sandbox: Sandbox, resources: ContainerResources): Promise<Sandbox> {
+    if (sandbox.state !== "idle") {
+      await this.#destroy(sandbox);
+      return this.#start(resources);
+    }
+    if (sameResources(sandbox.resources, resources)) return sandbox;
+    if (sandbox.resources.network === resources.network) {
+      try {
+        await this.options.runtime.update(sandbox.id, resources);
+        sandbox.resources = resources;
+        return sandbox;
+      } catch (error) {
+        this.#logger.debug(
+          { sandbox: sandbox.id, err: error },
+          "update failed; starting a fresh sandbox",
+        );
+      }
+    }
+    await this.#destroy(sandbox);
+    return this.#start(resources);
+  }
+
+  async #start(resources: ContainerResources): Promise<Sandbox> {
+    if (this.#closed) throw new Error("the pool is closed");
+    const sandbox = await Sandbox.start(
+      this.options.runtime,
+      { image: this.options.image, resources, labels: this.options.labels },
+      this.#logger,
+    );
+    this.#version ??= sandbox.version;
+    this.#logger.debug({ sandbox: sandbox.id }, "sandbox started");
+    return sandbox;
+  }
+
+  #startInBackground(): Promise<void> {
+    this.#starting++;
+    return this.#start(this.options.resources).then(
+      (sandbox) => {
+        this.#starting--;
+        this.#offer(sandbox);
+      },
+      (error: unknown) => {
+        this.#starting--;
+        // Wake one waiter so it starts a sandbox itself (and meets the error, if it persists).
+        this.#waiters.shift()?.(undefined);
+        if (!this.#closed) this.#logger.error({ err: error }, "starting a warm sandbox failed");
+      },
+    );
+  }
+
+  /** Hands a clean sandbox to the first waiter, or keeps it idle. */
+  #offer(sandbox: Sandbox): void {
+    if (this.#closed) {
+      void this.#destroy(sandbox);
+      return;
+    }
+    const waiter = this.#waiters.shift();
+    if (waiter) waiter(sandbox);
+    else this.#idle.push({ sandbox, since: Date.now() });
+  }
+
+  /** Keeps `min` sandboxes idle or starting, without passing `max` in all. */
+  #refill(): void {
+    if (this.#closed) return;
+    const total = () => this.#idle.length + this.#starting + this.#busy;
+    while (this.#idle.length + this.#starting < this.options.min && total() < this.options.max) {
+      void this.#startInBackground();
+    }
+  }
+
+  #shrink(): void {
+    const cutoff = Date.now() - this.options.idleTimeoutMs;
+    while (
+      this.#idle.length > this.options.min &&
+      (this.#idle[0]?.since ?? Number.POSITIVE_INFINITY) < cutoff
+    ) {
+      const oldest = this.#idle.shift();
+      if (oldest) void this.#destroy(oldest.sandbox);
+    }
+  }
+
+  async #destroy(sandbox: Sandbox): Promise<void> {
+    try {
+      await sandbox.destroy();
+    } catch (error) {
+      this.#logger.warn({ sandbox: sandbox.id, err: error }, "removing a sandbox failed");
+    }
+  }
+}

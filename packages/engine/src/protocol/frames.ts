@@ -1,0 +1,60 @@
+/**
+ * The wire format between the engine and the in-container supervisor
+ * (images/runner-base/supervisor/PROTOCOL.md): `u32le length | u8 type | payload`,
+ * where length counts the type byte and the payload.
+ */
+
+export const FrameType = {
+  // engine → supervisor
+  File: 0x46, // F
+  Run: 0x52, // R
+  Stdin: 0x49, // I
+  StdinEnd: 0x69, // i
+  Kill: 0x4b, // K
+  Wipe: 0x57, // W
+  // supervisor → engine
+  Hello: 0x48, // H
+  Stdout: 0x4f, // O
+  Stderr: 0x45, // E
+  Exit: 0x58, // X
+  Clean: 0x43, // C
+  Error: 0x5a, // Z
+} as const;
+
+/** Largest frame either side accepts. */
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+export interface Frame {
+  type: number;
+  payload: Buffer;
+}
+
+export function encodeFrame(type: number, payload: Buffer = Buffer.alloc(0)): Buffer {
+  const header = Buffer.alloc(5);
+  header.writeUInt32LE(payload.length + 1, 0);
+  header.writeUInt8(type, 4);
+  return Buffer.concat([header, payload]);
+}
+
+/** Splits a byte stream into frames; throws on a frame that breaks the format. */
+export class FrameDecoder {
+  #buffered: Buffer[] = [];
+  #length = 0;
+
+  push(chunk: Buffer): Frame[] {
+    this.#buffered.push(chunk);
+    this.#length += chunk.length;
+    const frames: Frame[] = [];
+    let data = this.#buffered.length === 1 ? chunk : Buffer.concat(this.#buffered, this.#length);
+    while (data.length >= 5) {
+      const length = data.readUInt32LE(0);
+      if (length < 1 || length > MAX_FRAME_BYTES) throw new Error(`bad frame length ${length}`);
+      if (data.length < 4 + length) break;
+      frames.push({ type: data.readUInt8(4), payload: data.subarray(5, 4 + length) });
+      data = data.subarray(4 + length);
+    }
+    this.#buffered = data.length > 0 ? [data] : [];
+    this.#length = data.length;
+    return frames;
+  }
+}

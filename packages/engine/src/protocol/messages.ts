@@ -1,0 +1,77 @@
+import { encodeFrame, FrameType } from "./frames.js";
+
+/** One stage as the supervisor runs it. */
+export interface StageCommand {
+  argv: string[];
+  env: Record<string, string>;
+  timeMs: number;
+  cpuMs: number;
+  outputBytes: number;
+  fileSizeBytes: number;
+  /** More stdin arrives while the stage runs, until stdinEnd. */
+  streamedStdin: boolean;
+}
+
+/** What the supervisor reports when a stage is over. */
+export interface StageExit {
+  exitCode: number | null;
+  signal: number | null;
+  wallMs: number;
+  cpuMs: number;
+  memoryBytes: number;
+  wallTimeout: boolean;
+  cpuTimeout: boolean;
+  outputLimit: boolean;
+  outOfMemory: boolean;
+  killed: boolean;
+  execFailed: boolean;
+}
+
+const RUN_FLAG_STREAMED_STDIN = 1;
+
+export function fileFrame(name: string, content: Buffer, mode = 0o644): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(mode, 0);
+  return encodeFrame(
+    FrameType.File,
+    Buffer.concat([head, Buffer.from(name), Buffer.from([0]), content]),
+  );
+}
+
+export function runFrame(stage: StageCommand): Buffer {
+  const env = Object.entries(stage.env).map(([key, value]) => `${key}=${value}`);
+  const head = Buffer.alloc(4 + 4 + 8 + 8 + 4 + 2 + 2);
+  let offset = head.writeUInt32LE(stage.timeMs, 0);
+  offset = head.writeUInt32LE(stage.cpuMs, offset);
+  offset = head.writeBigUInt64LE(BigInt(stage.outputBytes), offset);
+  offset = head.writeBigUInt64LE(BigInt(stage.fileSizeBytes), offset);
+  offset = head.writeUInt32LE(stage.streamedStdin ? RUN_FLAG_STREAMED_STDIN : 0, offset);
+  offset = head.writeUInt16LE(stage.argv.length, offset);
+  head.writeUInt16LE(env.length, offset);
+  const strings = [...stage.argv, ...env].map((text) => Buffer.from(`${text}\0`));
+  return encodeFrame(FrameType.Run, Buffer.concat([head, ...strings]));
+}
+
+export const stdinFrame = (data: Buffer) => encodeFrame(FrameType.Stdin, data);
+export const stdinEndFrame = () => encodeFrame(FrameType.StdinEnd);
+export const killFrame = () => encodeFrame(FrameType.Kill);
+export const wipeFrame = () => encodeFrame(FrameType.Wipe);
+
+export function parseExit(payload: Buffer): StageExit {
+  const exitCode = payload.readInt32LE(0);
+  const signal = payload.readInt32LE(4);
+  const flags = payload.readUInt32LE(24);
+  return {
+    exitCode: signal !== 0 ? null : exitCode,
+    signal: signal !== 0 ? signal : null,
+    wallMs: payload.readUInt32LE(8),
+    cpuMs: payload.readUInt32LE(12),
+    memoryBytes: Number(payload.readBigUInt64LE(16)),
+    wallTimeout: (flags & 1) !== 0,
+    cpuTimeout: (flags & 2) !== 0,
+    outputLimit: (flags & 4) !== 0,
+    outOfMemory: (flags & 8) !== 0,
+    killed: (flags & 16) !== 0,
+    execFailed: (flags & 32) !== 0,
+  };
+}

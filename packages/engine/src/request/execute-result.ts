@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/** The outcome of a run, as the contract's status table defines it. */
+export const executionStatusSchema = z.enum([
+  "ok",
+  "compile_error",
+  "runtime_error",
+  "timeout",
+  "memory_limit",
+  "output_limit",
+  "internal_error",
+]);
+export type ExecutionStatus = z.infer<typeof executionStatusSchema>;
+
+/** What one stage (compile or run) produced and used. */
+export const stageResultSchema = z.object({
+  stdout: z.string(),
+  stderr: z.string(),
+  /** null when the process was killed by a signal. */
+  exitCode: z.number().int().nullable(),
+  /** e.g. "SIGKILL", "SIGSEGV"; null when it exited by itself. */
+  signal: z.string().nullable(),
+  wallMs: z.number().int(),
+  cpuMs: z.number().int(),
+  /** Peak memory of the stage, in bytes. */
+  memoryBytes: z.number().int(),
+  /** True when stdout or stderr hit `outputBytes`. */
+  truncated: z.boolean(),
+});
+export type StageResult = z.infer<typeof stageResultSchema>;
+
+export const executeResultSchema = z.object({
+  language: z.string(),
+  /** The exact version of the toolchain that ran. */
+  version: z.string(),
+  status: executionStatusSchema,
+  /** A StageResult for compiled languages, else null. */
+  compile: stageResultSchema.nullable(),
+  /** null when compilation failed or the engine failed before the run. */
+  run: stageResultSchema.nullable(),
+  /** Why a limit or an engine fault ended the execution, in words; absent when it ran normally. */
+  message: z.string().optional(),
+});
+export type ExecuteResult = z.infer<typeof executeResultSchema>;
+
+/** What `languages()` lists per language (the contract's GET /v1/languages item). */
+export const languageInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  aliases: z.array(z.string()),
+  compiled: z.boolean(),
+  defaultFile: z.string(),
+  /** A starter program that reads a line of stdin and greets it. */
+  starter: z.string(),
+  /** The CodeMirror language mode that highlights it, when one exists. */
+  highlight: z.string().nullable(),
+});
+export type LanguageInfo = z.infer<typeof languageInfoSchema>;

@@ -1,0 +1,49 @@
+import type { ContainerResources } from "../request/limits.js";
+
+/** The attached stdin/stdout of a container, the supervisor's end of the protocol. */
+export interface ContainerChannel {
+  write(data: Buffer): void;
+  /** Bytes the supervisor wrote to its stdout. */
+  onData(listener: (data: Buffer) => void): void;
+  /** The supervisor's stderr (its diagnostics), for logs. */
+  onDiagnostics(listener: (text: string) => void): void;
+  /** The stream ended: the container stopped, was removed, or Docker went away. */
+  onClose(listener: (error?: Error) => void): void;
+  close(): void;
+}
+
+export interface SandboxContainerSpec {
+  image: string;
+  resources: ContainerResources;
+  labels: Record<string, string>;
+}
+
+export interface StartedContainer {
+  id: string;
+  channel: ContainerChannel;
+}
+
+export interface LabelledContainer {
+  id: string;
+  labels: Record<string, string>;
+  /** Docker's state: "running", "exited", "created", ... */
+  state: string;
+}
+
+/**
+ * Everything the engine needs from Docker, behind one seam: pools and execution never
+ * import dockerode. The Docker implementation is docker/docker-container-runtime.ts.
+ */
+export interface ContainerRuntime {
+  /** Resolves when the daemon answers. */
+  ping(): Promise<void>;
+  imageExists(image: string): Promise<boolean>;
+  /** Creates a locked-down container, attaches to its stdio, starts it. */
+  start(spec: SandboxContainerSpec): Promise<StartedContainer>;
+  /** Changes the cgroup limits of a running container. */
+  update(id: string, resources: ContainerResources): Promise<void>;
+  /** Kills and removes a container; a missing one is not an error. */
+  remove(id: string): Promise<void>;
+  /** Containers (running or not) carrying every given label. */
+  list(labels: Record<string, string>): Promise<LabelledContainer[]>;
+}

@@ -1,0 +1,273 @@
+import type { Logger } from "../engine/engine-types.js";
+import { type Frame, FrameDecoder, FrameType } from "../protocol/frames.js";
+import {
+  fileFrame,
+  killFrame,
+  parseExit,
+  runFrame,
+  type StageCommand,
+  type StageExit,
+  stdinEndFrame,
+  stdinFrame,
+  wipeFrame,
+} from "../protocol/messages.js";
+import type { ContainerResources } from "../request/limits.js";
+import type {
+  ContainerChannel,
+  ContainerRuntime,
+  SandboxContainerSpec,
+} from "./container-runtime.js";
+
+/** The life of a sandbox: it serves a job only when `idle`, i.e. started or proven clean. */
+export type SandboxState = "starting" | "idle" | "leased" | "cleaning" | "destroyed";
+
+/** How long a new container may take to say hello. */
+const HELLO_TIMEOUT_MS = 30_000;
+/** How long a wipe may take before the sandbox is declared dirty. */
+const WIPE_TIMEOUT_MS = 10_000;
+/** Slack over a stage's own wall limit before the engine stops waiting for the supervisor. */
+const STAGE_GRACE_MS = 5_000;
+/** Largest STDIN frame sent. */
+const STDIN_CHUNK_BYTES = 1_048_576;
+
+/** The sandbox broke (container gone, Docker gone, protocol error): never reuse it. */
+export class SandboxFailure extends Error {
+  override readonly name = "SandboxFailure";
+}
+
+export interface StageIo {
+  /** Stdin given up front (sent before the stage starts unless `stdinStream` is set). */
+  stdin?: Buffer;
+  /** More stdin while the stage runs; the stage's stdin closes when it ends. */
+  stdinStream?: AsyncIterable<Buffer>;
+  onStdout?: (chunk: Buffer) => void;
+  onStderr?: (chunk: Buffer) => void;
+  /** Kills the stage. */
+  signal?: AbortSignal;
+}
+
+export interface StageOutcome {
+  exit: StageExit;
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+interface FrameWaiter {
+  onFrame(frame: Frame): void;
+  onFailure(error: SandboxFailure): void;
+}
+
+export interface SandboxFile {
+  name: string;
+  content: Buffer;
+}
+
+/** One warm container and the supervisor inside it, spoken to over the attached stdio. */
+export class Sandbox {
+  #state: SandboxState = "starting";
+  #waiter: FrameWaiter;
+  #failure: SandboxFailure | undefined;
+  readonly #decoder = new FrameDecoder();
+  /** Frames that arrived while nobody awaited one. */
+  readonly #queued: Frame[] = [];
+  readonly #queueingWaiter: FrameWaiter = {
+    onFrame: (frame) => this.#queued.push(frame),
+    onFailure: () => {},
+  };
+
+  private constructor(
+    readonly id: string,
+    private readonly channel: ContainerChannel,
+    private readonly runtime: ContainerRuntime,
+    private readonly logger: Logger,
+    public resources: ContainerResources,
+    public version = "unknown",
+  ) {
+    this.#waiter = this.#queueingWaiter;
+    channel.onData((data) => this.#receive(data));
+    channel.onDiagnostics((text) =>
+      logger.warn({ sandbox: id, supervisor: text.trim() }, "supervisor said"),
+    );
+    channel.onClose((error) =>
+      this.#fail(
+        new SandboxFailure(`the sandbox's connection closed${error ? `: ${error.message}` : ""}`),
+      ),
+    );
+  }
+
+  /** Starts a container and waits for its supervisor's hello. */
+  static async start(
+    runtime: ContainerRuntime,
+    spec: SandboxContainerSpec,
+    logger: Logger,
+  ): Promise<Sandbox> {
+    const { id, channel } = await runtime.start(spec);
+    const sandbox = new Sandbox(id, channel, runtime, logger, spec.resources);
+    try {
+      const hello = await sandbox.#next(HELLO_TIMEOUT_MS, "hello");
+      if (hello.type !== FrameType.Hello)
+        throw new SandboxFailure(`expected hello, got frame ${hello.type}`);
+      sandbox.version = hello.payload.toString().trim() || "unknown";
+      sandbox.#state = "idle";
+      return sandbox;
+    } catch (error) {
+      await sandbox.destroy();
+      throw error;
+    }
+  }
+
+  get state(): SandboxState {
+    return this.#state;
+  }
+
+  /** Marks an idle sandbox as serving a job. */
+  lease(): void {
+    if (this.#state !== "idle") throw new SandboxFailure(`cannot lease a ${this.#state} sandbox`);
+    if (this.#queued.length > 0) throw new SandboxFailure("the supervisor spoke while idle");
+    this.#state = "leased";
+  }
+
+  /** Writes the job's files into the work directory. */
+  putFiles(files: SandboxFile[]): void {
+    this.#assertUsable();
+    for (const file of files) this.channel.write(fileFrame(file.name, file.content));
+  }
+
+  /** Runs one stage to its end and reports what it did. */
+  async runStage(command: StageCommand, io: StageIo): Promise<StageOutcome> {
+    this.#assertUsable();
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    const streamed = io.stdinStream !== undefined;
+    if (!streamed && io.stdin) this.#sendStdin(io.stdin);
+    this.channel.write(runFrame({ ...command, streamedStdin: streamed }));
+    if (streamed && io.stdin) this.#sendStdin(io.stdin);
+
+    const kill = () => this.channel.write(killFrame());
+    if (io.signal?.aborted) kill();
+    io.signal?.addEventListener("abort", kill, { once: true });
+    let stageOver = false;
+    if (io.stdinStream) void this.#pumpStdin(io.stdinStream, () => stageOver);
+    try {
+      const deadline = command.timeMs + STAGE_GRACE_MS;
+      for (;;) {
+        const frame = await this.#next(deadline, "stage exit");
+        if (frame.type === FrameType.Stdout) {
+          stdout.push(frame.payload);
+          io.onStdout?.(frame.payload);
+        } else if (frame.type === FrameType.Stderr) {
+          stderr.push(frame.payload);
+          io.onStderr?.(frame.payload);
+        } else if (frame.type === FrameType.Exit) {
+          return {
+            exit: parseExit(frame.payload),
+            stdout: Buffer.concat(stdout),
+            stderr: Buffer.concat(stderr),
+          };
+        } else {
+          throw new SandboxFailure(
+            `unexpected frame ${String.fromCharCode(frame.type)} during a stage`,
+          );
+        }
+      }
+    } finally {
+      stageOver = true;
+      io.signal?.removeEventListener("abort", kill);
+    }
+  }
+
+  /** Asks the supervisor to kill every process of the job and empty every writable place. */
+  async wipe(): Promise<void> {
+    this.#assertUsable();
+    this.#state = "cleaning";
+    this.channel.write(wipeFrame());
+    const frame = await this.#next(WIPE_TIMEOUT_MS, "clean");
+    if (frame.type !== FrameType.Clean) {
+      throw new SandboxFailure(
+        `the sandbox could not be proven clean (frame ${String.fromCharCode(frame.type)})`,
+      );
+    }
+    this.#state = "idle";
+  }
+
+  /** Removes the container. Idempotent. */
+  async destroy(): Promise<void> {
+    if (this.#state === "destroyed") return;
+    this.#state = "destroyed";
+    this.#fail(new SandboxFailure("the sandbox was destroyed"));
+    this.channel.close();
+    await this.runtime.remove(this.id);
+  }
+
+  #sendStdin(data: Buffer): void {
+    for (let offset = 0; offset < data.length; offset += STDIN_CHUNK_BYTES) {
+      this.channel.write(stdinFrame(data.subarray(offset, offset + STDIN_CHUNK_BYTES)));
+    }
+  }
+
+  async #pumpStdin(source: AsyncIterable<Buffer>, stageOver: () => boolean): Promise<void> {
+    try {
+      for await (const chunk of source) {
+        if (stageOver() || this.#failure) return;
+        this.#sendStdin(chunk);
+      }
+    } catch (error) {
+      this.logger.warn({ sandbox: this.id, err: error }, "interactive stdin failed; closing it");
+    }
+    if (!stageOver() && !this.#failure) this.channel.write(stdinEndFrame());
+  }
+
+  #assertUsable(): void {
+    if (this.#failure) throw this.#failure;
+  }
+
+  #receive(data: Buffer): void {
+    let frames: Frame[];
+    try {
+      frames = this.#decoder.push(data);
+    } catch (error) {
+      this.#fail(new SandboxFailure(`protocol error: ${(error as Error).message}`));
+      return;
+    }
+    for (const frame of frames) {
+      if (frame.type === FrameType.Error) {
+        this.#fail(new SandboxFailure(`the supervisor failed: ${frame.payload.toString()}`));
+        return;
+      }
+      this.#waiter.onFrame(frame);
+    }
+  }
+
+  #fail(error: SandboxFailure): void {
+    if (this.#failure) return;
+    this.#failure = error;
+    this.#waiter.onFailure(error);
+  }
+
+  /**
+   * The next frame from the supervisor. Frames that arrive while nobody waits are queued by
+   * the waiter below, so none is lost between two awaits.
+   */
+  #next(timeoutMs: number, what: string): Promise<Frame> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#queued.length > 0) return Promise.resolve(this.#queued.shift() as Frame);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiter = this.#queueingWaiter;
+        reject(new SandboxFailure(`no ${what} from the sandbox within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#waiter = {
+        onFrame: (frame) => {
+          clearTimeout(timer);
+          this.#waiter = this.#queueingWaiter;
+          resolve(frame);
+        },
+        onFailure: (error) => {
+          clearTimeout(timer);
+          this.#waiter = this.#queueingWaiter;
+          reject(error);
+        },
+      };
+    });
+  }
+}
