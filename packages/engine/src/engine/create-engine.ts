@@ -85,18 +85,21 @@ class WarmboxEngine implements Engine {
       throw new OverloadedError(this.#queued());
     const enqueued = performance.now();
     return new Promise<ExecuteResult>((resolve, reject) => {
+      // Aborting while queued rejects at once; once running, the signal kills the program.
+      let started = false;
+      const abortWhileQueued = () => {
+        if (!started) reject(new AbortedError(options.signal?.reason));
+      };
+      options.signal?.addEventListener("abort", abortWhileQueued, { once: true });
       slot.queue
-        .add(
-          async () => {
-            options.onStart?.({ queuedMs: Math.round(performance.now() - enqueued) });
-            await this.#runInSandbox(slot.pool, job, options, resolve);
-          },
-          { signal: options.signal },
-        )
-        .catch((error: unknown) => {
-          if (options.signal?.aborted) reject(new AbortedError(options.signal.reason));
-          else reject(error);
-        });
+        .add(async () => {
+          started = true;
+          options.signal?.removeEventListener("abort", abortWhileQueued);
+          if (options.signal?.aborted) return;
+          options.onStart?.({ queuedMs: Math.round(performance.now() - enqueued) });
+          await this.#runInSandbox(slot.pool, job, options, resolve);
+        })
+        .catch(reject);
     });
   }
 

@@ -39,7 +39,7 @@ class Box:
     def __init__(self, image, memory="128m"):
         self.proc = subprocess.Popen(engine_flags(memory) + [image], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE)
-        self.buf = b""
+        self.buf = bytearray()
         t, payload = self.recv(timeout=30)
         assert t == "H", (t, payload)
         self.version = payload.decode()
@@ -55,8 +55,8 @@ class Box:
             if len(self.buf) >= 4:
                 (n,) = struct.unpack_from("<I", self.buf)
                 if len(self.buf) >= 4 + n:
-                    t, payload = chr(self.buf[4]), self.buf[5:4 + n]
-                    self.buf = self.buf[4 + n:]
+                    t, payload = chr(self.buf[4]), bytes(self.buf[5:4 + n])
+                    del self.buf[:4 + n]
                     return t, payload
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([fd], [], [], left)[0]:
@@ -78,14 +78,13 @@ class Box:
                                    len(env)) + strings)
 
     def collect(self, timeout=15.0):
-        res = {"stdout": b"", "stderr": b""}
+        res, out = {}, {"O": [], "E": []}
         while True:
             t, p = self.recv(timeout)
-            if t == "O":
-                res["stdout"] += p
-            elif t == "E":
-                res["stderr"] += p
+            if t in out:
+                out[t].append(p)
             elif t == "X":
+                res["stdout"], res["stderr"] = b"".join(out["O"]), b"".join(out["E"])
                 (res["code"], res["signal"], res["wall"], res["cpu"], res["mem"],
                  res["flags"]) = struct.unpack("<iiIIQI", p)
                 return res

@@ -98,7 +98,7 @@ static _Noreturn void child_fail(int status_w, char kind, const char *what)
 	_exit(127);
 }
 
-static _Noreturn void child(const struct stage *s, const int fds[4], int status_w)
+static _Noreturn void child(const struct stage *s, const int fds[3], int status_w)
 {
 	extern char **environ;
 	if (dup2(fds[0], 0) < 0 || dup2(fds[1], 1) < 0 || dup2(fds[2], 2) < 0)
@@ -269,7 +269,7 @@ static int spawn(struct stage *s)
 	if (s->pid < 0)
 		fatal("fork: %s", strerror(errno));
 	if (s->pid == 0)
-		child(s, (int[4]){pin[0], pout[1], perr[1]}, pstat[1]);
+		child(s, (int[3]){pin[0], pout[1], perr[1]}, pstat[1]);
 	close(pin[0]);
 	close(pout[1]);
 	close(perr[1]);
