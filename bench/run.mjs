@@ -1,0 +1,232 @@
+// npm run bench: Warmbox side by side with the interpreter alone and with `docker run --rm`,
+// all in one run on this machine. Writes bench/results/latest.md and latest.json.
+import { writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { createEngine } from "@warmbox/engine";
+import {
+  dockerVersion,
+  floorSamples,
+  idleSandboxMemory,
+  naiveDockerRun,
+} from "./docker-baselines.mjs";
+import { imageTags, machine } from "./machine.mjs";
+import { median, percentile, throughput, timeSequential } from "./stats.mjs";
+
+const QUICK = process.argv.includes("--quick");
+const N = (full) => (QUICK ? Math.max(5, Math.round(full / 10)) : full);
+const rows = [];
+const log = (text) => process.stderr.write(`[bench] ${text}\n`);
+
+function latencyRow(name, samples, extra = {}) {
+  const row = {
+    name,
+    n: samples.length,
+    p50: median(samples),
+    p95: percentile(samples, 95),
+    ...extra,
+  };
+  rows.push(row);
+  log(`${name}: p50 ${row.p50} ms, p95 ${row.p95} ms (n=${row.n})`);
+  return row;
+}
+
+const hello = {
+  python: { language: "python", source: "print(1)" },
+  javascript: { language: "javascript", source: "console.log(1)" },
+  cpp: { language: "cpp", source: '#include <cstdio>\nint main(){ std::puts("1"); }' },
+  java: {
+    language: "java",
+    source: "public class Main { public static void main(String[] a) { System.out.println(1); } }",
+  },
+};
+
+async function executeOk(engine, request) {
+  const result = await engine.execute(request);
+  if (result.status !== "ok")
+    throw new Error(`${request.language}: ${result.status} ${result.message ?? ""}`);
+}
+
+const tags = imageTags();
+log("floors: the program alone, timed inside an already running container");
+const floorPython = latencyRow(
+  "floor: python3 -c 'print(1)'",
+  await floorSamples(tags.python, "python3 -c 'print(1)'", { count: N(200) }),
+);
+latencyRow(
+  "floor: node -e 'console.log(1)'",
+  await floorSamples(tags.javascript, "node -e 'console.log(1)'", { count: N(100) }),
+);
+latencyRow(
+  "floor: precompiled C hello",
+  await floorSamples(tags.c, "./hello", {
+    count: N(200),
+    setup: "printf '#include <stdio.h>\\nint main(){puts(\"1\");}' > h.c && gcc -O2 -o hello h.c",
+  }),
+);
+
+log("naive peer: docker run --rm per execution");
+const naive = latencyRow(
+  "naive: docker run --rm python3 -c 'print(1)'",
+  await timeSequential(() => naiveDockerRun(tags.python, ["python3", "-c", "print(1)"]), {
+    count: N(30),
+    warmup: 2,
+  }),
+);
+
+const ENGINE_ID = `bench-${process.pid}`;
+const engine = createEngine({
+  engineId: ENGINE_ID,
+  languages: ["python", "javascript", "cpp", "java"],
+  pool: { min: 1, max: 16, perLanguage: { python: { min: 16, max: 16 } } },
+  maxQueue: 1000,
+});
+let http;
+try {
+  await engine.warmup();
+  log("warmbox: sequential execute() latency");
+  const warmPython = latencyRow(
+    "warmbox execute(): python hello",
+    await timeSequential(() => executeOk(engine, hello.python), { count: N(300) }),
+  );
+  latencyRow(
+    "warmbox execute(): javascript hello",
+    await timeSequential(() => executeOk(engine, hello.javascript), { count: N(100) }),
+  );
+  latencyRow(
+    "warmbox execute(): c++ hello (compile + run)",
+    await timeSequential(() => executeOk(engine, hello.cpp), { count: N(20) }),
+  );
+  latencyRow(
+    "warmbox execute(): java hello (compile + run)",
+    await timeSequential(() => executeOk(engine, hello.java), { count: N(10), warmup: 1 }),
+  );
+
+  log("warmbox: sustained throughput, python hello");
+  const rates = {};
+  for (const concurrency of [1, 2, 4, 8, 16]) {
+    rates[concurrency] = await throughput(() => executeOk(engine, hello.python), {
+      concurrency,
+      seconds: QUICK ? 2 : 6,
+    });
+    log(`concurrency ${concurrency}: ${rates[concurrency]} runs/s`);
+  }
+
+  let httpRow;
+  let libraryAgain;
+  try {
+    const { startServer } = await import("@warmbox/server");
+    http = await startServer({ engine, host: "127.0.0.1", port: 0 });
+    const post = async () => {
+      const response = await fetch(`${http.url}/v1/execute`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(hello.python),
+      });
+      const body = await response.json();
+      if (body.status !== "ok") throw new Error(`HTTP: ${JSON.stringify(body)}`);
+    };
+    log("http: POST /v1/execute vs the library call, interleaved");
+    const viaHttp = [];
+    const viaLibrary = [];
+    for (let i = 0; i < N(300); i++) {
+      viaHttp.push(...(await timeSequential(post, { count: 1, warmup: i === 0 ? 5 : 0 })));
+      viaLibrary.push(
+        ...(await timeSequential(() => executeOk(engine, hello.python), { count: 1, warmup: 0 })),
+      );
+    }
+    httpRow = latencyRow("warmbox over HTTP: POST /v1/execute python hello", viaHttp);
+    libraryAgain = latencyRow("warmbox execute() interleaved with HTTP: python hello", viaLibrary);
+  } catch (error) {
+    log(`http part skipped: ${error.message}`);
+  }
+
+  const idle = await idleSandboxMemory(ENGINE_ID);
+  const perSandbox = idle.map((s) => s.cgroup + s.shim);
+  const memory = {
+    idleSandboxes: idle.length,
+    idleSandboxMiB: Math.round((median(perSandbox) / 1_048_576) * 10) / 10,
+    idleSandboxCgroupMiB: Math.round((median(idle.map((s) => s.cgroup)) / 1_048_576) * 10) / 10,
+    idleSandboxShimMiB: Math.round((median(idle.map((s) => s.shim)) / 1_048_576) * 10) / 10,
+    engineRssMiB: Math.round(process.memoryUsage().rss / 1_048_576),
+  };
+  const best = Math.max(...Object.values(rates));
+  const targets = [
+    [
+      "warm python p50 within 5 ms of the floor",
+      `${(warmPython.p50 - floorPython.p50).toFixed(1)} ms over`,
+      warmPython.p50 - floorPython.p50 <= 5,
+    ],
+    [
+      "≥ 20× faster p50 than docker run --rm",
+      `${(naive.p50 / warmPython.p50).toFixed(1)}×`,
+      naive.p50 / warmPython.p50 >= 20,
+    ],
+    ["≥ 100 python hello worlds/s sustained", `${best} runs/s`, best >= 100],
+    ...(httpRow && libraryAgain
+      ? [
+          [
+            "HTTP adds ≤ 2 ms p50",
+            `${(httpRow.p50 - libraryAgain.p50).toFixed(1)} ms`,
+            httpRow.p50 - libraryAgain.p50 <= 2,
+          ],
+        ]
+      : []),
+  ];
+  const report = {
+    machine: { ...(await machine()), docker: await dockerVersion() },
+    quick: QUICK,
+    latency: rows,
+    throughput: rates,
+    memory,
+    targets,
+  };
+  await writeFile(
+    new URL("./results/latest.json", import.meta.url),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
+  await writeFile(new URL("./results/latest.md", import.meta.url), markdown(report));
+  process.stdout.write(markdown(report));
+} finally {
+  await http?.close();
+  await engine.close();
+}
+
+function markdown(report) {
+  const m = report.machine;
+  const lines = [
+    "# Warmbox benchmark",
+    "",
+    `Machine: ${m.cpus}× ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, kernel ${m.kernel}, Docker ${m.docker}, Node ${m.node}. Date: ${m.date}.${report.quick ? " (quick run: fewer samples)" : ""}`,
+    "",
+    "## Latency (ms)",
+    "",
+    "| what | n | p50 | p95 |",
+    "| --- | ---: | ---: | ---: |",
+    ...report.latency.map((r) => `| ${r.name} | ${r.n} | ${r.p50} | ${r.p95} |`),
+    "",
+    "## Throughput, python hello world (executions/s)",
+    "",
+    `| concurrency | ${Object.keys(report.throughput).join(" | ")} |`,
+    `| --- | ${Object.keys(report.throughput)
+      .map(() => "---:")
+      .join(" | ")} |`,
+    `| runs/s | ${Object.values(report.throughput).join(" | ")} |`,
+    "",
+    "## Memory",
+    "",
+    `- per idle warm sandbox (cgroup usage + containerd shim RSS, median of ${report.memory.idleSandboxes}): ${report.memory.idleSandboxMiB} MiB (${report.memory.idleSandboxCgroupMiB} + ${report.memory.idleSandboxShimMiB})`,
+    `- engine process RSS with the pools warm: ${report.memory.engineRssMiB} MiB`,
+    "",
+    "## Targets",
+    "",
+    "| target | measured | met |",
+    "| --- | --- | --- |",
+    ...report.targets.map(
+      ([target, measured, met]) => `| ${target} | ${measured} | ${met ? "yes" : "**no**"} |`,
+    ),
+    "",
+    "Reproduce: `npm run bench` (add `-- --quick` for a short run).",
+    "",
+  ];
+  return lines.join("\n");
+}
