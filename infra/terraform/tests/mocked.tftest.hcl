@@ -1,0 +1,189 @@
+# `terraform test` with a mocked AWS provider: applies the whole configuration offline (no AWS
+# account, no credentials: the mock makes up every computed value) and checks what it made.
+# Run by infra/test/terraform.test.ts where the AWS provider's binary is available.
+
+mock_provider "aws" {
+  mock_data "aws_availability_zones" {
+    defaults = {
+      names = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+    }
+  }
+
+  mock_data "aws_ssm_parameter" {
+    defaults = {
+      value = "ami-0123456789abcdef0"
+    }
+  }
+
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "123456789012"
+    }
+  }
+
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+
+  mock_resource "aws_ecr_repository" {
+    defaults = {
+      repository_url = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/warmbox/mock"
+      arn            = "arn:aws:ecr:eu-west-1:123456789012:repository/warmbox/mock"
+    }
+  }
+
+  mock_resource "aws_launch_template" {
+    defaults = {
+      id             = "lt-0123456789abcdef0"
+      latest_version = 1
+    }
+  }
+
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/warmbox-prod/server"
+    }
+  }
+
+  mock_resource "aws_iam_instance_profile" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:instance-profile/warmbox-prod-instance"
+    }
+  }
+
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/warmbox-prod-role"
+    }
+  }
+
+  mock_resource "aws_autoscaling_group" {
+    defaults = {
+      arn = "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:uuid:autoScalingGroupName/warmbox-prod"
+    }
+  }
+
+  mock_resource "aws_lb_target_group" {
+    defaults = {
+      arn        = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/wbox-1/0123456789abcdef"
+      arn_suffix = "targetgroup/wbox-1/0123456789abcdef"
+    }
+  }
+
+  mock_resource "aws_lb" {
+    defaults = {
+      arn        = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/warmbox-prod/0123456789abcdef"
+      arn_suffix = "app/warmbox-prod/0123456789abcdef"
+      dns_name   = "warmbox-prod-123.eu-west-1.elb.amazonaws.com"
+    }
+  }
+
+  mock_resource "aws_sns_topic" {
+    defaults = {
+      arn = "arn:aws:sns:eu-west-1:123456789012:warmbox-prod-alarms"
+    }
+  }
+
+  mock_resource "aws_ecs_task_definition" {
+    defaults = {
+      arn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/warmbox-prod-server:1"
+    }
+  }
+}
+
+variables {
+  aws_region = "eu-west-1"
+}
+
+run "defaults_http_only" {
+  command = apply
+
+  assert {
+    condition     = aws_lb_target_group.server.health_check[0].path == "/readyz"
+    error_message = "the target group must check the server's readiness route"
+  }
+
+  assert {
+    condition     = length(aws_lb_listener.https) == 0 && aws_lb_listener.http.default_action[0].type == "forward"
+    error_message = "without a certificate: HTTP forwards, no HTTPS listener"
+  }
+
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.alb_https) == 0 && length(aws_vpc_security_group_ingress_rule.alb_http) == 1
+    error_message = "without a certificate only port 80 is open"
+  }
+
+  assert {
+    condition     = length(aws_subnet.public) == 2 && length(aws_vpc.this) == 1
+    error_message = "without vpc_id a VPC with two public subnets is created"
+  }
+
+  assert {
+    condition     = toset(keys(aws_ecr_repository.runner)) == toset(["python", "javascript", "java", "c", "cpp"])
+    error_message = "one ECR repository per runner image"
+  }
+
+  assert {
+    condition     = one([for v in aws_ecs_task_definition.server.volume : v.host_path]) == "/var/run/docker.sock"
+    error_message = "the task mounts the Docker socket"
+  }
+
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.server.container_definitions)[0].portMappings[0].containerPort == 8080
+    error_message = "the container port is the server's default 8080"
+  }
+
+  assert {
+    condition     = strcontains(base64decode(aws_launch_template.instances.user_data), "ECS_CLUSTER=warmbox-prod")
+    error_message = "the user data joins the cluster"
+  }
+
+  assert {
+    condition     = strcontains(base64decode(aws_launch_template.instances.user_data), "/warmbox/mock:latest")
+    error_message = "the user data pre-pulls the runner images from ECR"
+  }
+}
+
+run "certificate_enables_https_and_redirect" {
+  command = apply
+
+  variables {
+    certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+    vpc_id            = "vpc-0123456789abcdef0"
+    public_subnet_ids = ["subnet-a", "subnet-b"]
+    runner_image_tags = { python = "abc123def456" }
+  }
+
+  assert {
+    condition     = length(aws_lb_listener.https) == 1 && aws_lb_listener.http.default_action[0].type == "redirect"
+    error_message = "with a certificate: an HTTPS listener, HTTP redirects"
+  }
+
+  assert {
+    condition     = aws_lb_listener.http.default_action[0].redirect[0].protocol == "HTTPS"
+    error_message = "the redirect goes to HTTPS"
+  }
+
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.alb_https) == 1
+    error_message = "with a certificate port 443 is open"
+  }
+
+  assert {
+    condition     = length(aws_vpc.this) == 0 && length(aws_subnet.public) == 0
+    error_message = "with vpc_id no VPC is created"
+  }
+
+  assert {
+    condition     = strcontains(base64decode(aws_launch_template.instances.user_data), "/warmbox/mock:abc123def456")
+    error_message = "a runner image tag from runner_image_tags is pre-pulled"
+  }
+}
