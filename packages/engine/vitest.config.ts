@@ -10,11 +10,23 @@ export default defineConfig({
         test: {
           name: "docker",
           include: ["test/**/*.test.ts"],
+          // Restarts the Docker daemon: its own project, run after this one (package.json `test`).
+          exclude: ["test/resilience-restart/**", "**/node_modules/**"],
           // Every file here runs real containers on one daemon of a 2-core machine: one at a time.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 300_000,
           // Fails the run at once, with what to do, when Docker or the images are missing.
+          globalSetup: ["test/global-setup.ts"],
+        },
+      },
+      {
+        test: {
+          name: "docker-restart",
+          include: ["test/resilience-restart/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
           globalSetup: ["test/global-setup.ts"],
         },
       },

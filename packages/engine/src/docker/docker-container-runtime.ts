@@ -12,6 +12,10 @@ import { AttachDemuxer } from "./attach-demuxer.js";
 import { imageExists } from "./docker-images.js";
 import { dockerResources, sandboxHostConfig } from "./sandbox-host-config.js";
 
+/** A container whose supervisor died stops within moments; wait up to 1 s to read why. */
+const OOM_CHECK_ATTEMPTS = 20;
+const OOM_CHECK_INTERVAL_MS = 50;
+
 function channelOver(socket: Duplex): ContainerChannel {
   const dataListeners: Array<(data: Buffer) => void> = [];
   const diagnosticListeners: Array<(text: string) => void> = [];
@@ -105,6 +109,20 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async update(id: string, resources: ContainerResources): Promise<void> {
     await this.docker.getContainer(id).update(dockerResources(resources));
+  }
+
+  async diedOfOom(id: string): Promise<boolean> {
+    const container = this.docker.getContainer(id);
+    try {
+      for (let attempt = 0; attempt < OOM_CHECK_ATTEMPTS; attempt++) {
+        const { State } = await container.inspect();
+        if (!State.Running) return State.OOMKilled;
+        await new Promise((resolve) => setTimeout(resolve, OOM_CHECK_INTERVAL_MS));
+      }
+    } catch {
+      // Gone or Docker away: not an OOM we can prove.
+    }
+    return false;
   }
 
   async remove(id: string): Promise<void> {

@@ -31,8 +31,18 @@ function processAlive(pid: number): boolean {
  * Removes the containers that engines of this host left behind when they died (SIGKILL, a
  * crash): those whose engine process no longer exists. Containers without Warmbox's labels,
  * and those of live engines, are never touched. Returns how many were removed.
+ * With `exclusiveDaemon`, every Warmbox container on the daemon is a leftover.
  */
-export async function reapDeadEngines(runtime: ContainerRuntime): Promise<number> {
+export async function reapDeadEngines(
+  runtime: ContainerRuntime,
+  options: { exclusiveDaemon: boolean },
+): Promise<number> {
+  if (options.exclusiveDaemon) {
+    // The only engine on this daemon: whatever Warmbox container exists was left by a dead one.
+    const leftovers = await runtime.list({ [LABEL_MANAGED]: "true" });
+    await Promise.all(leftovers.map((container) => runtime.remove(container.id)));
+    return leftovers.length;
+  }
   const containers = await runtime.list({
     [LABEL_MANAGED]: "true",
     [LABEL_ENGINE_HOST]: hostname(),

@@ -134,20 +134,37 @@ class WarmboxEngine implements Engine {
       );
       deliver(outcome.result);
     } catch (error) {
-      logger.error(
-        { language: job.spec.id, sandbox: sandbox.id.slice(0, 12), err: error },
-        "sandbox failed",
-      );
-      deliver(
-        this.#internalError(
-          job,
-          sandbox.version,
-          `the sandbox failed: ${(error as Error).message}`,
-        ),
-      );
+      // A program may make the OOM killer pick the supervisor (it can lower its own
+      // oom_score_adj to the container's floor); the whole container then dies of its limit.
+      if (await this.#runtime.diedOfOom(sandbox.id)) {
+        deliver(this.#memoryLimit(job, sandbox.version));
+      } else {
+        logger.error(
+          { language: job.spec.id, sandbox: sandbox.id.slice(0, 12), err: error },
+          "sandbox failed",
+        );
+        deliver(
+          this.#internalError(
+            job,
+            sandbox.version,
+            `the sandbox failed: ${(error as Error).message}`,
+          ),
+        );
+      }
     } finally {
       await pool.release(sandbox, reusable);
     }
+  }
+
+  #memoryLimit(job: ResolvedJob, version: string): ExecuteResult {
+    return {
+      language: job.spec.id,
+      version,
+      status: "memory_limit",
+      compile: null,
+      run: null,
+      message: `the sandbox ran out of memory (limit ${job.runLimits.memoryMb} MiB) and was stopped`,
+    };
   }
 
   #internalError(job: ResolvedJob, version: string | undefined, message: string): ExecuteResult {
@@ -261,7 +278,9 @@ class WarmboxEngine implements Engine {
         { cause: error },
       );
     }
-    const reaped = await reapDeadEngines(this.#runtime);
+    const reaped = await reapDeadEngines(this.#runtime, {
+      exclusiveDaemon: this.#options.exclusiveDaemon,
+    });
     if (reaped > 0) logger.info({ reaped }, "removed containers left by dead engines");
     const missing: string[] = [];
     for (const id of this.#slots.keys()) {

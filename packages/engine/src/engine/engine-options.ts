@@ -42,6 +42,7 @@ const optionsSchema = z
     maxLimits: partialLimitsSchema.optional(),
     maxQueue: z.number().int().min(0).optional(),
     logger: z.unknown().optional(),
+    exclusiveDaemon: z.boolean().optional(),
     engineId: z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,64}$/)
@@ -62,6 +63,7 @@ export interface ResolvedEngineOptions {
   maxQueue: number;
   logger: Logger;
   engineId: string;
+  exclusiveDaemon: boolean;
 }
 
 function resolvePool(
@@ -116,5 +118,6 @@ export function resolveEngineOptions(
     maxQueue: options.maxQueue ?? DEFAULT_MAX_QUEUE,
     logger: (options.logger ?? pino({ level: "silent" })).child({ component: "warmbox-engine" }),
     engineId: options.engineId ?? randomUUID().slice(0, 12),
+    exclusiveDaemon: options.exclusiveDaemon ?? false,
   };
 }

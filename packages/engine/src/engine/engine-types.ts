@@ -42,6 +42,13 @@ export interface EngineOptions {
   maxQueue?: number;
   /** pino-compatible logger. @default silent */
   logger?: Logger;
+  /**
+   * This engine is the only Warmbox engine on its Docker daemon (one server per host, as with
+   * docker compose or ECS): at start it removes every Warmbox container, whoever left it. Without
+   * it, only containers of dead engines of this host (by hostname and pid) are removed, which
+   * misses those of a crashed engine that ran in another container. @default false
+   */
+  exclusiveDaemon?: boolean;
   /** Label value that tells this engine's containers apart from another engine's. @default random */
   engineId?: string;
 }

@@ -1,12 +1,110 @@
+import { ada } from "./ada.js";
+import { assembly } from "./assembly.js";
+import { awk } from "./awk.js";
+import { bash } from "./bash.js";
+import { basic } from "./basic.js";
+import { brainfuck } from "./brainfuck.js";
 import { c } from "./c.js";
+import { clojure } from "./clojure.js";
+import { cobol } from "./cobol.js";
+import { coffeescript } from "./coffeescript.js";
+import { commonlisp } from "./commonlisp.js";
 import { cpp } from "./cpp.js";
+import { crystal } from "./crystal.js";
+import { csharp } from "./csharp.js";
+import { d } from "./d.js";
+import { elixir } from "./elixir.js";
+import { erlang } from "./erlang.js";
+import { forth } from "./forth.js";
+import { fortran } from "./fortran.js";
+import { go } from "./go.js";
+import { groovy } from "./groovy.js";
+import { haskell } from "./haskell.js";
+import { haxe } from "./haxe.js";
 import { java } from "./java.js";
 import { javascript } from "./javascript.js";
+import { kotlin } from "./kotlin.js";
 import { type LanguageSpec, type LanguageSpecInput, languageSpecSchema } from "./language-spec.js";
+import { livescript } from "./livescript.js";
+import { lua } from "./lua.js";
+import { nim } from "./nim.js";
+import { objectiveC } from "./objective-c.js";
+import { ocaml } from "./ocaml.js";
+import { octave } from "./octave.js";
+import { pascal } from "./pascal.js";
+import { perl } from "./perl.js";
+import { php } from "./php.js";
+import { prolog } from "./prolog.js";
+import { pypy } from "./pypy.js";
 import { python } from "./python.js";
+import { r } from "./r.js";
+import { racket } from "./racket.js";
+import { raku } from "./raku.js";
+import { ruby } from "./ruby.js";
+import { rust } from "./rust.js";
+import { scala } from "./scala.js";
+import { scheme } from "./scheme.js";
+import { sml } from "./sml.js";
+import { sqlite } from "./sqlite.js";
+import { tcl } from "./tcl.js";
+import { typescript } from "./typescript.js";
+import { vala } from "./vala.js";
+import { zsh } from "./zsh.js";
 
 /** Every language Warmbox knows, as data. Adding one = a spec here + its image recipe. */
-const SPECS: LanguageSpecInput[] = [python, javascript, java, c, cpp];
+const SPECS: LanguageSpecInput[] = [
+  python,
+  javascript,
+  java,
+  c,
+  cpp,
+  typescript,
+  coffeescript,
+  livescript,
+  go,
+  rust,
+  ruby,
+  php,
+  perl,
+  lua,
+  bash,
+  zsh,
+  tcl,
+  awk,
+  sqlite,
+  pypy,
+  r,
+  haskell,
+  ocaml,
+  kotlin,
+  scala,
+  groovy,
+  clojure,
+  csharp,
+  erlang,
+  elixir,
+  commonlisp,
+  scheme,
+  racket,
+  fortran,
+  objectiveC,
+  d,
+  ada,
+  cobol,
+  assembly,
+  pascal,
+  nim,
+  vala,
+  crystal,
+  prolog,
+  forth,
+  basic,
+  brainfuck,
+  raku,
+  haxe,
+  sml,
+  octave,
+];
 
 /** The validated specs, keyed by id, with every alias resolvable. */
 export class LanguageRegistry {

@@ -1,7 +1,11 @@
 import type { Logger, PoolStats } from "../engine/engine-types.js";
+import { languageVersion } from "../languages/language-version.js";
 import { type ContainerResources, sameResources } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
 import { Sandbox } from "../sandbox/sandbox.js";
+
+/** After a failed background start (Docker away), the pool tries to refill again this much later. */
+const REFILL_RETRY_MS = 2_000;
 
 export interface SandboxPoolOptions {
   language: string;
@@ -31,6 +35,7 @@ export class SandboxPool {
   #closed = false;
   #version: string | undefined;
   readonly #shrinkTimer: NodeJS.Timeout;
+  #refillTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SandboxPoolOptions) {
     this.#logger = options.logger.child({ pool: options.language });
@@ -123,13 +128,14 @@ export class SandboxPool {
   async close(): Promise<void> {
     this.#closed = true;
     clearInterval(this.#shrinkTimer);
+    clearTimeout(this.#refillTimer);
     for (const waiter of this.#waiters.splice(0)) waiter(undefined);
     await Promise.all(this.#idle.splice(0).map(({ sandbox }) => this.#destroy(sandbox)));
   }
 
   /** Changes a sandbox's cgroup limits to the request's, or swaps it for a fresh one. */
   async #fit(sandbox: Sandbox, resources: ContainerResources): Promise<Sandbox> {
-    if (sandbox.state !== "idle") {
+    if (sandbox.state !== "idle" || sandbox.broken) {
       await this.#destroy(sandbox);
       return this.#start(resources);
     }
@@ -157,7 +163,11 @@ export class SandboxPool {
       { image: this.options.image, resources, labels: this.options.labels },
       this.#logger,
     );
+    // An image may serve several languages and report one version per language.
+    sandbox.version = languageVersion(sandbox.version, this.options.language);
     this.#version ??= sandbox.version;
+    // A warm sandbox killed from outside (or by a Docker restart) must not serve a job.
+    sandbox.onBroken(() => this.#dropIfIdle(sandbox));
     this.#logger.debug({ sandbox: sandbox.id }, "sandbox started");
     return sandbox;
   }
@@ -173,7 +183,10 @@ export class SandboxPool {
         this.#starting--;
         // Wake one waiter so it starts a sandbox itself (and meets the error, if it persists).
         this.#waiters.shift()?.(undefined);
-        if (!this.#closed) this.#logger.error({ err: error }, "starting a warm sandbox failed");
+        if (!this.#closed) {
+          this.#logger.error({ err: error }, "starting a warm sandbox failed");
+          this.#refillLater();
+        }
       },
     );
   }
@@ -196,6 +209,24 @@ export class SandboxPool {
     while (this.#idle.length + this.#starting < this.options.min && total() < this.options.max) {
       void this.#startInBackground();
     }
+  }
+
+  #refillLater(): void {
+    if (this.#refillTimer || this.#closed) return;
+    this.#refillTimer = setTimeout(() => {
+      this.#refillTimer = undefined;
+      this.#refill();
+    }, REFILL_RETRY_MS);
+    this.#refillTimer.unref();
+  }
+
+  /** Removes a sandbox that broke while idle, and starts a replacement. */
+  #dropIfIdle(sandbox: Sandbox): void {
+    const at = this.#idle.findIndex((entry) => entry.sandbox === sandbox);
+    if (at < 0) return;
+    this.#idle.splice(at, 1);
+    void this.#destroy(sandbox);
+    this.#refill();
   }
 
   #shrink(): void {

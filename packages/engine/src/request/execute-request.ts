@@ -85,6 +85,7 @@ export const executeRequestSchema = z
       ctx.addIssue({ code: "custom", path: ["source"], message: "give files or source, not both" });
     }
     const seen = new Set<string>();
+    const names = new Set((request.files ?? []).map((file) => file.name));
     for (const [index, file] of (request.files ?? []).entries()) {
       if (seen.has(file.name)) {
         ctx.addIssue({
@@ -94,6 +95,16 @@ export const executeRequestSchema = z
         });
       }
       seen.add(file.name);
+      // "lib" and "lib/x.py" together can't both be written: a bad request, not an engine fault.
+      const slashes = [...file.name.matchAll(/\//g)].map((match) => match.index);
+      const parent = slashes.map((at) => file.name.slice(0, at)).find((dir) => names.has(dir));
+      if (parent !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["files", index, "name"],
+          message: `'${parent}' is both a file and a directory of '${file.name}'`,
+        });
+      }
       if (file.encoding === "base64" && !/^[A-Za-z0-9+/]*={0,2}$/.test(file.content)) {
         ctx.addIssue({
           code: "custom",
@@ -101,6 +112,14 @@ export const executeRequestSchema = z
           message: "is not valid base64",
         });
       }
+    }
+    // The schema's max counts UTF-16 units; the supervisor buffers bytes (up to 3 per unit).
+    if (request.stdin !== undefined && Buffer.byteLength(request.stdin) > MAX_STDIN_BYTES) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["stdin"],
+        message: `stdin exceeds ${MAX_STDIN_BYTES} bytes`,
+      });
     }
     const argsBytes = (request.args ?? []).reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
     if (argsBytes > MAX_ARGS_BYTES) {

@@ -12,8 +12,11 @@ export const limitsSchema = z
     cpuMs: z.number().int().positive(),
     /** Memory limit (RSS + page cache + tmpfs) of the sandbox, in MiB. */
     memoryMb: z.number().int().min(16),
-    /** CPU share of the sandbox, in CPUs (fractions allowed). */
-    cpus: z.number().positive().max(64),
+    /**
+     * CPU share of the sandbox, in CPUs (fractions allowed). At least 0.01: Docker refuses
+     * less, and a request must never turn into an engine fault (internal_error).
+     */
+    cpus: z.number().min(0.01).max(64),
     /** Maximum number of processes and threads of the sandbox. */
     processes: z.number().int().min(8),
     /** Cap on stdout and on stderr, each; past it the program is stopped. */

@@ -42,6 +42,11 @@ export interface ContainerRuntime {
   start(spec: SandboxContainerSpec): Promise<StartedContainer>;
   /** Changes the cgroup limits of a running container. */
   update(id: string, resources: ContainerResources): Promise<void>;
+  /**
+   * Whether a container that broke was stopped by its cgroup's OOM killer (waits briefly for
+   * it to stop). Used on the failure path only. False when unknown.
+   */
+  diedOfOom(id: string): Promise<boolean>;
   /** Kills and removes a container; a missing one is not an error. */
   remove(id: string): Promise<void>;
   /** Containers (running or not) carrying every given label. */

@@ -67,6 +67,7 @@ export class Sandbox {
   #state: SandboxState = "starting";
   #waiter: FrameWaiter;
   #failure: SandboxFailure | undefined;
+  readonly #brokenListeners: Array<() => void> = [];
   readonly #decoder = new FrameDecoder();
   /** Frames that arrived while nobody awaited one. */
   readonly #queued: Frame[] = [];
@@ -118,6 +119,16 @@ export class Sandbox {
 
   get state(): SandboxState {
     return this.#state;
+  }
+
+  /** True once the container or its connection failed (killed, removed, Docker restarted). */
+  get broken(): boolean {
+    return this.#failure !== undefined;
+  }
+
+  /** Called once when the sandbox breaks, also while idle, so its pool can replace it at once. */
+  onBroken(listener: () => void): void {
+    this.#brokenListeners.push(listener);
   }
 
   /** Marks an idle sandbox as serving a job. */
@@ -242,6 +253,7 @@ export class Sandbox {
     if (this.#failure) return;
     this.#failure = error;
     this.#waiter.onFailure(error);
+    for (const listener of this.#brokenListeners) listener();
   }
 
   /**

@@ -2,15 +2,14 @@
  * Killing the sandbox user's processes and wiping its writable places.
  *
  * The supervisor is root but holds only CAP_SETUID/CAP_SETGID: it can't signal
- * the user's processes, nor override file permissions. So killing is done by
- * a child that becomes uid 1000 (kill(-1) then reaches exactly that user), and
- * the wipe runs with fsuid 1000, where the owner's rights apply.
+ * the user's processes, nor override file permissions. So killing is done with
+ * effective uid 1000 (kill(-1) then reaches exactly that user), and the wipe
+ * runs with fsuid 1000, where the owner's rights apply.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,7 +20,6 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -127,30 +125,27 @@ static int sandbox_ipc(int remove)
 	return count;
 }
 
-/* The forked killer: as uid 1000, SIGKILL the user's processes until none is left. */
-static _Noreturn void killer(uint64_t deadline, int with_ipc)
+/*
+ * Sends SIGKILL to every process of the sandbox user, from the supervisor
+ * itself with effective uid 1000 (real and saved uid stay 0, so it can switch
+ * back). It used to fork a killer child that became uid 1000, but a fork bomb
+ * holds every pid of the cgroup: that fork failed with EAGAIN and a user's
+ * program turned into an engine fault (internal_error). kill(-1) with euid 1000
+ * reaches exactly the processes whose real or saved uid is 1000 (plus root
+ * ones, through our real uid 0: only init, which kill(-1) skips, and a stage
+ * child that hasn't dropped privileges yet, which must die anyway). Meanwhile
+ * the user still can't signal or trace us: our real and saved uids are 0.
+ */
+static void kill_as_sandbox_user(int with_ipc)
 {
-	/* Nothing of the supervisor's may stay reachable from a uid-1000 process. */
-	if (close_range(0, ~0u, 0))
-		for (int fd = 0; fd < 3; fd++)
-			close(fd);
-	if (setgroups(0, NULL) || setgid(SANDBOX_GID) || setuid(SANDBOX_UID))
-		_exit(3);
-	alarm(3); /* backstop: the supervisor gives up after 2 s anyway */
-	for (int i = 0;; i++) {
-		kill(-1, SIGKILL);
-		if (!sandbox_procs_alive(getpid()))
-			break;
-		if (now_ns() > deadline)
-			_exit(1);
-		if (i < 20)
-			sched_yield(); /* dying processes need a moment to turn into zombies */
-		else
-			usleep(500);
-	}
+	if (setresuid(0, SANDBOX_UID, 0))
+		fatal("setresuid: %s", strerror(errno));
+	kill(-1, SIGKILL);
 	if (with_ipc)
-		sandbox_ipc(1);
-	_exit(0);
+		sandbox_ipc(1); /* IPC_RMID needs the owner's euid */
+	/* Back to euid 0: permitted, since 0 is our real uid; the effective capabilities return. */
+	if (setresuid(0, 0, 0))
+		fatal("setresuid back to root: %s", strerror(errno));
 }
 
 /*
@@ -164,8 +159,8 @@ void sandbox_kill(pid_t stage_pid, int with_ipc)
 	if (stage_pid > 0)
 		kill(stage_pid, SIGKILL);
 	uint64_t deadline = now_ns() + KILL_BUDGET_NS;
-	for (;;) {
-		/* The common case (nothing left) costs a /proc scan, no fork. */
+	for (int i = 0;; i++) {
+		/* The common case (nothing left) costs a /proc scan, no syscall more. */
 		int procs = sandbox_procs_alive(getpid());
 		int ipc = with_ipc ? sandbox_ipc(0) : 0;
 		if (!procs && !ipc)
@@ -173,14 +168,11 @@ void sandbox_kill(pid_t stage_pid, int with_ipc)
 		if (now_ns() > deadline)
 			fatal(procs ? "processes of the sandbox user survive SIGKILL"
 				    : "cannot remove the sandbox user's IPC objects");
-		pid_t pid = fork();
-		if (pid < 0)
-			fatal("fork: %s", strerror(errno));
-		if (pid == 0)
-			killer(deadline, with_ipc);
-		/* The killer may itself be killed by a racing user process: then loop. */
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
+		kill_as_sandbox_user(with_ipc);
+		if (i >= 20)
+			usleep(500); /* dying processes need a moment to turn into zombies */
+		else
+			sched_yield();
 	}
 }
 

@@ -1,0 +1,40 @@
+import type { LanguageSpecInput } from "./language-spec.js";
+
+export const go: LanguageSpecInput = {
+  id: "go",
+  name: "Go",
+  aliases: ["golang"],
+  image: "go",
+  defaultFile: "main.go",
+  sourceExtensions: [".go"],
+  // The build cache and GOPATH live in /tmp: the root filesystem is read-only at run time.
+  compile: { command: ["go", "build", "-o", "main", "{sources}"] },
+  run: { command: ["./main"] },
+  env: {
+    GOCACHE: "/tmp/go-cache",
+    GOPATH: "/tmp/go",
+    GO111MODULE: "off",
+    CGO_ENABLED: "0",
+    GOFLAGS: "-buildvcs=false",
+  },
+  limits: { processes: 128 },
+  compileLimits: { memoryMb: 512, processes: 128 },
+  starter: [
+    "package main",
+    "",
+    "import (",
+    '\t"bufio"',
+    '\t"fmt"',
+    '\t"os"',
+    '\t"strings"',
+    ")",
+    "",
+    "func main() {",
+    '\tfmt.Print("What is your name? ")',
+    "\tname, _ := bufio.NewReader(os.Stdin).ReadString('\\n')",
+    '\tfmt.Printf("Hello, %s!\\n", strings.TrimSpace(name))',
+    "}",
+    "",
+  ].join("\n"),
+  highlight: "go",
+};

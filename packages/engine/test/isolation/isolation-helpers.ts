@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { expect } from "vitest";
+import type { Engine } from "../../src/engine/engine-types.js";
+import type { ExecuteRequest } from "../../src/request/execute-request.js";
+import type { ExecuteResult } from "../../src/request/execute-result.js";
+import { helloAndEcho } from "../helpers/programs.js";
+import { containersOf } from "../helpers/test-engine.js";
+
+/** The sandbox user's uid: on the host too, since containers share the host's user ids. */
+const SANDBOX_UID = 1000;
+
+interface HostProcess {
+  pid: number;
+  /** The Docker container the process lives in (full id), or null for a host process. */
+  container: string | null;
+  command: string;
+}
+
+function readOr(path: string, fallback: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return fallback;
+  }
+}
+
+/** Live processes of the host whose real, effective or saved uid is the sandbox user's. */
+export function sandboxUserProcesses(): HostProcess[] {
+  const found: HostProcess[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const status = readOr(`/proc/${entry}/status`, "");
+    const uids = /\nUid:\t(\d+)\t(\d+)\t(\d+)/.exec(status);
+    const state = /\nState:\t(\S)/.exec(status)?.[1];
+    if (!uids || state === "Z" || state === "X") continue;
+    if (!uids.slice(1).some((uid) => Number(uid) === SANDBOX_UID)) continue;
+    const cgroup = readOr(`/proc/${entry}/cgroup`, "");
+    found.push({
+      pid: Number(entry),
+      container: /docker[/-]([0-9a-f]{64})/.exec(cgroup)?.[1] ?? null,
+      command: readOr(`/proc/${entry}/cmdline`, "").replaceAll("\0", " ").trim(),
+    });
+  }
+  return found;
+}
+
+/** Host processes of the sandbox user that are outside every container: escapees. */
+export function hostEscapees(baseline: readonly HostProcess[] = []): HostProcess[] {
+  const known = new Set(baseline.map((process) => process.pid));
+  return sandboxUserProcesses().filter(
+    (process) => process.container === null && !known.has(process.pid),
+  );
+}
+
+/** Waits until `check` holds (or fails with its last value after `timeoutMs`). */
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (check(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The engine and the host after an attack: no process of the sandbox user is left in any of
+ * the engine's containers (once the wipe is done) nor outside containers on the host, and a
+ * normal program in each given language still runs and answers correctly.
+ */
+export async function expectUnharmed(
+  engine: Engine & { id: string },
+  languages: readonly string[],
+  hostBaseline: readonly HostProcess[] = [],
+): Promise<void> {
+  expect(hostEscapees(hostBaseline)).toEqual([]);
+  const leftovers = await eventually(
+    async () => {
+      const ours = new Set((await containersOf(engine.id)).map((container) => container.Id));
+      return sandboxUserProcesses().filter(
+        (process) => process.container !== null && ours.has(process.container),
+      );
+    },
+    (processes) => processes.length === 0,
+  );
+  expect(leftovers).toEqual([]);
+  for (const language of languages) {
+    const program = helloAndEcho[language];
+    if (!program) throw new Error(`no hello program for ${language}`);
+    const result = await engine.execute({
+      language,
+      files: [{ name: program.file, content: program.source }],
+      stdin: "still alive\n",
+      args: ["ok"],
+    });
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    expect(result.run?.stdout).toBe("hello\nstill alive\nok\n");
+  }
+  expect((await engine.health()).docker).toBe(true);
+  expect(hostEscapees(hostBaseline)).toEqual([]);
+}
+
+/** Runs one program and returns its result, with the result in the message of failed expectations. */
+export async function attack(
+  engine: Engine,
+  request: ExecuteRequest,
+): Promise<ExecuteResult & { describe: string }> {
+  const result = await engine.execute(request);
+  const short = (text: string | undefined) =>
+    text && text.length > 2_000 ? `${text.slice(0, 2_000)}…(${text.length})` : text;
+  const describe = JSON.stringify({
+    ...result,
+    run: result.run && {
+      ...result.run,
+      stdout: short(result.run.stdout),
+      stderr: short(result.run.stderr),
+    },
+    compile: result.compile && {
+      ...result.compile,
+      stdout: "…",
+      stderr: short(result.compile.stderr),
+    },
+  });
+  return Object.assign(result, { describe });
+}
+
+/** Lines of a program's stdout as key=value pairs. */
+export function report(stdout: string | undefined): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const line of (stdout ?? "").split("\n")) {
+    const at = line.indexOf("=");
+    if (at > 0) pairs[line.slice(0, at)] = line.slice(at + 1);
+  }
+  return pairs;
+}

@@ -1,0 +1,462 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { testEngine } from "../helpers/test-engine.js";
+import {
+  attack,
+  expectUnharmed,
+  hostEscapees,
+  report,
+  sandboxUserProcesses,
+} from "./isolation-helpers.js";
+
+/**
+ * Resource exhaustion: every program here tries to take the sandbox, the engine or the host
+ * down. Each gets its exact status, and afterwards nothing of it is left and the engine serves.
+ */
+const engine = testEngine({
+  languages: ["python", "c", "cpp", "javascript", "java"],
+  pool: { min: 1, max: 2 },
+  maxLimits: { outputBytes: 16 * 1_048_576 },
+});
+const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
+
+beforeAll(() => engine.warmup());
+afterAll(() => engine.close());
+afterEach(() => {
+  expect(hostEscapees(hostBaseline)).toEqual([]);
+});
+
+const MIB = 1_048_576;
+
+describe("process and thread bombs", () => {
+  it("C fork bomb: timeout, contained by the pids limit", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: "#include <unistd.h>\nint main(void) { for (;;) fork(); }",
+      limits: { timeMs: 1_500 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    expect(result.run?.signal).toBe("SIGKILL");
+    expect(result.run?.wallMs).toBeLessThan(4_000);
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("Python fork bomb that survives failed forks: timeout", async () => {
+    const result = await attack(engine, {
+      language: "python",
+      source:
+        "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
+      limits: { timeMs: 1_500 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+
+  it("C thread bomb: threads stop at the processes limit, the sleeper times out", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <pthread.h>",
+        "#include <stdio.h>",
+        "#include <unistd.h>",
+        "static void *sleeper(void *a) { for (;;) pause(); return a; }",
+        "int main(void) { int n = 0; pthread_t t;",
+        "  while (pthread_create(&t, 0, sleeper, 0) == 0) n++;",
+        '  printf("threads=%d\\n", n); fflush(stdout); for (;;) pause(); }',
+      ].join("\n"),
+      limits: { timeMs: 1_500, processes: 32 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    const threads = Number(report(result.run?.stdout).threads);
+    expect(threads).toBeGreaterThan(10);
+    expect(threads).toBeLessThanOrEqual(32);
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("Java thread bomb: the JVM is refused threads, catches it, and exits with its own code", async () => {
+    const result = await attack(engine, {
+      language: "java",
+      source: [
+        "public class Main {",
+        "  public static void main(String[] args) throws Exception {",
+        "    int n = 0;",
+        "    try {",
+        "      for (;;) { Thread t = new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) {} });",
+        "        t.setDaemon(true); t.start(); n++; }",
+        '    } catch (Throwable e) { System.out.println("refused=" + e.getClass().getSimpleName()); }',
+        '    System.out.println("threads=" + n);',
+        "    Runtime.getRuntime().halt(3);",
+        "  }",
+        "}",
+      ].join("\n"),
+      limits: { timeMs: 5_000 },
+    });
+    expect(result.status, result.describe).toBe("runtime_error");
+    expect(result.run?.exitCode).toBe(3);
+    expect(report(result.run?.stdout).refused).toBe("OutOfMemoryError");
+    expect(Number(report(result.run?.stdout).threads)).toBeLessThan(128);
+    await expectUnharmed(engine, ["java"], hostBaseline);
+  });
+});
+
+describe("memory bombs", () => {
+  it("C, fast growth (malloc + touch): memory_limit", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <stdlib.h>",
+        "#include <string.h>",
+        "int main(void) { for (;;) { char *p = malloc(1 << 20); if (p) memset(p, 1, 1 << 20); } }",
+      ].join("\n"),
+      limits: { memoryMb: 64, timeMs: 5_000 },
+    });
+    expect(result.status, result.describe).toBe("memory_limit");
+    expect(result.run?.signal).toBe("SIGKILL");
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("JavaScript, fast growth off the V8 heap (Buffers): memory_limit", async () => {
+    const result = await attack(engine, {
+      language: "javascript",
+      source: "const keep = [];\nfor (;;) keep.push(Buffer.alloc(8 << 20, 1));\n",
+      limits: { memoryMb: 96, timeMs: 5_000 },
+    });
+    expect(result.status, result.describe).toBe("memory_limit");
+    await expectUnharmed(engine, ["javascript"], hostBaseline);
+  });
+
+  it("Python, slow growth (256 KiB every 5 ms): memory_limit, not a timeout", async () => {
+    const result = await attack(engine, {
+      language: "python",
+      source:
+        "import time\nkeep = []\nwhile True:\n    keep.append(bytearray(256 * 1024))\n    time.sleep(0.005)\n",
+      limits: { memoryMb: 48, timeMs: 8_000 },
+    });
+    expect(result.status, result.describe).toBe("memory_limit");
+    expect(result.run?.wallMs).toBeGreaterThan(300);
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+});
+
+describe("CPU", () => {
+  it("C++ spinning in 8 threads: timeout on the CPU-time limit, long before the wall limit", async () => {
+    const result = await attack(engine, {
+      language: "cpp",
+      source: [
+        "#include <thread>",
+        "#include <vector>",
+        "int main() { std::vector<std::thread> t;",
+        "  for (int i = 0; i < 8; i++) t.emplace_back([] { volatile unsigned long x = 0; for (;;) x++; });",
+        "  for (auto &th : t) th.join(); }",
+      ].join("\n"),
+      limits: { cpuMs: 800, timeMs: 8_000, cpus: 2 },
+      compileLimits: { cpus: 2 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    expect(result.message).toContain("CPU-time limit of 800 ms");
+    expect(result.run?.cpuMs).toBeGreaterThanOrEqual(800);
+    expect(result.run?.wallMs).toBeLessThan(6_000);
+    await expectUnharmed(engine, ["cpp"], hostBaseline);
+  });
+});
+
+describe("disks and files", () => {
+  it("Python filling every writable path: each refuses at its size, the run ends ok", async () => {
+    const result = await attack(engine, {
+      language: "python",
+      source: [
+        "import errno, os",
+        "chunk = b'x' * (512 * 1024)",
+        "for d in ['/box', '/tmp', '/dev/shm', '/dev/mqueue']:",
+        "    written, error = 0, 'none'",
+        "    try:",
+        "        for i in range(10_000):",
+        "            with open(f'{d}/fill-{i}', 'wb') as f:",
+        "                f.write(chunk)",
+        "            written += len(chunk)",
+        "    except OSError as e:",
+        "        error = errno.errorcode.get(e.errno, str(e.errno))",
+        "    print(f'{d}={error}:{written // (1024 * 1024)}')",
+      ].join("\n"),
+      limits: { memoryMb: 256, timeMs: 10_000 },
+    });
+    expect(result.status, result.describe).toBe("ok");
+    const filled = report(result.run?.stdout);
+    expect(filled["/box"]).toMatch(/^ENOSPC:6[34]$/);
+    expect(filled["/tmp"]).toMatch(/^ENOSPC:6[34]$/);
+    expect(filled["/dev/shm"]).toMatch(/^ENOSPC:1[56]$/);
+    expect(filled["/dev/mqueue"]).toMatch(/^E[A-Z]+:0$/);
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+
+  it("C writing a file larger than fileSizeBytes: killed by SIGXFSZ, runtime_error", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <stdio.h>",
+        "#include <string.h>",
+        'int main(void) { static char b[1 << 20]; memset(b, \'z\', sizeof b); FILE *f = fopen("big", "wb");',
+        "  for (int i = 0; i < 4; i++) { fwrite(b, 1, sizeof b, f); fflush(f); }",
+        '  puts("wrote it all"); return 0; }',
+      ].join("\n"),
+      limits: { fileSizeBytes: MIB },
+    });
+    expect(result.status, result.describe).toBe("runtime_error");
+    expect(result.run?.signal).toBe("SIGXFSZ");
+    expect(result.run?.stdout).toBe("");
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("Python writing past fileSizeBytes gets EFBIG (it ignores SIGXFSZ): the file stops at the limit", async () => {
+    const result = await attack(engine, {
+      language: "python",
+      source: [
+        "import errno, os",
+        "try:",
+        "    with open('/tmp/big', 'wb', buffering=0) as f:",
+        "        for _ in range(4):",
+        "            f.write(b'q' * 1024 * 1024)",
+        "except OSError as e:",
+        "    print('error=' + errno.errorcode[e.errno])",
+        "print('size=' + str(os.path.getsize('/tmp/big')))",
+      ].join("\n"),
+      limits: { fileSizeBytes: MIB },
+    });
+    expect(result.status, result.describe).toBe("ok");
+    expect(report(result.run?.stdout)).toEqual({ error: "EFBIG", size: String(MIB) });
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+
+  it("C creating empty files and directories until the inodes run out: the wipe still proves it clean", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <errno.h>",
+        "#include <fcntl.h>",
+        "#include <stdio.h>",
+        "#include <string.h>",
+        "#include <sys/stat.h>",
+        "#include <time.h>",
+        "#include <unistd.h>",
+        "int main(void) { char name[64]; long n = 0; int err = 0; time_t end = time(0) + 3;",
+        "  for (;; n++) {",
+        '    snprintf(name, sizeof name, n % 16 ? "/tmp/d%ld/f%ld" : "/tmp/d%ld", n / 16, n);',
+        "    int r = n % 16 ? open(name, O_CREAT | O_WRONLY, 0600) : mkdir(name, 0700);",
+        "    if (r < 0) { err = errno; break; }",
+        "    if (n % 16) close(r);",
+        "    if ((n & 1023) == 0 && time(0) >= end) break;",
+        "  }",
+        '  printf("files=%ld\\nerror=%s\\n", n, err ? strerror(err) : "none"); return 0; }',
+      ].join("\n"),
+      limits: { timeMs: 8_000 },
+    });
+    expect(result.status, result.describe).toBe("ok");
+    expect(Number(report(result.run?.stdout).files)).toBeGreaterThan(10_000);
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+});
+
+describe("output floods", () => {
+  it("C flooding stdout: output_limit, exactly outputBytes kept", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <stdio.h>",
+        "#include <string.h>",
+        "int main(void) { static char b[1 << 20]; memset(b, 'o', sizeof b); for (;;) fwrite(b, 1, sizeof b, stdout); }",
+      ].join("\n"),
+      limits: { outputBytes: 65_536 },
+    });
+    expect(result.status, result.describe).toBe("output_limit");
+    expect(result.run?.truncated).toBe(true);
+    expect(result.run?.stdout).toBe("o".repeat(65_536));
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("Java flooding stderr: output_limit, exactly outputBytes kept, stdout untouched", async () => {
+    const result = await attack(engine, {
+      language: "java",
+      source: [
+        "public class Main {",
+        "  public static void main(String[] args) {",
+        '    String line = "e".repeat(1023) + "\\n";',
+        "    for (;;) System.err.print(line);",
+        "  }",
+        "}",
+      ].join("\n"),
+      limits: { outputBytes: 100_000, timeMs: 8_000 },
+    });
+    expect(result.status, result.describe).toBe("output_limit");
+    expect(result.run?.stdout).toBe("");
+    expect(Buffer.byteLength(result.run?.stderr ?? "")).toBe(100_000);
+    await expectUnharmed(engine, ["java"], hostBaseline);
+  });
+
+  it("JavaScript writing one 8 MiB line without a newline under a 4 MiB cap: output_limit at exactly 4 MiB", async () => {
+    const result = await attack(engine, {
+      language: "javascript",
+      source: "process.stdout.write('y'.repeat(8 << 20));\n",
+      limits: { outputBytes: 4 * MIB },
+    });
+    expect(result.status, result.describe).toBe("output_limit");
+    expect(result.run?.stdout.length).toBe(4 * MIB);
+    expect(result.run?.stdout.replaceAll("y", "")).toBe("");
+    await expectUnharmed(engine, ["javascript"], hostBaseline);
+  });
+
+  it("Python writing one 12 MiB line without a newline under a 16 MiB cap: ok, every byte delivered", async () => {
+    const result = await attack(engine, {
+      language: "python",
+      source: "import sys\nsys.stdout.write('L' * (12 << 20))\n",
+      limits: { outputBytes: 16 * MIB },
+    });
+    expect(result.status, result.describe).toBe("ok");
+    expect(result.run?.truncated).toBe(false);
+    expect(result.run?.stdout.length).toBe(12 * MIB);
+    expect(result.run?.stdout.replaceAll("L", "")).toBe("");
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+
+  it("binary and invalid UTF-8 on stdout and stderr: ok, decoded with replacement characters, nothing lost around them", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <stdio.h>",
+        "int main(void) {",
+        "  for (int i = 0; i < 256; i++) putchar(i);",
+        '  fputs("\\xc3\\x28|\\xff\\xfe|\\xed\\xa0\\x80|end\\n", stdout);',
+        '  fwrite("\\x00\\x80err\\n", 1, 6, stderr);',
+        "  return 0; }",
+      ].join("\n"),
+    });
+    expect(result.status, result.describe).toBe("ok");
+    const stdout = result.run?.stdout ?? "";
+    expect(stdout.slice(0, 128)).toBe(
+      Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join(""),
+    );
+    expect(stdout).toContain("\uFFFD");
+    expect(stdout.endsWith("|end\n")).toBe(true);
+    expect(result.run?.stderr).toBe("\0\uFFFDerr\n");
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+});
+
+describe("programs that won't end", () => {
+  it("Python closing stdout and stderr, then spinning: timeout", async () => {
+    const result = await attack(engine, {
+      language: "python",
+      source:
+        "import os\nprint('bye', flush=True)\nos.close(1)\nos.close(2)\nos.close(0)\nwhile True:\n    pass\n",
+      limits: { timeMs: 1_000 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    expect(result.run?.stdout).toBe("bye\n");
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+
+  it("C closing its stdout, then sleeping: timeout", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: "#include <unistd.h>\nint main(void) { close(1); close(2); for (;;) pause(); }",
+      limits: { timeMs: 1_000 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    expect(result.run?.cpuMs).toBeLessThan(500);
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("JavaScript sleeping forever on a timer: timeout, almost no CPU", async () => {
+    const result = await attack(engine, {
+      language: "javascript",
+      source: "setInterval(() => {}, 1 << 30);\n",
+      limits: { timeMs: 1_200 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    expect(result.run?.wallMs).toBeGreaterThanOrEqual(1_150);
+    await expectUnharmed(engine, ["javascript"], hostBaseline);
+  });
+
+  it("C++ sleeping for hours: timeout", async () => {
+    const result = await attack(engine, {
+      language: "cpp",
+      source:
+        "#include <chrono>\n#include <thread>\nint main() { std::this_thread::sleep_for(std::chrono::hours(5)); }",
+      limits: { timeMs: 1_000 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    await expectUnharmed(engine, ["cpp"], hostBaseline);
+  });
+
+  it("C ignoring every catchable signal: timeout, SIGKILL gets it anyway", async () => {
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <signal.h>",
+        "#include <unistd.h>",
+        "int main(void) { for (int s = 1; s < 65; s++) signal(s, SIG_IGN);",
+        "  if (fork() == 0) { setsid(); for (;;) pause(); }",
+        "  for (;;) pause(); }",
+      ].join("\n"),
+      limits: { timeMs: 1_000 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    expect(result.run?.signal).toBe("SIGKILL");
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("Python ignoring SIGTERM, SIGINT and SIGHUP: timeout", async () => {
+    const result = await attack(engine, {
+      language: "python",
+      source: [
+        "import signal, time",
+        "for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):",
+        "    signal.signal(s, signal.SIG_IGN)",
+        "while True:",
+        "    time.sleep(1)",
+      ].join("\n"),
+      limits: { timeMs: 1_000 },
+    });
+    expect(result.status, result.describe).toBe("timeout");
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+
+  it("Python double fork: the parent exits at once, the run is ok, the orphan holding stdout open dies with the run", async () => {
+    const started = Date.now();
+    const result = await attack(engine, {
+      language: "python",
+      source: [
+        "import os, time",
+        "if os.fork() == 0:",
+        "    os.setsid()",
+        "    if os.fork() == 0:",
+        "        time.sleep(30)",
+        "        print('orphan still here', flush=True)",
+        "    os._exit(0)",
+        "print('parent done', flush=True)",
+      ].join("\n"),
+      limits: { timeMs: 5_000 },
+    });
+    expect(result.status, result.describe).toBe("ok");
+    expect(result.run?.stdout).toBe("parent done\n");
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await expectUnharmed(engine, ["python"], hostBaseline);
+  });
+
+  it("C daemon(): a detached grandchild that keeps writing does not hold the run open", async () => {
+    const started = Date.now();
+    const result = await attack(engine, {
+      language: "c",
+      source: [
+        "#include <stdio.h>",
+        "#include <unistd.h>",
+        "int main(void) { if (fork() == 0) { if (fork() == 0) { setsid();",
+        '  for (;;) { puts("ghost"); fflush(stdout); usleep(1000); } } _exit(0); }',
+        '  usleep(50000); puts("main done"); return 0; }',
+      ].join("\n"),
+      limits: { timeMs: 5_000 },
+    });
+    expect(result.status, result.describe).toBe("ok");
+    expect(result.run?.stdout).toContain("main done\n");
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+});
