@@ -22,6 +22,8 @@ locals {
       WARMBOX_LANGUAGES = join(",", var.languages)
       # One proxy (the ALB) in front: rate limits see the real client IP.
       WARMBOX_TRUST_PROXY = "1"
+      # One server task per instance: at start it removes sandboxes a replaced task left.
+      WARMBOX_EXCLUSIVE_DAEMON = "true"
     },
     var.server_environment,
   )

@@ -3,6 +3,7 @@ import { DockerContainerRuntime } from "../docker/docker-container-runtime.js";
 import {
   AbortedError,
   EngineClosedError,
+  EngineError,
   EngineUnavailableError,
   OverloadedError,
 } from "../errors/engine-errors.js";
@@ -209,11 +210,19 @@ class WarmboxEngine implements Engine {
   async warmup(options: { signal?: AbortSignal } = {}): Promise<void> {
     await this.#ensureReady();
     if (options.signal?.aborted) throw new AbortedError(options.signal.reason);
-    await Promise.all(
-      [...this.#slots.entries()]
-        .filter(([id]) => this.#served.has(id))
-        .map(([, slot]) => slot.pool.warmup()),
-    );
+    try {
+      await Promise.all(
+        [...this.#slots.entries()]
+          .filter(([id]) => this.#served.has(id))
+          .map(([, slot]) => slot.pool.warmup()),
+      );
+    } catch (error) {
+      if (EngineError.isInstance(error)) throw error;
+      throw new EngineUnavailableError(
+        `warm sandboxes could not be started: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   }
 
   stats(): EngineStats {

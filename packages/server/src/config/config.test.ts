@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT } from "./config-schema.js";
+
+describe("loadConfig", () => {
+  it("fills every default from an empty environment", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: DEFAULT_PORT,
+      host: "0.0.0.0",
+      apiKeys: [],
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      corsOrigins: [],
+      pool: { min: 1, max: 4, perLanguage: {} },
+    });
+    expect(config.languages).toBeUndefined();
+  });
+
+  it("reads WARMBOX_* variables, lists and limits", () => {
+    const config = loadConfig({
+      WARMBOX_PORT: "9000",
+      WARMBOX_HOST: "127.0.0.1",
+      WARMBOX_LANGUAGES: "python, javascript",
+      WARMBOX_POOL_MIN: "0",
+      WARMBOX_POOL_MAX: "8",
+      WARMBOX_API_KEYS: "key-one-1234,key-two-5678",
+      WARMBOX_RATE_LIMIT: "30",
+      WARMBOX_MAX_QUEUE: "5",
+      WARMBOX_MAX_BODY_BYTES: "4096",
+      WARMBOX_CORS_ORIGINS: "https://a.example,https://b.example",
+      WARMBOX_MAX_TIME_MS: "10000",
+      WARMBOX_MAX_CPUS: "1.5",
+      WARMBOX_MAX_NETWORK: "false",
+      WARMBOX_DEFAULT_MEMORY_MB: "128",
+      WARMBOX_DEFAULT_COMPILE_TIME_MS: "20000",
+      WARMBOX_TRUST_PROXY: "1",
+      WARMBOX_STATIC_DIR: "none",
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: "127.0.0.1",
+      languages: ["python", "javascript"],
+      pool: { min: 0, max: 8 },
+      apiKeys: ["key-one-1234", "key-two-5678"],
+      rateLimitPerMinute: 30,
+      maxQueue: 5,
+      maxBodyBytes: 4096,
+      corsOrigins: ["https://a.example", "https://b.example"],
+      maxLimits: { timeMs: 10_000, cpus: 1.5, network: false },
+      defaultLimits: { memoryMb: 128 },
+      defaultCompileLimits: { timeMs: 20_000 },
+      trustProxy: 1,
+      staticDir: null,
+    });
+  });
+
+  it("reads which languages stay warm and whether the daemon is this server's alone", () => {
+    expect(loadConfig({})).toMatchObject({
+      warmLanguages: ["python", "javascript", "java", "c", "cpp"],
+      exclusiveDaemon: false,
+    });
+    expect(
+      loadConfig({ WARMBOX_WARM_LANGUAGES: "python,go", WARMBOX_EXCLUSIVE_DAEMON: "true" }),
+    ).toMatchObject({ warmLanguages: ["python", "go"], exclusiveDaemon: true });
+  });
+
+  it("names the variable, what was expected and what came", () => {
+    expect(() => loadConfig({ WARMBOX_PORT: "eighty" })).toThrow(
+      /WARMBOX_PORT: expected an integer, got 'eighty'/,
+    );
+    expect(() => loadConfig({ WARMBOX_PORT: "70000" })).toThrow(/port \(from WARMBOX_PORT\)/);
+    expect(() => loadConfig({ WARMBOX_MAX_NETWORK: "maybe" })).toThrow(
+      /WARMBOX_MAX_NETWORK: expected true or false/,
+    );
+    expect(() => loadConfig({ WARMBOX_API_KEYS: "short" })).toThrow(/at least 8 characters/);
+    expect(() => loadConfig({ WARMBOX_LOG_LEVEL: "loud" })).toThrow(ConfigError);
+  });
+
+  it("reports every problem at once", () => {
+    try {
+      loadConfig({ WARMBOX_PORT: "x", WARMBOX_MAX_QUEUE: "y" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/WARMBOX_PORT/);
+      expect((error as Error).message).toMatch(/WARMBOX_MAX_QUEUE/);
+    }
+  });
+
+  it("reads a JSON file, which environment variables and flags override", () => {
+    const directory = mkdtempSync(join(tmpdir(), "warmbox-config-"));
+    const file = join(directory, "config.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        port: 7000,
+        languages: ["python"],
+        pool: { max: 2, perLanguage: { python: { min: 2 } } },
+        maxQueue: 3,
+      }),
+    );
+    const config = loadConfig({ WARMBOX_CONFIG: file, WARMBOX_MAX_QUEUE: "9" }, ["--port", "7100"]);
+    expect(config).toMatchObject({
+      port: 7100,
+      languages: ["python"],
+      pool: { max: 2, perLanguage: { python: { min: 2 } } },
+      maxQueue: 9,
+    });
+    expect(loadConfig({}, [`--config=${file}`]).port).toBe(7000);
+  });
+
+  it("rejects unknown keys in the file, bad JSON and unknown flags", () => {
+    const directory = mkdtempSync(join(tmpdir(), "warmbox-config-"));
+    const unknown = join(directory, "unknown.json");
+    writeFileSync(unknown, JSON.stringify({ prot: 1 }));
+    expect(() => loadConfig({ WARMBOX_CONFIG: unknown })).toThrow(/prot/);
+    const broken = join(directory, "broken.json");
+    writeFileSync(broken, "{");
+    expect(() => loadConfig({ WARMBOX_CONFIG: broken })).toThrow(/not valid JSON/);
+    expect(() => loadConfig({ WARMBOX_CONFIG: join(directory, "missing.json") })).toThrow(
+      /cannot read/,
+    );
+    expect(() => loadConfig({}, ["--bogus"])).toThrow(/unknown argument '--bogus'/);
+  });
+});

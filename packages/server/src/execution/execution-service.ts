@@ -1,0 +1,121 @@
+import type {
+  Engine,
+  ExecuteOptions,
+  ExecuteRequest,
+  ExecuteResult,
+  Logger,
+} from "@warmbox/engine";
+import { EngineError } from "@warmbox/engine";
+import { HttpError } from "../errors/http-error.js";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/to-http-error.js";
+import type { ServerMetrics } from "../metrics/server-metrics.js";
+
+interface ActiveRun {
+  controller: AbortController;
+  settled: Promise<void>;
+}
+
+/**
+ * Every execution of the server goes through here, whatever its transport (JSON, SSE,
+ * WebSocket, Piston): it counts them in the metrics, keeps track of the running ones, and
+ * drains them on shutdown (waits up to a deadline, then kills what is left).
+ */
+export class ExecutionService {
+  readonly #active = new Set<ActiveRun>();
+  #draining = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly metrics: ServerMetrics,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Executions running or waiting for a sandbox. */
+  get activeCount(): number {
+    return this.#active.size;
+  }
+
+  /**
+   * Runs a request on the engine. Aborting `options.signal` (a client that went away, a kill)
+   * kills the run; a draining server refuses new work with 503 `unavailable`.
+   */
+  async execute(request: ExecuteRequest, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+    if (this.#draining) {
+      this.metrics.recordRejection("unavailable");
+      throw new HttpError(
+        503,
+        "unavailable",
+        "the server is shutting down; retry shortly",
+        undefined,
+        {
+          "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+        },
+      );
+    }
+    const controller = new AbortController();
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, controller.signal])
+      : controller.signal;
+    let startedAt: number | undefined;
+    let queuedMs: number | undefined;
+    const running = this.engine.execute(request, {
+      ...options,
+      signal,
+      onStart: (info) => {
+        startedAt = performance.now();
+        queuedMs = info.queuedMs;
+        options.onStart?.(info);
+      },
+    });
+    const entry: ActiveRun = { controller, settled: running.then(noop, noop) };
+    this.#active.add(entry);
+    try {
+      const result = await running;
+      const runMs = startedAt === undefined ? undefined : performance.now() - startedAt;
+      this.metrics.recordResult(result, { queuedMs, runMs });
+      return result;
+    } catch (error) {
+      this.metrics.recordRejection(EngineError.isInstance(error) ? error.code : "internal_error");
+      throw error;
+    } finally {
+      this.#active.delete(entry);
+    }
+  }
+
+  /**
+   * Stops taking work and waits for running executions for up to `timeoutMs`; then kills the
+   * rest (each still gets its result) and waits for them to settle.
+   */
+  async drain(timeoutMs: number): Promise<void> {
+    this.#draining = true;
+    if (this.#active.size === 0) return;
+    this.logger.info({ running: this.#active.size, timeoutMs }, "waiting for running executions");
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    const outcome = await Promise.race([this.#allSettled(), deadline]);
+    clearTimeout(timer);
+    if (outcome === "timeout" && this.#active.size > 0) {
+      this.logger.warn(
+        { running: this.#active.size },
+        "shutdown deadline passed; killing executions",
+      );
+      for (const run of this.#active)
+        run.controller.abort(new Error("the server is shutting down"));
+      await this.#allSettled();
+    }
+  }
+
+  get draining(): boolean {
+    return this.#draining;
+  }
+
+  async #allSettled(): Promise<void> {
+    while (this.#active.size > 0) {
+      await Promise.all([...this.#active].map((run) => run.settled));
+    }
+  }
+}
+
+function noop(): void {}

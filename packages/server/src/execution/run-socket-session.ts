@@ -1,0 +1,175 @@
+import type { Logger } from "@warmbox/engine";
+import type { FastifyRequest } from "fastify";
+import type { WebSocket } from "ws";
+import { errorBody } from "../errors/error-handler.js";
+import { type HttpErrorResponse, toHttpError } from "../errors/to-http-error.js";
+import type { ExecutionService } from "./execution-service.js";
+import { parseExecuteRequest } from "./parse-execute-request.js";
+import { StdinQueue } from "./stdin-queue.js";
+
+/** A socket that sends no `start` within this long is closed: it holds a connection for nothing. */
+export const DEFAULT_START_TIMEOUT_MS = 30_000;
+
+/** WebSocket close codes used by the interactive route. */
+export const CLOSE_CODES = {
+  normal: 1_000,
+  goingAway: 1_001,
+  policy: 1_008,
+  internal: 1_011,
+  tryAgainLater: 1_013,
+} as const;
+
+type State = "waiting" | "running" | "finished";
+
+/**
+ * One interactive run over a WebSocket (`GET /v1/run`).
+ *
+ * Client → server: `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`,
+ * `{type:"stdin_end"}`, `{type:"kill"}`.
+ * Server → client: `{type:"stdout"|"stderr", data}`, `{type:"compile", ...StageResult}`,
+ * `{type:"result", ...ExecuteResult}`, `{type:"error", error}`.
+ *
+ * One run per socket: after `result` the server closes with 1000. An error before the run
+ * started closes with 1008 (bad request), 1013 (overloaded, shutting down) or 1011. Closing the
+ * socket kills the run and frees its sandbox.
+ */
+export class RunSocketSession {
+  #state: State = "waiting";
+  readonly #stdin = new StdinQueue();
+  readonly #controller = new AbortController();
+  readonly #startTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly request: FastifyRequest,
+    private readonly executions: ExecutionService,
+    private readonly logger: Logger,
+    private readonly maxBodyBytes: number,
+    startTimeoutMs = DEFAULT_START_TIMEOUT_MS,
+  ) {
+    this.#startTimer = setTimeout(() => {
+      if (this.#state === "waiting")
+        this.#fail(
+          "invalid_request",
+          "no start message within the time allowed",
+          CLOSE_CODES.policy,
+        );
+    }, startTimeoutMs);
+    socket.on("message", (data, isBinary) => this.#onMessage(isBinary ? null : data.toString()));
+    socket.on("close", () => this.#onClose());
+  }
+
+  #onMessage(text: string | null): void {
+    let message: { type?: unknown; [key: string]: unknown };
+    try {
+      message = text === null ? null : JSON.parse(text);
+      if (typeof message !== "object" || message === null || Array.isArray(message))
+        throw new Error();
+    } catch {
+      this.#sendError("invalid_request", "every message must be a JSON object with a type");
+      return;
+    }
+    switch (message.type) {
+      case "start":
+        this.#start(message);
+        return;
+      case "stdin":
+        if (this.#state !== "running") {
+          this.#sendError("invalid_request", "no program is running; send start first");
+          return;
+        }
+        if (typeof message.data !== "string") {
+          this.#sendError("invalid_request", "stdin needs data as a string");
+          return;
+        }
+        if (this.#stdin.bufferedBytes + message.data.length > this.maxBodyBytes) {
+          this.#sendError(
+            "payload_too_large",
+            "the program is not reading its stdin; wait before sending more",
+          );
+          return;
+        }
+        if (!this.#stdin.push(message.data))
+          this.#sendError("invalid_request", "stdin was already ended");
+        return;
+      case "stdin_end":
+        this.#stdin.end();
+        return;
+      case "kill":
+        if (this.#state === "running") this.#controller.abort(new Error("killed by the client"));
+        return;
+      default:
+        this.#sendError("invalid_request", "type must be one of start, stdin, stdin_end, kill");
+    }
+  }
+
+  #start(message: Record<string, unknown>): void {
+    if (this.#state !== "waiting") {
+      this.#sendError("invalid_request", "a run was already started on this socket");
+      return;
+    }
+    clearTimeout(this.#startTimer);
+    const { type: _type, ...body } = message;
+    let request: ReturnType<typeof parseExecuteRequest>;
+    try {
+      request = parseExecuteRequest(body);
+    } catch (error) {
+      this.#failWith(error);
+      return;
+    }
+    this.#state = "running";
+    this.executions
+      .execute(request, {
+        signal: this.#controller.signal,
+        stdin: this.#stdin,
+        onStdout: (data) => this.#send({ type: "stdout", data }),
+        onStderr: (data) => this.#send({ type: "stderr", data }),
+        onCompile: (stage) => this.#send({ type: "compile", ...stage }),
+      })
+      .then(
+        (result) => {
+          this.#state = "finished";
+          this.#send({ type: "result", ...result });
+          this.socket.close(CLOSE_CODES.normal, "done");
+        },
+        (error: unknown) => this.#failWith(error),
+      );
+  }
+
+  #failWith(error: unknown): void {
+    const mapped = toHttpError(error, { maxBodyBytes: this.maxBodyBytes });
+    if (mapped.serverFault) this.logger.error({ err: error }, "interactive run failed");
+    this.#fail(mapped.code, mapped.message, closeCodeOf(mapped), mapped);
+  }
+
+  #fail(code: string, message: string, closeCode: number, mapped?: HttpErrorResponse): void {
+    this.#state = "finished";
+    const full = mapped ?? { statusCode: 400, code, message, headers: {}, serverFault: false };
+    this.#send({ type: "error", ...(errorBody(this.request, full) as object) });
+    this.socket.close(closeCode, code.slice(0, 100));
+  }
+
+  #sendError(code: string, message: string): void {
+    this.#send({ type: "error", error: { code, message, requestId: String(this.request.id) } });
+  }
+
+  #send(message: object): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  #onClose(): void {
+    clearTimeout(this.#startTimer);
+    this.#stdin.end();
+    if (this.#state === "running") {
+      this.logger.info({ reqId: this.request.id }, "client closed the socket; killing its run");
+      this.#controller.abort(new Error("the client disconnected"));
+    }
+    this.#state = "finished";
+  }
+}
+
+function closeCodeOf(mapped: HttpErrorResponse): number {
+  if (mapped.statusCode === 503) return CLOSE_CODES.tryAgainLater;
+  if (mapped.statusCode >= 500) return CLOSE_CODES.internal;
+  return CLOSE_CODES.policy;
+}

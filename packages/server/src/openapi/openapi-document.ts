@@ -1,0 +1,218 @@
+import {
+  executeRequestSchema,
+  executeResultSchema,
+  languageInfoSchema,
+  partialLimitsSchema,
+  stageResultSchema,
+} from "@warmbox/engine";
+import { z } from "zod";
+import {
+  pistonErrorSchema,
+  pistonExecuteRequestSchema,
+  pistonExecuteResponseSchema,
+  pistonRuntimeSchema,
+  pistonStageSchema,
+} from "../piston/piston-schemas.js";
+
+/** The contract's error body. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string(),
+  }),
+});
+
+type JsonSchema = Record<string, unknown>;
+
+/** Every schema of a registry as OpenAPI components, `$ref`s pointing at each other. */
+function componentsOf(
+  schemas: Record<string, z.ZodType>,
+  io: "input" | "output",
+): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: generated } = z.toJSONSchema(registry, {
+    io,
+    target: "draft-2020-12",
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: "any",
+  });
+  const components: Record<string, JsonSchema> = {};
+  for (const [id, schema] of Object.entries(generated)) {
+    const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
+    components[id] = rest;
+  }
+  return components;
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (schema: unknown) => ({ "application/json": { schema } });
+const errorResponse = (description: string) => ({ description, content: json(ref("Error")) });
+const pistonError = (description: string) => ({ description, content: json(ref("PistonError")) });
+
+const COMMON_ERRORS = {
+  "400": errorResponse(
+    "invalid_request, unknown_language or limit_exceeded; `details` names the fields",
+  ),
+  "401": errorResponse(
+    "unauthorized: API keys are configured and the request has none or a wrong one",
+  ),
+  "413": errorResponse("payload_too_large: the body is above the configured size"),
+  "429": errorResponse("rate_limited; Retry-After says when to retry"),
+  "500": errorResponse("internal_error: a bug or a dead Docker daemon; logged with the request id"),
+  "503": errorResponse("overloaded: the queue is full; Retry-After says when to retry"),
+};
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API, generated with zod's `z.toJSONSchema` from the same
+ * schemas that validate requests (the engine's ExecuteRequest, ExecuteResult, LanguageInfo).
+ */
+export function buildOpenApiDocument(version: string): Record<string, unknown> {
+  const schemas = {
+    ...componentsOf(
+      {
+        ExecuteRequest: executeRequestSchema,
+        Limits: partialLimitsSchema,
+        PistonExecuteRequest: pistonExecuteRequestSchema,
+      },
+      "input",
+    ),
+    ...componentsOf(
+      {
+        ExecuteResult: executeResultSchema,
+        StageResult: stageResultSchema,
+        LanguageInfo: languageInfoSchema,
+        Error: errorBodySchema,
+        PistonExecuteResponse: pistonExecuteResponseSchema,
+        PistonStage: pistonStageSchema,
+        PistonRuntime: pistonRuntimeSchema,
+        PistonError: pistonErrorSchema,
+      },
+      "output",
+    ),
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Warmbox",
+      version,
+      description:
+        "Run untrusted code in warm, locked-down sandboxes. Errors are `{ error: { code, message, details } }`.",
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "When the server has API keys." },
+        apiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
+      },
+    },
+    security: [{}, { bearer: [] }, { apiKey: [] }],
+    paths: {
+      "/v1/languages": {
+        get: {
+          operationId: "listLanguages",
+          summary: "The languages this server runs, with the exact version of each",
+          responses: {
+            "200": {
+              description: "the languages",
+              content: json({ type: "array", items: ref("LanguageInfo") }),
+            },
+            "401": COMMON_ERRORS["401"],
+            "429": COMMON_ERRORS["429"],
+          },
+        },
+      },
+      "/v1/execute": {
+        post: {
+          operationId: "execute",
+          summary:
+            "Run a program; with Accept: text/event-stream, stream its output as Server-Sent Events",
+          requestBody: { required: true, content: json(ref("ExecuteRequest")) },
+          responses: {
+            "200": {
+              description:
+                "What the program did (200 whatever it did). As text/event-stream: events `stdout` and `stderr` (data: text chunk), `compile` (data: StageResult JSON), `result` (data: ExecuteResult JSON), or `error` (data: Error JSON).",
+              content: {
+                ...json(ref("ExecuteResult")),
+                "text/event-stream": { schema: { type: "string" } },
+              },
+            },
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      "/v1/run": {
+        get: {
+          operationId: "runInteractive",
+          summary: "WebSocket for interactive runs",
+          description:
+            'Client sends `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`, `{type:"stdin_end"}`, `{type:"kill"}`; server sends `{type:"stdout"|"stderr", data}`, `{type:"compile", ...StageResult}`, `{type:"result", ...ExecuteResult}`, `{type:"error", error}`. Browsers may pass the API key as `?apiKey=`.',
+          responses: {
+            "101": { description: "switching to the WebSocket protocol" },
+            "426": errorResponse("not a WebSocket upgrade"),
+          },
+        },
+      },
+      "/api/v2/runtimes": {
+        get: {
+          operationId: "pistonRuntimes",
+          summary: "Piston-compatible list of runtimes",
+          responses: {
+            "200": {
+              description: "runtimes",
+              content: json({ type: "array", items: ref("PistonRuntime") }),
+            },
+          },
+        },
+      },
+      "/api/v2/execute": {
+        post: {
+          operationId: "pistonExecute",
+          summary: "Piston-compatible execute",
+          requestBody: { required: true, content: json(ref("PistonExecuteRequest")) },
+          responses: {
+            "200": {
+              description: "the result, Piston's shape",
+              content: json(ref("PistonExecuteResponse")),
+            },
+            "400": pistonError("a bad request, in Piston's words"),
+            "401": pistonError("unauthorized"),
+            "429": pistonError("rate limited"),
+            "503": pistonError("overloaded"),
+          },
+        },
+      },
+      "/healthz": {
+        get: {
+          operationId: "healthz",
+          summary: "Liveness",
+          security: [],
+          responses: { "200": { description: "alive" } },
+        },
+      },
+      "/readyz": {
+        get: {
+          operationId: "readyz",
+          summary: "Readiness: Docker answers and the pools are warm",
+          security: [],
+          responses: { "200": { description: "ready" }, "503": { description: "not ready" } },
+        },
+      },
+      "/metrics": {
+        get: {
+          operationId: "metrics",
+          summary: "Prometheus metrics",
+          security: [],
+          responses: {
+            "200": {
+              description: "text format",
+              content: { "text/plain": { schema: { type: "string" } } },
+            },
+          },
+        },
+      },
+    },
+  };
+}

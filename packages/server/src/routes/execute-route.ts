@@ -1,0 +1,78 @@
+import type { ExecuteRequest } from "@warmbox/engine";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { errorBody } from "../errors/error-handler.js";
+import { toHttpError } from "../errors/to-http-error.js";
+import type { ExecutionService } from "../execution/execution-service.js";
+import { parseExecuteRequest } from "../execution/parse-execute-request.js";
+import { SseStream, wantsEventStream } from "../http/sse-stream.js";
+
+export interface ExecuteRouteOptions {
+  executions: ExecutionService;
+  maxBodyBytes: number;
+}
+
+/** An AbortSignal that fires when the client goes away before its answer is written. */
+export function disconnectSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) controller.abort(new Error("the client disconnected"));
+  });
+  return controller.signal;
+}
+
+/**
+ * `POST /v1/execute`: an ExecuteRequest in, the ExecuteResult out (200 whatever the program
+ * did). With `Accept: text/event-stream` the same run as Server-Sent Events: `stdout` and
+ * `stderr` (text chunks) as the program writes, `compile` (StageResult), then `result`
+ * (ExecuteResult). Errors before the run starts (bad request, unknown language, overloaded)
+ * are ordinary JSON error answers; a failure after the stream opened is an `error` event.
+ * A client that disconnects kills its run.
+ *
+ * @example
+ * ```sh
+ * curl -s localhost:8080/v1/execute -H 'content-type: application/json' \
+ *   -d '{"language":"python","source":"print(1)"}'
+ * ```
+ */
+export function registerExecuteRoute(app: FastifyInstance, options: ExecuteRouteOptions): void {
+  app.post("/v1/execute", async (request, reply) => {
+    const body = parseExecuteRequest(request.body);
+    const signal = disconnectSignal(reply);
+    if (wantsEventStream(request.headers.accept)) {
+      return streamExecution(request, reply, body, signal, options);
+    }
+    return options.executions.execute(body, { signal });
+  });
+}
+
+async function streamExecution(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: ExecuteRequest,
+  signal: AbortSignal,
+  options: ExecuteRouteOptions,
+): Promise<FastifyReply> {
+  let stream: SseStream | undefined;
+  const open = (): SseStream => {
+    stream ??= SseStream.open(reply);
+    return stream;
+  };
+  try {
+    const result = await options.executions.execute(body, {
+      signal,
+      onStart: () => open(),
+      onStdout: (chunk) => open().send("stdout", chunk),
+      onStderr: (chunk) => open().send("stderr", chunk),
+      onCompile: (stage) => open().send("compile", JSON.stringify(stage)),
+    });
+    open().send("result", JSON.stringify(result));
+    open().close();
+  } catch (error) {
+    if (stream === undefined) throw error;
+    const mapped = toHttpError(error, { maxBodyBytes: options.maxBodyBytes });
+    if (mapped.serverFault) request.log.error({ err: error }, "streamed execution failed");
+    stream.send("error", JSON.stringify(errorBody(request, mapped)));
+    stream.close();
+  }
+  return reply;
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from "fastify";
+import { HttpError } from "../errors/http-error.js";
+import type { ExecutionService } from "../execution/execution-service.js";
+import type { LanguageCatalog } from "../execution/language-catalog.js";
+import {
+  checkPistonRequest,
+  toExecuteRequest,
+  toPistonResponse,
+  toPistonRuntime,
+  versionMatches,
+} from "../piston/piston-mapping.js";
+import { disconnectSignal } from "./execute-route.js";
+
+export interface PistonRouteOptions {
+  executions: ExecutionService;
+  catalog: LanguageCatalog;
+}
+
+/**
+ * Piston v2 compatibility: `GET /api/v2/runtimes` and `POST /api/v2/execute` with Piston's
+ * request and response shapes and its `{ message }` errors, so existing Piston clients and
+ * tools work unchanged. Bodies are parsed as JSON whatever their Content-Type says, because
+ * common Piston clients send JSON as text/plain.
+ *
+ * @example
+ * ```js
+ * import piston from "piston-client";
+ * const client = piston({ server: "http://localhost:8080" });
+ * await client.execute("python", "print(1)"); // { language, version, run: { stdout: "1\n", ... } }
+ * ```
+ */
+export async function registerPistonRoutes(
+  app: FastifyInstance,
+  options: PistonRouteOptions,
+): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addContentTypeParser("text/plain", { parseAs: "string" }, (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch (error) {
+        done(
+          new HttpError(
+            400,
+            "invalid_request",
+            `the body is not valid JSON: ${(error as Error).message}`,
+          ),
+          undefined,
+        );
+      }
+    });
+
+    scope.get("/api/v2/runtimes", async () => (await options.catalog.list()).map(toPistonRuntime));
+
+    scope.post("/api/v2/execute", async (request, reply) => {
+      const body = checkPistonRequest(request.body);
+      const language = await options.catalog.find(body.language);
+      if (!language || !versionMatches(body.version, language.version)) {
+        throw new HttpError(
+          400,
+          "unknown_language",
+          `${body.language}-${body.version} runtime is unknown`,
+        );
+      }
+      if (!body.files.some((file) => !file.encoding || file.encoding === "utf8")) {
+        throw new HttpError(
+          400,
+          "invalid_request",
+          "files must include at least one utf8 encoded file",
+        );
+      }
+      let output = "";
+      const result = await options.executions.execute(toExecuteRequest(body, language), {
+        signal: disconnectSignal(reply),
+        onStdout: (chunk) => {
+          output += chunk;
+        },
+        onStderr: (chunk) => {
+          output += chunk;
+        },
+      });
+      return toPistonResponse(result, output);
+    });
+  });
+}

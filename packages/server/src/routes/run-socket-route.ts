@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import { HttpError } from "../errors/http-error.js";
+import type { ExecutionService } from "../execution/execution-service.js";
+import { RunSocketSession } from "../execution/run-socket-session.js";
+
+export interface RunSocketRouteOptions {
+  executions: ExecutionService;
+  maxBodyBytes: number;
+}
+
+/**
+ * `GET /v1/run`: interactive runs over a WebSocket (see RunSocketSession for the messages).
+ * A plain GET without the upgrade gets 426. Needs @fastify/websocket registered first.
+ *
+ * @example
+ * ```js
+ * const ws = new WebSocket("ws://localhost:8080/v1/run");
+ * ws.onopen = () => ws.send(JSON.stringify({ type: "start", language: "python", source: "print(input())" }));
+ * ws.onmessage = (event) => console.log(JSON.parse(event.data));
+ * // later: ws.send(JSON.stringify({ type: "stdin", data: "hi\n" }));
+ * ```
+ */
+export function registerRunSocketRoute(app: FastifyInstance, options: RunSocketRouteOptions): void {
+  app.route({
+    method: "GET",
+    url: "/v1/run",
+    handler: async () => {
+      throw new HttpError(
+        426,
+        "invalid_request",
+        "GET /v1/run is a WebSocket: send an upgrade request",
+        undefined,
+        {
+          upgrade: "websocket",
+        },
+      );
+    },
+    wsHandler: (socket, request) => {
+      new RunSocketSession(socket, request, options.executions, request.log, options.maxBodyBytes);
+    },
+  });
+}

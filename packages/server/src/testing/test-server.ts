@@ -1,0 +1,143 @@
+import { WebSocket } from "ws";
+
+/** Parsed JSON of a test answer, loosely typed so tests can reach into it. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes
+export type Json = any;
+
+import { type RunningServer, type StartServerOptions, startServer } from "../app/start-server.js";
+
+/**
+ * A real server over a real engine on a random loopback port, with small pools so that a test
+ * file stays quick on a 2-core machine.
+ */
+export function startTestServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  return startServer({
+    port: 0,
+    host: "127.0.0.1",
+    languages: ["python", "javascript"],
+    pool: { min: 1, max: 2 },
+    logLevel: "silent",
+    staticDir: null,
+    ...options,
+  });
+}
+
+/** POSTs JSON and returns the status, headers and parsed body. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: Json }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+export interface SseEvent {
+  event: string;
+  data: string;
+}
+
+/** Reads a text/event-stream body to its end, as EventSource would, into its events. */
+export async function readSse(response: Response): Promise<SseEvent[]> {
+  const events: SseEvent[] = [];
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let event = "message";
+  let data: string[] = [];
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const flushLines = (final: boolean) => {
+    const lines = buffer.split(/\r\n|\r|\n/);
+    buffer = final ? "" : (lines.pop() ?? "");
+    for (const line of lines) {
+      if (line === "") {
+        if (data.length > 0) events.push({ event, data: data.join("\n") });
+        event = "message";
+        data = [];
+      } else if (line.startsWith(":")) {
+        // comment (keep-alive)
+      } else {
+        const colon = line.indexOf(":");
+        const field = colon === -1 ? line : line.slice(0, colon);
+        let value = colon === -1 ? "" : line.slice(colon + 1);
+        if (value.startsWith(" ")) value = value.slice(1);
+        if (field === "event") event = value;
+        else if (field === "data") data.push(value);
+      }
+    }
+  };
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    flushLines(false);
+  }
+  flushLines(true);
+  return events;
+}
+
+/** A WebSocket client that collects every message and resolves when the socket closes. */
+export function openSocket(url: string): {
+  socket: WebSocket;
+  messages: Json[];
+  opened: Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+  next: (type: string) => Promise<Json>;
+} {
+  const socket = new WebSocket(url);
+  const messages: Json[] = [];
+  const taken = new Set<unknown>();
+  let notify: () => void = () => {};
+  socket.on("message", (data) => {
+    messages.push(JSON.parse(data.toString()));
+    notify();
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once("open", () => resolve());
+    socket.once("error", reject);
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  /** The next message of a type not returned before. */
+  const next = async (type: string): Promise<Json> => {
+    while (true) {
+      const found = messages.find((message) => message.type === type && !taken.has(message));
+      if (found) {
+        taken.add(found);
+        return found;
+      }
+      await new Promise<void>((resolve) => {
+        const previous = notify;
+        notify = () => {
+          previous();
+          resolve();
+        };
+      });
+    }
+  };
+  return { socket, messages, opened, closed, next };
+}
+
+/** Waits until `check` holds, polling; fails after `timeoutMs`. */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
