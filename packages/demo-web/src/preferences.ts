@@ -1,0 +1,44 @@
+/**
+ * What the page remembers across visits, in localStorage: the theme, the language, the stdin,
+ * the input mode, and a draft of the code per language (so switching languages and back, or
+ * reloading, never loses work). Every access survives a storage that throws (private mode, quota).
+ */
+
+const PREFIX = "warmbox.playground.";
+
+export type InputMode = "batch" | "interactive";
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(PREFIX + key);
+    else localStorage.setItem(PREFIX + key, value);
+  } catch {
+    // Storage full or blocked: the page works on, it only forgets.
+  }
+}
+
+export const preferences = {
+  theme: (): string | null => read("theme"),
+  setTheme: (id: string): void => write("theme", id),
+
+  language: (): string | null => read("language"),
+  setLanguage: (id: string): void => write("language", id),
+
+  stdin: (): string | null => read("stdin"),
+  setStdin: (text: string): void => write("stdin", text),
+
+  inputMode: (): InputMode => (read("input-mode") === "interactive" ? "interactive" : "batch"),
+  setInputMode: (mode: InputMode): void => write("input-mode", mode),
+
+  /** The code last written for a language, or null when none (or it was the starter). */
+  draft: (language: string): string | null => read(`draft.${language}`),
+  setDraft: (language: string, code: string | null): void => write(`draft.${language}`, code),
+};

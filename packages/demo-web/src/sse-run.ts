@@ -1,0 +1,138 @@
+import { ApiError, errorFromResponse, httpError, networkError } from "./api-error.js";
+import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
+import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
+import { type SseEvent, SseParser } from "./sse-parser.js";
+
+/**
+ * A batch run streamed over Server-Sent Events: `POST /v1/execute` with
+ * `Accept: text/event-stream`. stdin is sent whole with the request; stopping aborts the request,
+ * which the server answers by killing the run.
+ */
+export function startSseRun(
+  apiBase: string,
+  request: ExecuteRequest,
+  listener: RunListener,
+): RunSession {
+  const controller = new AbortController();
+  let stopped = false;
+  const done = run(apiBase, request, listener, controller.signal).then(
+    (outcome): RunOutcome => (stopped ? { kind: "stopped", result: null } : outcome),
+    (): RunOutcome =>
+      stopped ? { kind: "stopped", result: null } : { kind: "error", error: networkError() },
+  );
+  return {
+    interactive: false,
+    sendStdin: () => {},
+    closeStdin: () => {},
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      controller.abort();
+    },
+    done,
+  };
+}
+
+async function run(
+  apiBase: string,
+  request: ExecuteRequest,
+  listener: RunListener,
+  signal: AbortSignal,
+): Promise<RunOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}/v1/execute`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify(request),
+      signal,
+      cache: "no-store",
+    });
+  } catch {
+    return { kind: "error", error: networkError() };
+  }
+  if (!response.ok) return { kind: "error", error: await errorFromResponse(response) };
+
+  // A server that answers with plain JSON (no streaming) still gives the result.
+  if (!response.headers.get("content-type")?.includes("text/event-stream")) {
+    const result = (await response.json()) as ExecuteResult;
+    if (result.compile) listener.onCompile(result.compile);
+    if (result.run?.stdout) listener.onStdout(result.run.stdout);
+    if (result.run?.stderr) listener.onStderr(result.run.stderr);
+    return { kind: "result", result };
+  }
+  if (!response.body)
+    return { kind: "error", error: new ApiError("protocol", "The server sent no data.") };
+
+  const parser = new SseParser();
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      for (const event of parser.push(value)) {
+        const outcome = handle(event, listener);
+        if (outcome) return outcome;
+      }
+    }
+  } catch {
+    if (signal.aborted) throw new Error("aborted");
+    return { kind: "error", error: lostConnection() };
+  } finally {
+    reader.releaseLock();
+  }
+  return { kind: "error", error: lostConnection() };
+}
+
+function lostConnection(): ApiError {
+  return new ApiError(
+    "network",
+    "The connection to the server dropped before the run finished. Check your connection and run again.",
+  );
+}
+
+function handle(event: SseEvent, listener: RunListener): RunOutcome | null {
+  switch (event.event) {
+    case "stdout":
+      // The server splits a chunk into data lines at its line breaks; the parser joins them with LF.
+      listener.onStdout(event.data);
+      return null;
+    case "stderr":
+      listener.onStderr(event.data);
+      return null;
+    case "compile":
+      listener.onCompile(JSON.parse(event.data) as StageResult);
+      return null;
+    case "result":
+      return { kind: "result", result: JSON.parse(event.data) as ExecuteResult };
+    case "error": {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(event.data);
+      } catch {
+        body = { error: { code: "internal_error", message: event.data } };
+      }
+      const status = errorStatus(body);
+      return { kind: "error", error: httpError(status, body, null) };
+    }
+    default:
+      return null;
+  }
+}
+
+const STATUS_OF_CODE: Record<string, number> = {
+  invalid_request: 400,
+  unknown_language: 400,
+  limit_exceeded: 400,
+  unauthorized: 401,
+  payload_too_large: 413,
+  rate_limited: 429,
+  overloaded: 503,
+};
+
+/** The HTTP status an error code stands for, for errors that arrive inside a stream. */
+export function errorStatus(body: unknown): number {
+  const error = (body as { error?: { code?: unknown } } | null)?.error ?? body;
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === "string" && STATUS_OF_CODE[code]) || 500;
+}

@@ -1,0 +1,79 @@
+import type { Page } from "playwright-core";
+
+/**
+ * How the tests drive the playground: through its labelled controls, as a person with a keyboard
+ * and a mouse would.
+ */
+export class PlaygroundPage {
+  constructor(readonly page: Page) {}
+
+  /** Waits until the server's languages are in the selector and the Run button is live. */
+  async ready(): Promise<void> {
+    await this.page.locator("#run-button:not([disabled])").waitFor({ timeout: 30_000 });
+  }
+
+  async pickLanguage(id: string): Promise<void> {
+    await this.page.getByLabel("Language").selectOption(id);
+    await this.page.locator("#file-name").waitFor();
+  }
+
+  /** Replaces the code in the editor by typing it (select all, then insert). */
+  async setCode(code: string): Promise<void> {
+    await this.page.locator(".cm-content").click();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.press("Delete");
+    await this.page.keyboard.insertText(code);
+  }
+
+  /** The text in the editor. */
+  code(): Promise<string> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll(".cm-content .cm-line")]
+        .map((line) => line.textContent ?? "")
+        .join("\n"),
+    );
+  }
+
+  async setStdin(text: string): Promise<void> {
+    await this.page.getByLabel("Input", { exact: true }).fill(text);
+  }
+
+  /** Clicks Run and waits until the run has ended (the badge shows its outcome). */
+  async run(options: { timeout?: number } = {}): Promise<string> {
+    await this.page.getByRole("button", { name: /^Run/ }).click();
+    return this.finished(options.timeout);
+  }
+
+  /** Waits for the outcome badge of the current run and returns its status. */
+  async finished(timeout = 60_000): Promise<string> {
+    await this.page.locator('#run-button[aria-busy="false"]').waitFor({ timeout });
+    const badge = this.page.locator("#run-badge");
+    await badge.waitFor({ timeout });
+    return (await badge.getAttribute("data-status")) ?? "";
+  }
+
+  stdout(): Promise<string> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll("#output .out-stdout")]
+        .map((node) => node.textContent)
+        .join(""),
+    );
+  }
+
+  stderr(): Promise<string> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll("#output .out-stderr")]
+        .map((node) => node.textContent)
+        .join(""),
+    );
+  }
+
+  /** Everything the output pane shows, notes and errors included. */
+  async outputText(): Promise<string> {
+    return (await this.page.locator("#output").textContent()) ?? "";
+  }
+
+  async statusLine(): Promise<string> {
+    return (await this.page.locator("#status-line").textContent()) ?? "";
+  }
+}
