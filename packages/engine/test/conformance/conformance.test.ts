@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine, ExecuteRequest } from "../../src/index.js";
+import { languageRegistry } from "../../src/languages/registry.js";
+import { testEngine } from "../helpers/test-engine.js";
+import { conformancePrograms } from "./programs/index.js";
+
+/**
+ * Generated from the specs: every registered language runs its conformance programs
+ * (./programs/<id>.ts) and its starter. One engine per language with at most one sandbox;
+ * languages and their tests run one after the other.
+ */
+const STDIN = "héllo wörld ✓\nline two\n";
+const ARGS = ["one", "$(two)", "-three"];
+/** Short enough to keep the suite fast, long enough for a JVM to start before it loops. */
+const LOOP_LIMITS = { timeMs: 2_000, cpuMs: 2_000 };
+/** JVM and GHC compiles take seconds on a busy 2-core machine. */
+const TEST_TIMEOUT_MS = 120_000;
+
+describe.each(languageRegistry.all.map((spec) => [spec.id, spec] as const))("%s", (id, spec) => {
+  const programs = conformancePrograms[id];
+  let engine: Engine;
+  const run = (source: string, extra: Partial<ExecuteRequest> = {}) =>
+    engine.execute({ language: id, source, ...extra });
+
+  beforeAll(() => {
+    engine = testEngine({ languages: [id], pool: { min: 0, max: 1 } });
+  });
+  afterAll(() => engine.close());
+
+  it("has conformance programs", () => {
+    expect(programs, `test/conformance/programs/${id}.ts is missing`).toBeDefined();
+    if (spec.compile)
+      expect(programs?.compileError, "a compiled language needs compileError").toBeDefined();
+  });
+
+  it("prints hello world and reports its exact version", { timeout: TEST_TIMEOUT_MS }, async () => {
+    const result = await run(programs?.echo ?? "");
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    expect(result.run?.stdout).toBe(programs?.seesArgs === false ? "hello\n" : "hello\n\n");
+    expect(result.version).toMatch(/^\d+(\.\d+)*/);
+    if (spec.compile) expect(result.compile?.exitCode).toBe(0);
+    else expect(result.compile).toBeNull();
+  });
+
+  it("echoes UTF-8 stdin and its arguments", { timeout: TEST_TIMEOUT_MS }, async () => {
+    const result = await run(programs?.echo ?? "", { stdin: STDIN, args: ARGS });
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    const argsLine = programs?.seesArgs === false ? "" : `${ARGS.join(" ")}\n`;
+    expect(result.run?.stdout).toBe(`hello\n${STDIN}${argsLine}`);
+    expect(result.run?.exitCode).toBe(0);
+  });
+
+  it("runs its starter program", { timeout: TEST_TIMEOUT_MS }, async () => {
+    const result = await run(spec.starter, { stdin: "Ada\n" });
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    expect(result.run?.stdout).toContain("Hello, Ada!");
+  });
+
+  it.runIf(spec.compile !== undefined)(
+    "reports a compile error with the compiler's message",
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const result = await run(programs?.compileError ?? "");
+      expect(result.status, JSON.stringify(result)).toBe("compile_error");
+      expect(result.run).toBeNull();
+      const message = `${result.compile?.stdout ?? ""}${result.compile?.stderr ?? ""}`;
+      expect(message).toMatch(programs?.compileMessage ?? /error/i);
+      expect(result.compile?.exitCode).not.toBe(0);
+    },
+  );
+
+  it.runIf(programs?.exit3 !== null)(
+    "reports a non-zero exit as a runtime error with its code",
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const result = await run(programs?.exit3 ?? "");
+      expect(result.status, JSON.stringify(result)).toBe("runtime_error");
+      expect(result.run?.exitCode).toBe(3);
+    },
+  );
+
+  it("stops an endless loop at the time limit", { timeout: TEST_TIMEOUT_MS }, async () => {
+    const result = await run(programs?.loop ?? "", { limits: LOOP_LIMITS });
+    expect(result.status, JSON.stringify(result)).toBe("timeout");
+  });
+});

@@ -1,0 +1,107 @@
+import type { ConformancePrograms } from "../conformance-programs.js";
+import { programs as ada } from "./ada.js";
+import { programs as assembly } from "./assembly.js";
+import { programs as awk } from "./awk.js";
+import { programs as bash } from "./bash.js";
+import { programs as basic } from "./basic.js";
+import { programs as brainfuck } from "./brainfuck.js";
+import { programs as c } from "./c.js";
+import { programs as clojure } from "./clojure.js";
+import { programs as cobol } from "./cobol.js";
+import { programs as coffeescript } from "./coffeescript.js";
+import { programs as commonlisp } from "./commonlisp.js";
+import { programs as cpp } from "./cpp.js";
+import { programs as crystal } from "./crystal.js";
+import { programs as csharp } from "./csharp.js";
+import { programs as d } from "./d.js";
+import { programs as elixir } from "./elixir.js";
+import { programs as erlang } from "./erlang.js";
+import { programs as forth } from "./forth.js";
+import { programs as fortran } from "./fortran.js";
+import { programs as go } from "./go.js";
+import { programs as groovy } from "./groovy.js";
+import { programs as haskell } from "./haskell.js";
+import { programs as haxe } from "./haxe.js";
+import { programs as java } from "./java.js";
+import { programs as javascript } from "./javascript.js";
+import { programs as kotlin } from "./kotlin.js";
+import { programs as livescript } from "./livescript.js";
+import { programs as lua } from "./lua.js";
+import { programs as nim } from "./nim.js";
+import { programs as objectiveC } from "./objective-c.js";
+import { programs as ocaml } from "./ocaml.js";
+import { programs as octave } from "./octave.js";
+import { programs as pascal } from "./pascal.js";
+import { programs as perl } from "./perl.js";
+import { programs as php } from "./php.js";
+import { programs as prolog } from "./prolog.js";
+import { programs as pypy } from "./pypy.js";
+import { programs as python } from "./python.js";
+import { programs as r } from "./r.js";
+import { programs as racket } from "./racket.js";
+import { programs as raku } from "./raku.js";
+import { programs as ruby } from "./ruby.js";
+import { programs as rust } from "./rust.js";
+import { programs as scala } from "./scala.js";
+import { programs as scheme } from "./scheme.js";
+import { programs as sml } from "./sml.js";
+import { programs as sqlite } from "./sqlite.js";
+import { programs as tcl } from "./tcl.js";
+import { programs as typescript } from "./typescript.js";
+import { programs as vala } from "./vala.js";
+import { programs as zsh } from "./zsh.js";
+
+/** The conformance programs of every language, by language id. */
+export const conformancePrograms: Record<string, ConformancePrograms> = {
+  ada: ada,
+  assembly: assembly,
+  awk: awk,
+  bash: bash,
+  basic: basic,
+  brainfuck: brainfuck,
+  c: c,
+  clojure: clojure,
+  cobol: cobol,
+  coffeescript: coffeescript,
+  commonlisp: commonlisp,
+  cpp: cpp,
+  crystal: crystal,
+  csharp: csharp,
+  d: d,
+  elixir: elixir,
+  erlang: erlang,
+  forth: forth,
+  fortran: fortran,
+  go: go,
+  groovy: groovy,
+  haskell: haskell,
+  haxe: haxe,
+  java: java,
+  javascript: javascript,
+  kotlin: kotlin,
+  livescript: livescript,
+  lua: lua,
+  nim: nim,
+  "objective-c": objectiveC,
+  ocaml: ocaml,
+  octave: octave,
+  pascal: pascal,
+  perl: perl,
+  php: php,
+  prolog: prolog,
+  pypy: pypy,
+  python: python,
+  r: r,
+  racket: racket,
+  raku: raku,
+  ruby: ruby,
+  rust: rust,
+  scala: scala,
+  scheme: scheme,
+  sml: sml,
+  sqlite: sqlite,
+  tcl: tcl,
+  typescript: typescript,
+  vala: vala,
+  zsh: zsh,
+};

@@ -1,0 +1,30 @@
+import type { ConformancePrograms } from "../conformance-programs.js";
+
+export const programs: ConformancePrograms = {
+  echo: [
+    "#import <objc/Object.h>",
+    "#include <stdio.h>",
+    "",
+    "@interface Echo : Object",
+    "+ (void)hello;",
+    "@end",
+    "",
+    "@implementation Echo",
+    "+ (void)hello {",
+    '  puts("hello");',
+    "}",
+    "@end",
+    "",
+    "int main(int argc, char **argv) {",
+    "  [Echo hello];",
+    "  int c;",
+    "  while ((c = getchar()) != EOF) putchar(c);",
+    '  for (int i = 1; i < argc; i++) printf(i > 1 ? " %s" : "%s", argv[i]);',
+    '  puts("");',
+    "  return 0;",
+    "}",
+  ].join("\n"),
+  exit3: ["int main(void) { return 3; }"].join("\n"),
+  loop: ["int main(void) {", "  for (;;) {}", "}"].join("\n"),
+  compileError: ["int main(void) { return undefined_name; }"].join("\n"),
+};
