@@ -6,9 +6,9 @@ export const erlang: LanguageSpecInput = {
   aliases: ["erl", "escript"],
   image: "beam",
   defaultFile: "main.erl",
-  // escript compiles the module and calls main(Args).
+  // escript compiles the module and calls main(Args). The BEAM's JIT maps its code through a ~10 MiB memory file: a smaller file-size limit kills it with SIGXFSZ.
   run: { command: ["escript", "{entry}"] },
-  limits: { processes: 128, memoryMb: 512 },
+  limits: { processes: 128, memoryMb: 512, fileSizeBytes: 33554432 },
   starter: [
     "-module(main).",
     "-export([main/1]).",

@@ -4,7 +4,7 @@ export const programs: ConformancePrograms = {
   echo: [
     "SELECT 'hello';",
     "CREATE TABLE input(line TEXT);",
-    ".import /dev/stdin input",
+    ".import '|cat -' input",
     "SELECT line FROM input;",
     "SELECT coalesce(group_concat(value, ' '), '') FROM (SELECT value FROM args ORDER BY i);",
   ].join("\n"),
