@@ -7,6 +7,8 @@ export const SANDBOX_UID = 1000;
 export const WORK_DIR_SIZE_MB = 64;
 export const TMP_SIZE_MB = 64;
 export const SHM_SIZE_BYTES = 16 * 1_048_576;
+/** Files and directories each writable tmpfs holds at most. */
+export const TMPFS_INODES = 16_384;
 /** Processes of the container that are not the program's: docker-init and the supervisor. */
 const SUPERVISOR_PROCESSES = 2;
 const MIB = 1_048_576;
@@ -28,7 +30,9 @@ export function dockerResources(resources: ContainerResources) {
  * sandbox user, no new privileges, an init that reaps orphans.
  */
 export function sandboxHostConfig(resources: ContainerResources): Dockerode.HostConfig {
-  const tmpfsOptions = "rw,exec,nosuid,nodev";
+  // nr_inodes: without it a tmpfs allows millions of files, and creating them would run the
+  // memory limit out before the file system says "no space left".
+  const tmpfsOptions = `rw,exec,nosuid,nodev,nr_inodes=${TMPFS_INODES}`;
   return {
     ...dockerResources(resources),
     MemorySwappiness: 0,

@@ -324,7 +324,8 @@ describe("output floods", () => {
         "int main(void) {",
         "  for (int i = 0; i < 256; i++) putchar(i);",
         '  fputs("\\xc3\\x28|\\xff\\xfe|\\xed\\xa0\\x80|end\\n", stdout);',
-        '  fwrite("\\x00\\x80err\\n", 1, 6, stderr);',
+        // Split literal: a C hex escape would swallow the "e" of "err".
+        '  fwrite("\\x00\\x80" "err\\n", 1, 6, stderr);',
         "  return 0; }",
       ].join("\n"),
     });
