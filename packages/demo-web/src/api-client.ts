@@ -1,23 +1,46 @@
+import { type ApiEndpoint, apiKeyHeaders } from "./api-auth.js";
 import { ApiError, errorFromResponse, networkError } from "./api-error.js";
 import type { ExecuteRequest, LanguageInfo } from "./api-types.js";
-import type { RunListener, RunSession } from "./run-session.js";
+import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
 import { startSseRun } from "./sse-run.js";
-import { startWsRun } from "./ws-run.js";
+import { HANDSHAKE_FAILED, startWsRun } from "./ws-run.js";
 
 /**
  * The page's client of the Warmbox v1 API. `base` is prepended to every path: "" (the default)
- * talks to the server that serves the page.
+ * talks to the server that serves the page. `apiKey`, when set, goes with every call.
  */
 export class ApiClient {
-  constructor(readonly base = "") {}
+  #apiKey: string | null;
 
-  /** `GET /v1/languages`: what this server runs, in its order. */
-  async languages(signal?: AbortSignal): Promise<LanguageInfo[]> {
+  constructor(
+    readonly base = "",
+    apiKey: string | null = null,
+  ) {
+    this.#apiKey = apiKey;
+  }
+
+  /** The key every call carries, or null for none. */
+  get apiKey(): string | null {
+    return this.#apiKey;
+  }
+
+  setApiKey(key: string | null): void {
+    this.#apiKey = key || null;
+  }
+
+  /**
+   * `GET /v1/languages`: what this server runs, in its order.
+   * @param options.apiKey a key to try instead of the client's own (checking one before saving it)
+   */
+  async languages(
+    options: { signal?: AbortSignal; apiKey?: string | null } = {},
+  ): Promise<LanguageInfo[]> {
+    const apiKey = options.apiKey === undefined ? this.#apiKey : options.apiKey;
     let response: Response;
     try {
       response = await fetch(`${this.base}/v1/languages`, {
-        headers: { accept: "application/json" },
-        signal,
+        headers: { accept: "application/json", ...apiKeyHeaders(apiKey) },
+        signal: options.signal,
         cache: "no-store",
       });
     } catch {
@@ -40,11 +63,32 @@ export class ApiClient {
 
   /** A batch run streamed with Server-Sent Events (stdin sent whole). */
   stream(request: ExecuteRequest, listener: RunListener): RunSession {
-    return startSseRun(this.base, request, listener);
+    return startSseRun(this.#endpoint(), request, listener);
   }
 
   /** An interactive run over the WebSocket: stdin can be written while the program runs. */
   interactive(request: ExecuteRequest, listener: RunListener): RunSession {
-    return startWsRun(this.base, request, listener);
+    const session = startWsRun(this.#endpoint(), request, listener);
+    return { ...session, done: session.done.then((outcome) => this.#explainRefusal(outcome)) };
+  }
+
+  #endpoint(): ApiEndpoint {
+    return { base: this.base, apiKey: this.#apiKey };
+  }
+
+  /**
+   * A browser never sees the status of a refused WebSocket upgrade: when the socket closed before
+   * it opened, a plain call with the same key tells a missing or wrong key from a dead server.
+   */
+  async #explainRefusal(outcome: RunOutcome): Promise<RunOutcome> {
+    if (outcome.kind !== "error" || outcome.error.code !== HANDSHAKE_FAILED) return outcome;
+    try {
+      await this.languages();
+    } catch (error) {
+      if (ApiError.isInstance(error) && error.kind === "unauthorized") {
+        return { kind: "error", error };
+      }
+    }
+    return outcome;
   }
 }

@@ -102,7 +102,7 @@ export function httpError(status: number, body: unknown, retryAfter: string | nu
   if (status === 401) {
     return new ApiError(
       "unauthorized",
-      "This server needs an API key, and the playground has none.",
+      "This server needs an API key, and the playground has none that it accepts.",
       base,
     );
   }

@@ -1,5 +1,7 @@
 import type { ApiClient } from "./api-client.js";
 import { ApiError } from "./api-error.js";
+import { ApiKeyDialog } from "./api-key-dialog.js";
+import { ApiKeyGate } from "./api-key-gate.js";
 import type { ExecuteRequest, LanguageInfo } from "./api-types.js";
 import { CodeEditor } from "./editor.js";
 import { loadHighlighter } from "./highlight-modes.js";
@@ -23,6 +25,10 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
+function isUnauthorized(error: unknown): boolean {
+  return ApiError.isInstance(error) && error.kind === "unauthorized";
+}
+
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** The playground page: wires the editor, the panes and the API client together. */
@@ -31,6 +37,7 @@ export class Playground {
   readonly #editor: CodeEditor;
   readonly #output = new OutputView();
   readonly #toast = createToast(byId("toast"));
+  readonly #keys: ApiKeyGate;
   readonly #ui = {
     language: byId<HTMLSelectElement>("language-select"),
     theme: byId<HTMLSelectElement>("theme-select"),
@@ -68,6 +75,17 @@ export class Playground {
 
   constructor(api: ApiClient) {
     this.#api = api;
+    this.#keys = new ApiKeyGate({
+      api,
+      button: byId<HTMLButtonElement>("api-key-button"),
+      toast: this.#toast,
+      dialog: new ApiKeyDialog({
+        dialog: byId<HTMLDialogElement>("api-key-dialog"),
+        verify: async (apiKey, signal) => {
+          await api.languages({ apiKey, signal });
+        },
+      }),
+    });
     const theme = findTheme(preferences.theme() ?? DEFAULT_THEME_ID);
     applyTheme(theme);
     this.#editor = new CodeEditor({
@@ -100,11 +118,13 @@ export class Playground {
     try {
       this.#languages = await this.#api.languages();
     } catch (error) {
+      // A server with API keys: ask for one, then load again with it.
+      if (isUnauthorized(error) && (await this.#keys.unlock())) return this.loadLanguages();
       const message = ApiError.isInstance(error)
         ? error.message
         : "The server answered something unexpected.";
       this.#showBanner(`Couldn't load the list of languages. ${message}`, true);
-      this.#output.idle("Offline");
+      this.#output.idle(isUnauthorized(error) ? "API key needed" : "Offline");
       return;
     } finally {
       this.#ui.bannerRetry.disabled = false;
@@ -174,6 +194,10 @@ export class Playground {
     this.#session = null;
     this.#setRunning(false, interactive);
     this.#finish(outcome, language);
+    // The server wants a key the page lacks: once one is accepted, the run goes through.
+    if (outcome.kind === "error" && isUnauthorized(outcome.error) && (await this.#keys.unlock())) {
+      await this.run();
+    }
   }
 
   /** Kills the running program. */
@@ -200,6 +224,7 @@ export class Playground {
           rate_limited: ["Slow down a little", "Rate limited"],
           overloaded: ["The server is busy", "Server busy"],
           network: ["No connection to the server", "Offline"],
+          unauthorized: ["An API key is needed", "No key"],
         };
         const [title, badge] = titles[error.kind] ?? ["The program could not run", "Not run"];
         this.#output.error(title, error);

@@ -1,6 +1,6 @@
 /**
  * What the page remembers across visits, in localStorage: the theme, the language, the stdin,
- * the input mode, and a draft of the code per language (so switching languages and back, or
+ * the input mode, the API key of a server that needs one, and a draft of the code per language (so switching languages and back, or
  * reloading, never loses work). Every access survives a storage that throws (private mode, quota).
  */
 
@@ -37,6 +37,10 @@ export const preferences = {
 
   inputMode: (): InputMode => (read("input-mode") === "interactive" ? "interactive" : "batch"),
   setInputMode: (mode: InputMode): void => write("input-mode", mode),
+
+  /** The key the server accepted, sent with every API call; null when none was ever needed. */
+  apiKey: (): string | null => read("api-key"),
+  setApiKey: (key: string | null): void => write("api-key", key),
 
   /** The code last written for a language, or null when none (or it was the starter). */
   draft: (language: string): string | null => read(`draft.${language}`),

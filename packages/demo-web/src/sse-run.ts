@@ -1,3 +1,4 @@
+import { type ApiEndpoint, apiKeyHeaders } from "./api-auth.js";
 import { ApiError, errorFromResponse, httpError, networkError } from "./api-error.js";
 import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
@@ -9,13 +10,13 @@ import { type SseEvent, SseParser } from "./sse-parser.js";
  * which the server answers by killing the run.
  */
 export function startSseRun(
-  apiBase: string,
+  endpoint: ApiEndpoint,
   request: ExecuteRequest,
   listener: RunListener,
 ): RunSession {
   const controller = new AbortController();
   let stopped = false;
-  const done = run(apiBase, request, listener, controller.signal).then(
+  const done = run(endpoint, request, listener, controller.signal).then(
     (outcome): RunOutcome => (stopped ? { kind: "stopped", result: null } : outcome),
     (): RunOutcome =>
       stopped ? { kind: "stopped", result: null } : { kind: "error", error: networkError() },
@@ -34,16 +35,20 @@ export function startSseRun(
 }
 
 async function run(
-  apiBase: string,
+  endpoint: ApiEndpoint,
   request: ExecuteRequest,
   listener: RunListener,
   signal: AbortSignal,
 ): Promise<RunOutcome> {
   let response: Response;
   try {
-    response = await fetch(`${apiBase}/v1/execute`, {
+    response = await fetch(`${endpoint.base}/v1/execute`, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        ...apiKeyHeaders(endpoint.apiKey),
+      },
       body: JSON.stringify(request),
       signal,
       cache: "no-store",

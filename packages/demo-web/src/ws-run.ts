@@ -1,3 +1,4 @@
+import { type ApiEndpoint, withApiKeyParam } from "./api-auth.js";
 import { ApiError, httpError, networkError } from "./api-error.js";
 import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
@@ -17,11 +18,17 @@ export function webSocketUrl(apiBase: string, path: string): string {
 }
 
 /**
+ * The code of the error of a socket that closed before it opened. A browser never learns why an
+ * upgrade failed (a 401 looks like a dropped connection), so the caller may ask the server.
+ */
+export const HANDSHAKE_FAILED = "handshake_failed";
+
+/**
  * An interactive run over the WebSocket `GET /v1/run`: stdin goes to the program while it runs,
  * and `stop()` sends `kill`. `request.stdin`, if any, is what the program reads first.
  */
 export function startWsRun(
-  apiBase: string,
+  endpoint: ApiEndpoint,
   request: ExecuteRequest,
   listener: RunListener,
 ): RunSession {
@@ -55,7 +62,9 @@ export function startWsRun(
   };
 
   try {
-    socket = new WebSocket(webSocketUrl(apiBase, "/v1/run"));
+    socket = new WebSocket(
+      withApiKeyParam(webSocketUrl(endpoint.base, "/v1/run"), endpoint.apiKey),
+    );
   } catch {
     return failedSession(networkError());
   }
@@ -103,12 +112,12 @@ export function startWsRun(
     settle(
       stopped
         ? { kind: "stopped", result: null }
-        : { kind: "error", error: opened ? dropped() : networkError() },
+        : { kind: "error", error: opened ? dropped() : handshakeFailed() },
     );
   });
   socket.addEventListener("close", (event) => {
     if (stopped) settle({ kind: "stopped", result: null });
-    else if (!opened) settle({ kind: "error", error: networkError() });
+    else if (!opened) settle({ kind: "error", error: handshakeFailed() });
     else settle({ kind: "error", error: lastError ?? closedError(event) });
   });
 
@@ -130,6 +139,11 @@ export function startWsRun(
 
 function resultOf(outcome: RunOutcome): ExecuteResult | null {
   return outcome.kind === "result" || outcome.kind === "stopped" ? outcome.result : null;
+}
+
+function handshakeFailed(): ApiError {
+  const { message } = networkError();
+  return new ApiError("network", message, { code: HANDSHAKE_FAILED });
 }
 
 function dropped(): ApiError {
