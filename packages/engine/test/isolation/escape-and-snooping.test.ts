@@ -401,11 +401,10 @@ describe("privileges", () => {
     });
   });
 
-  // KNOWN WEAKNESS, visibly skipped: without CAP_SYS_RESOURCE (which this host's dockerd can't
-  // even grant) a program may lower its oom_score_adj to the floor it inherited (-1000), so the
-  // OOM killer takes the supervisor instead: internal_error instead of memory_limit. See the
-  // isolation report; the fix needs a design decision (e.g. map a dead container whose cgroup
-  // OOM-killed to memory_limit).
+  // Without CAP_SYS_RESOURCE (which this host's dockerd can't even grant) a program may lower its
+  // oom_score_adj to the floor it inherited (-1000), so the OOM killer may take the supervisor
+  // instead of the program. The engine then reads the container's OOM state and reports the
+  // run as memory_limit, not internal_error.
   it("Python lowering its oom_score_adj to hide from the OOM killer, then a memory bomb: memory_limit", async () => {
     const result = await attack(engine, {
       language: "python",
