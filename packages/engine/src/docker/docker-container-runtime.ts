@@ -1,5 +1,6 @@
-import type { Duplex } from "node:stream";
+import { type Duplex, Readable } from "node:stream";
 import Dockerode from "dockerode";
+import { extract } from "tar-stream";
 import type { ContainerResources } from "../request/limits.js";
 import type {
   ContainerChannel,
@@ -11,6 +12,18 @@ import type {
 import { AttachDemuxer } from "./attach-demuxer.js";
 import { imageExists } from "./docker-images.js";
 import { dockerResources, sandboxHostConfig } from "./sandbox-host-config.js";
+
+/** The content of the first file in a tar stream (a version file: a few bytes). */
+async function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
+  const reader = extract();
+  Readable.from(archive).pipe(reader as unknown as NodeJS.WritableStream);
+  for await (const entry of reader) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  return "";
+}
 
 /** A container whose supervisor died stops within moments; wait up to 1 s to read why. */
 const OOM_CHECK_ATTEMPTS = 20;
@@ -71,6 +84,17 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   imageExists(image: string): Promise<boolean> {
     return imageExists(this.docker, image);
+  }
+
+  async readImageFile(image: string, path: string): Promise<string> {
+    // A created (never started) container exposes its file system to the archive API.
+    const container = await this.docker.createContainer({ Image: image, NetworkDisabled: true });
+    try {
+      const archive = await container.getArchive({ path });
+      return await firstFileOf(archive);
+    } finally {
+      await this.remove(container.id);
+    }
   }
 
   async start(spec: SandboxContainerSpec): Promise<StartedContainer> {

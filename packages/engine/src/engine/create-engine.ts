@@ -188,9 +188,7 @@ class WarmboxEngine implements Engine {
   async languages(): Promise<LanguageInfo[]> {
     await this.#ensureReady();
     const served = [...this.#slots.entries()].filter(([id]) => this.#served.has(id));
-    await Promise.all(
-      served.map(([, slot]) => (slot.pool.version ? undefined : slot.pool.warmup())),
-    );
+    await Promise.all(served.map(([, slot]) => slot.pool.learnVersion()));
     return served.map(([id, slot]) => {
       const spec = languageRegistry.find(id);
       if (!spec) throw new EngineUnavailableError(`no spec for ${id}`);

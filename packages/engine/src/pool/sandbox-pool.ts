@@ -4,6 +4,9 @@ import { type ContainerResources, sameResources } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
 import { Sandbox } from "../sandbox/sandbox.js";
 
+/** Where a runner image records its toolchain's version (see images/runner-base). */
+const VERSION_FILE = "/etc/warmbox/version";
+
 /** After a failed background start (Docker away), the pool tries to refill again this much later. */
 const REFILL_RETRY_MS = 2_000;
 
@@ -74,10 +77,19 @@ export class SandboxPool {
     const missing = this.options.min - (this.#idle.length + this.#starting + this.#busy);
     const starts = Array.from({ length: Math.max(0, missing) }, () => this.#startInBackground());
     await Promise.all(starts);
-    if (this.#version === undefined) {
-      // A pool of min 0 still learns its version once.
-      await this.release(await this.acquire(this.options.resources), true);
-    }
+    await this.learnVersion();
+  }
+
+  /**
+   * Learns the toolchain version from the image itself when no sandbox has told it yet, so a
+   * pool of min 0 lists its version without starting a container.
+   */
+  async learnVersion(): Promise<string> {
+    this.#version ??= languageVersion(
+      await this.options.runtime.readImageFile(this.options.image, VERSION_FILE),
+      this.options.language,
+    );
+    return this.#version;
   }
 
   /** A clean sandbox with the given cgroup resources, leased to the caller. */

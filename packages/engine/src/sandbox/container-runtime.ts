@@ -38,6 +38,8 @@ export interface ContainerRuntime {
   /** Resolves when the daemon answers. */
   ping(): Promise<void>;
   imageExists(image: string): Promise<boolean>;
+  /** The text of a small file of an image, read without starting a container. */
+  readImageFile(image: string, path: string): Promise<string>;
   /** Creates a locked-down container, attaches to its stdio, starts it. */
   start(spec: SandboxContainerSpec): Promise<StartedContainer>;
   /** Changes the cgroup limits of a running container. */
