@@ -90,6 +90,14 @@ describe("concurrency and lifecycle", () => {
     expect((await containersOf(engine.id)).length).toBeLessThanOrEqual(3);
   });
 
+  it("languages() lists exact versions without starting a sandbox of a min-0 pool", async () => {
+    await using engine = testEngine({ languages: ["python", "c"], pool: { min: 0, max: 1 } });
+    const listed = await engine.languages();
+    expect(listed.map((language) => language.id)).toEqual(["python", "c"]);
+    for (const language of listed) expect(language.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(await containersOf(engine.id)).toEqual([]);
+  });
+
   it("health() reports Docker and warm pools", async () => {
     await using engine = testEngine({ languages: ["python"], pool: { min: 1, max: 1 } });
     expect((await engine.health()).warm).toBe(false);
