@@ -115,7 +115,7 @@ try {
   let libraryAgain;
   try {
     const { startServer } = await import("@warmbox/server");
-    http = await startServer({ engine, host: "127.0.0.1", port: 0 });
+    http = await startServer({ engine, host: "127.0.0.1", port: 0, logLevel: "silent", rateLimitPerMinute: 0 });
     const post = async () => {
       const response = await fetch(`${http.url}/v1/execute`, {
         method: "POST",
@@ -129,7 +129,7 @@ try {
     const viaHttp = [];
     const viaLibrary = [];
     for (let i = 0; i < N(300); i++) {
-      viaHttp.push(...(await timeSequential(post, { count: 1, warmup: i === 0 ? 5 : 0 })));
+      viaHttp.push(...(await timeSequential(post, { count: 1, warmup: i === 0 ? 20 : 0 })));
       viaLibrary.push(
         ...(await timeSequential(() => executeOk(engine, hello.python), { count: 1, warmup: 0 })),
       );

@@ -9,7 +9,7 @@ export function percentile(values, p) {
 export const median = (values) => percentile(values, 50);
 
 /** Times `run` `count` times in a row, after `warmup` untimed runs; returns milliseconds. */
-export async function timeSequential(run, { count, warmup = 3 }) {
+export async function timeSequential(run, { count, warmup = 20 }) {
   for (let i = 0; i < warmup; i++) await run();
   const samples = [];
   for (let i = 0; i < count; i++) {
