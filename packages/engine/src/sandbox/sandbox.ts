@@ -30,6 +30,15 @@ const STAGE_GRACE_MS = 5_000;
 /** Largest STDIN frame sent. */
 const STDIN_CHUNK_BYTES = 1_048_576;
 
+/** Stdin as STDIN frames of at most STDIN_CHUNK_BYTES each. */
+function stdinFrames(data: Buffer): Buffer[] {
+  const frames: Buffer[] = [];
+  for (let offset = 0; offset < data.length; offset += STDIN_CHUNK_BYTES) {
+    frames.push(stdinFrame(data.subarray(offset, offset + STDIN_CHUNK_BYTES)));
+  }
+  return frames;
+}
+
 /** The sandbox broke (container gone, Docker gone, protocol error): never reuse it. */
 export class SandboxFailure extends Error {
   override readonly name = "SandboxFailure";
@@ -69,6 +78,8 @@ export class Sandbox {
   #failure: SandboxFailure | undefined;
   readonly #brokenListeners: Array<() => void> = [];
   readonly #decoder = new FrameDecoder();
+  /** Frames waiting to go out with the next RUN frame. */
+  readonly #outbox: Buffer[] = [];
   /** Frames that arrived while nobody awaited one. */
   readonly #queued: Frame[] = [];
   readonly #queueingWaiter: FrameWaiter = {
@@ -141,7 +152,8 @@ export class Sandbox {
   /** Writes the job's files into the work directory. */
   putFiles(files: SandboxFile[]): void {
     this.#assertUsable();
-    for (const file of files) this.channel.write(fileFrame(file.name, file.content));
+    // Held back and sent with the stage's RUN frame: one write, one hop through Docker.
+    for (const file of files) this.#outbox.push(fileFrame(file.name, file.content));
   }
 
   /** Runs one stage to its end and reports what it did. */
@@ -150,9 +162,10 @@ export class Sandbox {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const streamed = io.stdinStream !== undefined;
-    if (!streamed && io.stdin) this.#sendStdin(io.stdin);
-    this.channel.write(runFrame({ ...command, streamedStdin: streamed }));
-    if (streamed && io.stdin) this.#sendStdin(io.stdin);
+    if (!streamed && io.stdin) this.#outbox.push(...stdinFrames(io.stdin));
+    this.#outbox.push(runFrame({ ...command, streamedStdin: streamed }));
+    if (streamed && io.stdin) this.#outbox.push(...stdinFrames(io.stdin));
+    this.channel.write(Buffer.concat(this.#outbox.splice(0)));
 
     const kill = () => this.channel.write(killFrame());
     if (io.signal?.aborted) kill();
@@ -211,9 +224,7 @@ export class Sandbox {
   }
 
   #sendStdin(data: Buffer): void {
-    for (let offset = 0; offset < data.length; offset += STDIN_CHUNK_BYTES) {
-      this.channel.write(stdinFrame(data.subarray(offset, offset + STDIN_CHUNK_BYTES)));
-    }
+    for (const frame of stdinFrames(data)) this.channel.write(frame);
   }
 
   async #pumpStdin(source: AsyncIterable<Buffer>, stageOver: () => boolean): Promise<void> {
