@@ -11,7 +11,11 @@ import type {
 } from "../sandbox/container-runtime.js";
 import { AttachDemuxer } from "./attach-demuxer.js";
 import { imageExists } from "./docker-images.js";
-import { dockerResources, sandboxHostConfig } from "./sandbox-host-config.js";
+import {
+  DEFAULT_SANDBOX_NETWORK,
+  dockerResources,
+  sandboxHostConfig,
+} from "./sandbox-host-config.js";
 
 /** The content of the first file in a tar stream (a version file: a few bytes). */
 async function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
@@ -72,10 +76,18 @@ function channelOver(socket: Duplex): ContainerChannel {
 
 /** The ContainerRuntime over a real Docker daemon, through dockerode. */
 export class DockerContainerRuntime implements ContainerRuntime {
-  constructor(readonly docker: Dockerode) {}
+  constructor(
+    readonly docker: Dockerode,
+    /** The network of sandboxes whose run may use the network. */
+    private readonly sandboxNetwork: string = DEFAULT_SANDBOX_NETWORK,
+  ) {}
 
-  static connect(docker?: Dockerode | Dockerode.DockerOptions): DockerContainerRuntime {
-    return new DockerContainerRuntime(docker instanceof Dockerode ? docker : new Dockerode(docker));
+  static connect(
+    docker?: Dockerode | Dockerode.DockerOptions,
+    sandboxNetwork?: string,
+  ): DockerContainerRuntime {
+    const client = docker instanceof Dockerode ? docker : new Dockerode(docker);
+    return new DockerContainerRuntime(client, sandboxNetwork);
   }
 
   async ping(): Promise<void> {
@@ -112,7 +124,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
       StdinOnce: false,
       Tty: false,
       NetworkDisabled: !spec.resources.network,
-      HostConfig: sandboxHostConfig(spec.resources),
+      HostConfig: sandboxHostConfig(spec.resources, this.sandboxNetwork),
     });
     try {
       const socket = (await container.attach({

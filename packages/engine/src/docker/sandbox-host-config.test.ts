@@ -29,7 +29,11 @@ describe("sandboxHostConfig", () => {
     });
   });
 
-  it("gives a network only when allowed", () => {
+  it("gives a network only when allowed, the operator's if named", () => {
     expect(sandboxHostConfig({ ...resources, network: true }).NetworkMode).toBe("bridge");
+    expect(sandboxHostConfig({ ...resources, network: true }, "egress-filtered").NetworkMode).toBe(
+      "egress-filtered",
+    );
+    expect(sandboxHostConfig(resources, "egress-filtered").NetworkMode).toBe("none");
   });
 });

@@ -7,6 +7,11 @@ export const SANDBOX_UID = 1000;
 export const WORK_DIR_SIZE_MB = 64;
 export const TMP_SIZE_MB = 64;
 export const SHM_SIZE_BYTES = 16 * 1_048_576;
+/**
+ * The Docker network a sandbox joins when its run may use the network. Docker's default bridge
+ * reaches the host and beyond; operators who allow network should name a filtered one.
+ */
+export const DEFAULT_SANDBOX_NETWORK = "bridge";
 /** Files and directories each writable tmpfs holds at most. */
 export const TMPFS_INODES = 16_384;
 /** Processes of the container that are not the program's: docker-init and the supervisor. */
@@ -29,14 +34,17 @@ export function dockerResources(resources: ContainerResources) {
  * unless allowed, every capability dropped but the two the supervisor needs to switch to the
  * sandbox user, no new privileges, an init that reaps orphans.
  */
-export function sandboxHostConfig(resources: ContainerResources): Dockerode.HostConfig {
+export function sandboxHostConfig(
+  resources: ContainerResources,
+  network: string = DEFAULT_SANDBOX_NETWORK,
+): Dockerode.HostConfig {
   // nr_inodes: without it a tmpfs allows millions of files, and creating them would run the
   // memory limit out before the file system says "no space left".
   const tmpfsOptions = `rw,exec,nosuid,nodev,nr_inodes=${TMPFS_INODES}`;
   return {
     ...dockerResources(resources),
     MemorySwappiness: 0,
-    NetworkMode: resources.network ? "bridge" : "none",
+    NetworkMode: resources.network ? network : "none",
     ReadonlyRootfs: true,
     Tmpfs: {
       "/box": `${tmpfsOptions},size=${WORK_DIR_SIZE_MB}m,uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0755`,

@@ -48,7 +48,7 @@ class WarmboxEngine implements Engine {
 
   constructor(options: EngineOptions) {
     this.#options = resolveEngineOptions(options, languageRegistry);
-    this.#runtime = DockerContainerRuntime.connect(options.docker);
+    this.#runtime = DockerContainerRuntime.connect(options.docker, options.sandboxNetwork);
     for (const id of this.#options.languages) {
       const spec = languageRegistry.find(id);
       const poolOptions = this.#options.pools.get(id);

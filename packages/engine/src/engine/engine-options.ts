@@ -43,6 +43,7 @@ const optionsSchema = z
     maxQueue: z.number().int().min(0).optional(),
     logger: z.unknown().optional(),
     exclusiveDaemon: z.boolean().optional(),
+    sandboxNetwork: z.string().min(1).max(128).optional(),
     engineId: z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,64}$/)

@@ -36,6 +36,13 @@ export interface EngineOptions {
   defaultLimits?: PartialLimits;
   /** Compile-stage limits used where neither the request nor the language sets one. */
   defaultCompileLimits?: PartialLimits;
+  /**
+   * The Docker network that sandboxes join when a request may use the network (`limits.network`,
+   * allowed by `maxLimits.network`). Docker's default bridge reaches the host and the internet:
+   * name a network with egress rules (or `docker network create --internal`) instead.
+   * @default "bridge"
+   */
+  sandboxNetwork?: string;
   /** The most any request may ask for; above it a request is rejected (never clamped). */
   maxLimits?: PartialLimits;
   /** Requests allowed to wait for a sandbox; one more gets OverloadedError. @default 64 */

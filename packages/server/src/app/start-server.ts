@@ -87,6 +87,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       languages: config.languages,
       pool: poolOptions(config),
       exclusiveDaemon: config.exclusiveDaemon,
+      sandboxNetwork: config.sandboxNetwork,
       defaultLimits: config.defaultLimits,
       defaultCompileLimits: config.defaultCompileLimits,
       maxLimits: config.maxLimits,

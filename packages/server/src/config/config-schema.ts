@@ -79,6 +79,12 @@ export const serverConfigSchema = z
      * removes every Warmbox container left by a crashed predecessor. @default false
      */
     exclusiveDaemon: z.boolean().default(false),
+    /**
+     * Docker network of sandboxes whose request may use the network (needs maxLimits.network).
+     * Docker's default bridge reaches the host and the internet: name a filtered network.
+     * @default "bridge"
+     */
+    sandboxNetwork: z.string().min(1).optional(),
     /** Requests allowed to wait for a sandbox; one more gets 503 overloaded. @default 64 */
     maxQueue: z.number().int().min(0).max(100_000).default(DEFAULT_MAX_QUEUE),
     /** Run-stage limits used when a request sets none. @default the engine's */

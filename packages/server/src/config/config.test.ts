@@ -63,8 +63,16 @@ describe("loadConfig", () => {
       exclusiveDaemon: false,
     });
     expect(
-      loadConfig({ WARMBOX_WARM_LANGUAGES: "python,go", WARMBOX_EXCLUSIVE_DAEMON: "true" }),
-    ).toMatchObject({ warmLanguages: ["python", "go"], exclusiveDaemon: true });
+      loadConfig({
+        WARMBOX_WARM_LANGUAGES: "python,go",
+        WARMBOX_EXCLUSIVE_DAEMON: "true",
+        WARMBOX_SANDBOX_NETWORK: "sandbox-egress",
+      }),
+    ).toMatchObject({
+      warmLanguages: ["python", "go"],
+      exclusiveDaemon: true,
+      sandboxNetwork: "sandbox-egress",
+    });
   });
 
   it("names the variable, what was expected and what came", () => {

@@ -45,6 +45,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_POOL_IDLE_TIMEOUT_MS", ["pool", "idleTimeoutMs"], integer],
   ["WARMBOX_WARM_LANGUAGES", ["warmLanguages"], list],
   ["WARMBOX_EXCLUSIVE_DAEMON", ["exclusiveDaemon"], boolean],
+  ["WARMBOX_SANDBOX_NETWORK", ["sandboxNetwork"], text],
   ["WARMBOX_MAX_QUEUE", ["maxQueue"], integer],
   ["WARMBOX_API_KEYS", ["apiKeys"], list],
   ["WARMBOX_RATE_LIMIT", ["rateLimitPerMinute"], integer],
