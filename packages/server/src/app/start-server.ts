@@ -119,7 +119,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const address = app.server.address();
   const port = typeof address === "object" && address !== null ? address.port : config.port;
   const url = urlOf(config.host, port);
-  logger.info({ url, languages: config.languages ?? "all" }, "warmbox server ready");
+  // Exactly the languages whose runner image is built are served; say which.
+  const served = (await engine.languages()).map((language) => language.id);
+  logger.info(
+    { url, languages: served },
+    `warmbox server ready: ${served.length} languages (${served.join(", ")})`,
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
