@@ -137,3 +137,8 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   }
   return httpError(response.status, body, response.headers.get("retry-after"));
 }
+
+/** True when the server refused the call for want of a (valid) API key. */
+export function isUnauthorized(error: unknown): boolean {
+  return ApiError.isInstance(error) && error.kind === "unauthorized";
+}

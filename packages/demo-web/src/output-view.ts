@@ -1,17 +1,12 @@
 import type { ApiError } from "./api-error.js";
 import type { ExecuteResult, StageResult } from "./api-types.js";
+import { byId } from "./dom.js";
 import { describeExit, formatBytes, formatDuration, STATUS_LABELS } from "./format.js";
 
 /** Most characters the terminal keeps; beyond, the oldest output is dropped (the page stays fast). */
 const MAX_TERMINAL_CHARS = 400_000;
 
 type ChunkKind = "stdout" | "stderr" | "stdin";
-
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`#${id} is missing from the page`);
-  return element as T;
-}
 
 /**
  * The output pane: the terminal (stdout, stderr in its own colour, echoed input, notes of the
