@@ -1,6 +1,8 @@
 # The Application Load Balancer: the only thing reachable from the internet, with a stable DNS
 # name (output "url"). HTTP on 80 forwards, or redirects to HTTPS on 443 when certificate_arn
-# is set. Its health check is the server's readiness route.
+# is set. Its health check is the server's readiness route. Refused at plan time: the whole
+# internet in alb_ingress_cidrs without API keys, and API keys without HTTPS (unless
+# allow_api_keys_over_http says so).
 
 resource "aws_lb" "this" {
   name               = substr(local.name, 0, 32)
@@ -12,6 +14,13 @@ resource "aws_lb" "this" {
   idle_timeout               = var.alb_idle_timeout_seconds
   drop_invalid_header_fields = true
   enable_deletion_protection = var.alb_deletion_protection
+
+  lifecycle {
+    precondition {
+      condition     = !local.alb_open_to_internet || local.api_keys_enabled
+      error_message = "alb_ingress_cidrs opens the load balancer to the whole internet (a /0 range), but no API keys are set: anyone could run code on your instances. Set api_keys_secret_arn, or narrow alb_ingress_cidrs to your own ranges."
+    }
+  }
 }
 
 resource "aws_lb_target_group" "server" {
@@ -43,6 +52,13 @@ resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80
   protocol          = "HTTP"
+
+  lifecycle {
+    precondition {
+      condition     = !local.api_keys_enabled || local.https_enabled || var.allow_api_keys_over_http
+      error_message = "API keys are set but there is no HTTPS listener (certificate_arn is null): the keys would cross the network in clear text. Set certificate_arn, or set allow_api_keys_over_http = true if clients reach the load balancer over a private network you trust."
+    }
+  }
 
   default_action {
     type             = local.https_enabled ? "redirect" : "forward"

@@ -63,6 +63,11 @@ resource "aws_launch_template" "instances" {
 
   lifecycle {
     create_before_destroy = true
+
+    precondition {
+      condition     = alltrue([for name in var.runner_images : contains(keys(var.runner_image_tags), name)])
+      error_message = "runner_image_tags has no tag for ${join(", ", setsubtract(var.runner_images, keys(var.runner_image_tags)))}: give every runner image its exact tag (the recipe hash the deploy pushed)."
+    }
   }
 }
 

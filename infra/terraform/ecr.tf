@@ -1,10 +1,11 @@
 # One repository for the server image and one per runner image recipe (several languages may
 # share one image). The deploy workflow pushes the server as :<commit sha> and each runner image
-# as :<recipe hash> (+ :latest).
+# as :<recipe hash>. Tags are immutable: a tag always names the image that was first pushed
+# under it, so what a task runs can't be swapped behind the deploy's back.
 
 resource "aws_ecr_repository" "server" {
   name                 = "${var.ecr_repository_prefix}/server"
-  image_tag_mutability = "MUTABLE"
+  image_tag_mutability = "IMMUTABLE"
   force_delete         = var.ecr_force_delete
 
   image_scanning_configuration {
@@ -20,7 +21,7 @@ resource "aws_ecr_repository" "runner" {
   for_each = toset(var.runner_images)
 
   name                 = "${var.ecr_repository_prefix}/${each.key}"
-  image_tag_mutability = "MUTABLE"
+  image_tag_mutability = "IMMUTABLE"
   force_delete         = var.ecr_force_delete
 
   image_scanning_configuration {

@@ -106,6 +106,13 @@ resource "aws_ecs_task_definition" "server" {
   }
 
   container_definitions = jsonencode([local.server_container])
+
+  lifecycle {
+    precondition {
+      condition     = var.server_image_tag != null
+      error_message = "server_image_tag is not set: pass the exact tag of the server image to deploy (the deploy workflow passes the commit SHA)."
+    }
+  }
 }
 
 resource "aws_ecs_service" "server" {

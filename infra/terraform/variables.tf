@@ -67,8 +67,13 @@ variable "vpc_cidr" {
 
 variable "alb_ingress_cidrs" {
   type        = list(string)
-  description = "IPv4 ranges allowed to reach the load balancer's listeners (80, and 443 with a certificate). Nothing else is reachable from outside."
+  description = "IPv4 ranges allowed to reach the load balancer's listeners (80, and 443 with a certificate). Nothing else is reachable from outside. The whole internet (a /0 range) is only accepted with API keys (api_keys_secret_arn)."
   default     = ["0.0.0.0/0"]
+
+  validation {
+    condition     = alltrue([for cidr in var.alb_ingress_cidrs : can(cidrnetmask(cidr))])
+    error_message = "alb_ingress_cidrs must be IPv4 CIDR blocks such as 203.0.113.0/24."
+  }
 }
 
 # ---- container instances (EC2 capacity: Fargate cannot run sibling containers) ----
@@ -140,14 +145,24 @@ variable "runner_images" {
 
 variable "server_image_tag" {
   type        = string
-  description = "Tag of the server image in its ECR repository (the deploy workflow passes the commit SHA)."
-  default     = "latest"
+  description = "Tag of the server image in its ECR repository (the deploy workflow passes the commit SHA). Required to deploy the service; tags are immutable, so \"latest\" is refused."
+  default     = null
+
+  validation {
+    condition     = var.server_image_tag == null || (can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", coalesce(var.server_image_tag, "-"))) && lower(coalesce(var.server_image_tag, "-")) != "latest")
+    error_message = "server_image_tag must be the exact tag pushed for this deploy (e.g. the commit SHA), not \"latest\": a moving tag hides which code runs."
+  }
 }
 
 variable "runner_image_tags" {
   type        = map(string)
-  description = "Tag per runner image in ECR (the deploy workflow passes each recipe hash). An image not listed uses \"latest\". A change rolls the instances (their user data pre-pulls these)."
+  description = "Tag per runner image in ECR (the deploy workflow passes each recipe hash); every image of runner_images needs one. A change rolls the instances (their user data pre-pulls these)."
   default     = {}
+
+  validation {
+    condition     = alltrue([for tag in values(var.runner_image_tags) : can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", tag)) && lower(tag) != "latest"])
+    error_message = "runner_image_tags must map each runner image to its exact tag (the recipe hash), never \"latest\"."
+  }
 }
 
 variable "container_port" {
@@ -195,6 +210,12 @@ variable "api_keys_secret_arn" {
     condition     = var.api_keys_secret_arn == null || can(regex("^arn:aws[a-z-]*:(secretsmanager|ssm):", var.api_keys_secret_arn))
     error_message = "api_keys_secret_arn must be a Secrets Manager secret ARN or an SSM parameter ARN."
   }
+}
+
+variable "allow_api_keys_over_http" {
+  type        = bool
+  description = "Accept API keys without an HTTPS listener (certificate_arn null): keys then cross the network in clear text. Only for a load balancer reached over a private network you trust."
+  default     = false
 }
 
 variable "service_min_count" {

@@ -297,6 +297,39 @@ describe("terraform: exposure", () => {
   });
 });
 
+describe("terraform: safe by default", () => {
+  /** The plain messages of a resource's `lifecycle { precondition {} }` blocks. */
+  function preconditionMessages(key: string): string[] {
+    const lifecycle = block(resource(tf, key), "lifecycle");
+    return ((lifecycle.precondition ?? []) as Body[]).map((check) => String(check.error_message));
+  }
+
+  it("refuses the whole internet in front of the ALB without API keys (the default ranges are the whole internet)", () => {
+    expect(tf.variables.get("alb_ingress_cidrs")?.default).toEqual(["0.0.0.0/0"]);
+    expect(tf.variables.get("api_keys_secret_arn")?.default).toBeNull();
+    const [message] = preconditionMessages("aws_lb.this");
+    expect(message).toMatch(/whole internet.*no API keys/s);
+  });
+
+  it("refuses API keys over plain HTTP unless allow_api_keys_over_http says so", () => {
+    expect(tf.variables.get("allow_api_keys_over_http")?.default).toBe(false);
+    const [message] = preconditionMessages("aws_lb_listener.http");
+    expect(message).toMatch(/clear text.*allow_api_keys_over_http = true/s);
+  });
+
+  it("keeps ECR tags immutable and never defaults an image tag to latest", () => {
+    for (const key of ["aws_ecr_repository.server", "aws_ecr_repository.runner"]) {
+      expect(resource(tf, key).image_tag_mutability, key).toBe("IMMUTABLE");
+    }
+    expect(tf.variables.get("server_image_tag")?.default).toBeNull();
+    expect(tf.variables.get("runner_image_tags")?.default).toEqual({});
+    const everything = JSON.stringify([...tf.files.values()]);
+    expect(everything).not.toMatch(/:latest\b|"latest"\)/);
+    expect(preconditionMessages("aws_ecs_task_definition.server")[0]).toMatch(/server_image_tag/);
+    expect(preconditionMessages("aws_launch_template.instances")[0]).toMatch(/runner_image_tags/);
+  });
+});
+
 describe("terraform: scaling and alarms", () => {
   it("target-tracks the instances' CPU and the ALB's requests per target", () => {
     const cpu = block(
@@ -377,6 +410,18 @@ describe("terraform validate and test", () => {
         });
         expect(mocked.status, mocked.stdout + mocked.stderr).toBe(0);
         expect(mocked.stdout).toMatch(/Success! [1-9]\d* passed, 0 failed/);
+        // Each unsafe deployment is refused by its own check (expect_failures in the test file).
+        for (const refusal of [
+          "refuses_the_whole_internet_without_api_keys",
+          "refuses_a_whole_internet_range_among_others_without_api_keys",
+          "refuses_api_keys_over_plain_http",
+          "refuses_latest_as_the_server_image_tag",
+          "refuses_latest_as_a_runner_image_tag",
+          "refuses_a_deploy_without_a_server_image_tag",
+          "refuses_a_runner_image_without_a_tag",
+        ]) {
+          expect(mocked.stdout).toContain(`run "${refusal}"... pass`);
+        }
         const fmt = spawnSync("terraform", ["fmt", "-check", "-recursive", "-no-color"], {
           cwd,
           env,

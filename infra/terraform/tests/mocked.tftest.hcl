@@ -99,11 +99,22 @@ mock_provider "aws" {
   }
 }
 
+# What every deploy passes: the exact image tags it pushed. The load balancer faces private
+# ranges only, unless a run says otherwise.
 variables {
-  aws_region = "eu-west-1"
+  aws_region        = "eu-west-1"
+  alb_ingress_cidrs = ["10.0.0.0/8"]
+  server_image_tag  = "0123456789abcdef0123456789abcdef01234567"
+  runner_image_tags = {
+    python     = "py0123456789"
+    javascript = "js0123456789"
+    java       = "jv0123456789"
+    c          = "c00123456789"
+    cpp        = "cp0123456789"
+  }
 }
 
-run "defaults_http_only" {
+run "http_only_for_own_ranges_without_keys" {
   command = apply
 
   assert {
@@ -147,8 +158,18 @@ run "defaults_http_only" {
   }
 
   assert {
-    condition     = strcontains(base64decode(aws_launch_template.instances.user_data), "/warmbox/mock:latest")
-    error_message = "the user data pre-pulls the runner images from ECR"
+    condition     = strcontains(base64decode(aws_launch_template.instances.user_data), "/warmbox/mock:py0123456789")
+    error_message = "the user data pre-pulls the runner images from ECR at their exact tags"
+  }
+
+  assert {
+    condition     = aws_ecr_repository.server.image_tag_mutability == "IMMUTABLE" && alltrue([for repo in aws_ecr_repository.runner : repo.image_tag_mutability == "IMMUTABLE"])
+    error_message = "every ECR repository has immutable tags"
+  }
+
+  assert {
+    condition     = endswith(jsondecode(aws_ecs_task_definition.server.container_definitions)[0].image, ":0123456789abcdef0123456789abcdef01234567")
+    error_message = "the task runs the server image at the exact tag given"
   }
 }
 
@@ -156,10 +177,11 @@ run "certificate_enables_https_and_redirect" {
   command = apply
 
   variables {
-    certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
-    vpc_id            = "vpc-0123456789abcdef0"
-    public_subnet_ids = ["subnet-a", "subnet-b"]
-    runner_image_tags = { python = "abc123def456" }
+    certificate_arn     = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+    api_keys_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:warmbox-api-keys-AbCdEf"
+    vpc_id              = "vpc-0123456789abcdef0"
+    public_subnet_ids   = ["subnet-a", "subnet-b"]
+    runner_image_tags   = { python = "abc123def456", javascript = "js1", java = "jv1", c = "c1", cpp = "cp1" }
   }
 
   assert {
@@ -186,4 +208,92 @@ run "certificate_enables_https_and_redirect" {
     condition     = strcontains(base64decode(aws_launch_template.instances.user_data), "/warmbox/mock:abc123def456")
     error_message = "a runner image tag from runner_image_tags is pre-pulled"
   }
+}
+
+# ---- refusals: each plan below must stop at the named check ----
+
+run "refuses_the_whole_internet_without_api_keys" {
+  command = plan
+
+  variables {
+    alb_ingress_cidrs = ["0.0.0.0/0"]
+  }
+
+  expect_failures = [aws_lb.this]
+}
+
+run "refuses_a_whole_internet_range_among_others_without_api_keys" {
+  command = plan
+
+  variables {
+    alb_ingress_cidrs = ["10.0.0.0/8", "0.0.0.0/0"]
+    certificate_arn   = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+  }
+
+  expect_failures = [aws_lb.this]
+}
+
+run "refuses_api_keys_over_plain_http" {
+  command = plan
+
+  variables {
+    api_keys_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:warmbox-api-keys-AbCdEf"
+  }
+
+  expect_failures = [aws_lb_listener.http]
+}
+
+run "accepts_api_keys_over_http_when_told_explicitly" {
+  command = plan
+
+  variables {
+    alb_ingress_cidrs        = ["0.0.0.0/0"]
+    api_keys_secret_arn      = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:warmbox-api-keys-AbCdEf"
+    allow_api_keys_over_http = true
+  }
+
+  assert {
+    condition     = length(aws_lb_listener.https) == 0 && aws_lb_listener.http.default_action[0].type == "forward"
+    error_message = "keys over HTTP, explicitly allowed: the HTTP listener forwards"
+  }
+}
+
+run "refuses_latest_as_the_server_image_tag" {
+  command = plan
+
+  variables {
+    server_image_tag = "latest"
+  }
+
+  expect_failures = [var.server_image_tag]
+}
+
+run "refuses_latest_as_a_runner_image_tag" {
+  command = plan
+
+  variables {
+    runner_image_tags = { python = "latest", javascript = "js1", java = "jv1", c = "c1", cpp = "cp1" }
+  }
+
+  expect_failures = [var.runner_image_tags]
+}
+
+run "refuses_a_deploy_without_a_server_image_tag" {
+  command = plan
+
+  variables {
+    server_image_tag = null
+  }
+
+  expect_failures = [aws_ecs_task_definition.server]
+}
+
+run "refuses_a_runner_image_without_a_tag" {
+  command = plan
+
+  variables {
+    runner_image_tags = { python = "py1", javascript = "js1", java = "jv1", c = "c1" }
+  }
+
+  expect_failures = [aws_launch_template.instances]
 }
