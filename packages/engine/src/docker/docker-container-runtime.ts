@@ -16,6 +16,7 @@ import {
   dockerResources,
   sandboxHostConfig,
 } from "./sandbox-host-config.js";
+import { prepareSandboxNetwork } from "./sandbox-network.js";
 
 /** The content of the first file in a tar stream (a version file: a few bytes). */
 async function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
@@ -107,6 +108,10 @@ export class DockerContainerRuntime implements ContainerRuntime {
     } finally {
       await this.remove(container.id);
     }
+  }
+
+  prepareNetwork(): Promise<void> {
+    return prepareSandboxNetwork(this.docker, this.sandboxNetwork);
   }
 
   async start(spec: SandboxContainerSpec): Promise<StartedContainer> {

@@ -29,8 +29,8 @@ describe("sandboxHostConfig", () => {
     });
   });
 
-  it("gives a network only when allowed, the operator's if named", () => {
-    expect(sandboxHostConfig({ ...resources, network: true }).NetworkMode).toBe("bridge");
+  it("gives a network only when allowed: the engine's filtered one, never Docker's bridge", () => {
+    expect(sandboxHostConfig({ ...resources, network: true }).NetworkMode).toBe("warmbox-sandbox");
     expect(sandboxHostConfig({ ...resources, network: true }, "egress-filtered").NetworkMode).toBe(
       "egress-filtered",
     );

@@ -8,10 +8,10 @@ export const WORK_DIR_SIZE_MB = 64;
 export const TMP_SIZE_MB = 64;
 export const SHM_SIZE_BYTES = 16 * 1_048_576;
 /**
- * The Docker network a sandbox joins when its run may use the network. Docker's default bridge
- * reaches the host and beyond; operators who allow network should name a filtered one.
+ * The Docker network a sandbox joins when its run may use the network: the engine's own,
+ * filtered one (sandbox-network.ts), never Docker's default bridge, which reaches the host.
  */
-export const DEFAULT_SANDBOX_NETWORK = "bridge";
+export const DEFAULT_SANDBOX_NETWORK = "warmbox-sandbox";
 /** Files and directories each writable tmpfs holds at most. */
 export const TMPFS_INODES = 16_384;
 /** Processes of the container that are not the program's: docker-init and the supervisor. */

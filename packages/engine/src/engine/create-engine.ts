@@ -43,6 +43,8 @@ class WarmboxEngine implements Engine {
   /** Languages whose image is built; known after the first start-up check. */
   readonly #served = new Set<string>();
   #ready: Promise<void> | undefined;
+  /** Why sandboxes can't have a filtered network here; requests with `network: true` get it. */
+  #networkRefusal: string | undefined;
   #closing: Promise<void> | undefined;
   readonly #reapTimer: NodeJS.Timeout;
 
@@ -78,6 +80,9 @@ class WarmboxEngine implements Engine {
       (id) => this.#slots.get(id)?.pool.version,
       this.#options.limits,
     );
+    if (this.#networkRefusal && (job.runLimits.network || job.compileLimits.network)) {
+      throw new EngineUnavailableError(`network access is unavailable: ${this.#networkRefusal}`);
+    }
     if (options.signal?.aborted) throw new AbortedError(options.signal.reason);
     const slot = this.#slots.get(job.spec.id);
     if (!slot) throw new EngineUnavailableError(`no pool for ${job.spec.id}`);
@@ -285,6 +290,7 @@ class WarmboxEngine implements Engine {
         { cause: error },
       );
     }
+    if (this.#options.limits.max.network) await this.#prepareNetwork();
     const reaped = await reapDeadEngines(this.#runtime, {
       exclusiveDaemon: this.#options.exclusiveDaemon,
     });
@@ -305,6 +311,20 @@ class WarmboxEngine implements Engine {
     if (this.#served.size === 0) {
       throw new EngineUnavailableError(
         `no runner image is built for ${this.#options.languages.join(", ")}; run \`npx warmbox images build\``,
+      );
+    }
+  }
+
+  /** Network-on sandboxes only ever join the filtered network; without it they are refused. */
+  async #prepareNetwork(): Promise<void> {
+    try {
+      await this.#runtime.prepareNetwork();
+      this.#networkRefusal = undefined;
+    } catch (error) {
+      this.#networkRefusal = (error as Error).message;
+      this.#options.logger.warn(
+        { reason: this.#networkRefusal },
+        "sandboxes can't have a filtered network; requests with network: true are refused",
       );
     }
   }

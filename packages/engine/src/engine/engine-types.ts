@@ -38,9 +38,13 @@ export interface EngineOptions {
   defaultCompileLimits?: PartialLimits;
   /**
    * The Docker network that sandboxes join when a request may use the network (`limits.network`,
-   * allowed by `maxLimits.network`). Docker's default bridge reaches the host and the internet:
-   * name a network with egress rules (or `docker network create --internal`) instead.
-   * @default "bridge"
+   * allowed by `maxLimits.network`). The engine makes it at start (a bridge with inter-container
+   * traffic off) and installs iptables rules for it (as root on the Docker host): a sandbox then
+   * reaches the internet but not the host, the server, other sandboxes, private ranges or the
+   * cloud metadata service. Where that can't be done, requests with `network: true` are refused
+   * with EngineUnavailableError saying why. A network of this name not made by the engine is
+   * refused too.
+   * @default "warmbox-sandbox"
    */
   sandboxNetwork?: string;
   /** The most any request may ask for; above it a request is rejected (never clamped). */

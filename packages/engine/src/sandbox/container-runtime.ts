@@ -40,6 +40,11 @@ export interface ContainerRuntime {
   imageExists(image: string): Promise<boolean>;
   /** The text of a small file of an image, read without starting a container. */
   readImageFile(image: string, path: string): Promise<string>;
+  /**
+   * Makes the network of sandboxes allowed the network, with its filter (no host, no private
+   * ranges, no metadata service, no other sandbox). Throws an error saying why it can't.
+   */
+  prepareNetwork(): Promise<void>;
   /** Creates a locked-down container, attaches to its stdio, starts it. */
   start(spec: SandboxContainerSpec): Promise<StartedContainer>;
   /** Changes the cgroup limits of a running container. */
