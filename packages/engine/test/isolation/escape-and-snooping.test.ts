@@ -141,34 +141,6 @@ describe("network", () => {
   });
 });
 
-describe("network on, on the operator's own network", () => {
-  it("a sandbox allowed the network joins the named network (here an internal one with no way out), not Docker's bridge", async () => {
-    const name = `warmbox-test-internal-${randomBytes(4).toString("hex")}`;
-    const network = await docker.createNetwork({ Name: name, Internal: true });
-    try {
-      await using own = testEngine({
-        languages: ["python"],
-        pool: { min: 0, max: 1 },
-        maxLimits: { network: true },
-        sandboxNetwork: name,
-      });
-      const result = await attack(own, {
-        language: "python",
-        source: "import os\nprint('interfaces=' + ','.join(sorted(os.listdir('/sys/class/net'))))",
-        limits: { network: true },
-      });
-      expect(result.status, result.describe).toBe("ok");
-      expect(report(result.run?.stdout).interfaces?.split(",").length).toBeGreaterThan(1);
-      const [container] = await containersOf(own.id);
-      if (!container) throw new Error("the network-on sandbox is gone");
-      const info = await docker.getContainer(container.Id).inspect();
-      expect(Object.keys(info.NetworkSettings.Networks)).toEqual([name]);
-    } finally {
-      await network.remove();
-    }
-  });
-});
-
 describe("the engine's environment and the host's files", () => {
   it("Python: the engine's secret is in no process environment, command line or file of the sandbox", async () => {
     const result = await attack(engine, {

@@ -81,8 +81,9 @@ export const serverConfigSchema = z
     exclusiveDaemon: z.boolean().default(false),
     /**
      * Docker network of sandboxes whose request may use the network (needs maxLimits.network).
-     * Docker's default bridge reaches the host and the internet: name a filtered network.
-     * @default "bridge"
+     * The engine makes it (inter-container traffic off) and filters it with iptables: the
+     * internet only, never the host, private ranges or the metadata service.
+     * @default "warmbox-sandbox"
      */
     sandboxNetwork: z.string().min(1).optional(),
     /** Requests allowed to wait for a sandbox; one more gets 503 overloaded. @default 64 */
