@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { firewallChains } from "../../src/docker/sandbox-firewall.js";
 
 /**
@@ -19,9 +19,10 @@ export function sh(command: string, args: string[]): string {
   }
 }
 
-/** The interface `ip route get` would send a packet for `address` through. */
-export function routeDevice(address: string): string | undefined {
-  return /\bdev (\S+)/.exec(sh("ip", ["-o", "route", "get", address]))?.[1];
+/** The interface the host would forward a packet to `address` through, coming in from `bridge`. */
+export function forwardDevice(address: string, bridge: string, from: string): string | undefined {
+  const route = sh("ip", ["-o", "route", "get", address, "from", from, "iif", bridge]);
+  return /\bdev (\S+)/.exec(route)?.[1];
 }
 
 const LISTENER = `
@@ -36,6 +37,8 @@ export class TestNamespace {
   /** The host's end of the namespace's veth pair. */
   readonly hostLink = `${this.name}h`;
   #listener: ChildProcess | undefined;
+  /** The policy rule of routeFromBridge, removed on close. */
+  #rule: string[] | undefined;
   #accepted = 0;
 
   constructor() {
@@ -62,14 +65,23 @@ export class TestNamespace {
   }
 
   /**
-   * Links the namespace to the host by a point-to-point /30: the host routes `inside` (and
-   * only it) to the namespace.
+   * Routes `inside` to the namespace for packets that come in from `bridge` only (a policy
+   * rule of its own), so nothing else on the machine, whatever it sends to that address, is
+   * ever diverted. The host's end gets a link-local /32 of its own (never 169.254.169.x or
+   * 169.254.170.x, the cloud's services); it is returned.
    */
-  routeFromHost(host: string, inside: string): void {
-    sh("ip", ["addr", "add", `${host}/30`, "dev", this.hostLink]);
+  routeFromBridge(bridge: string, inside: string): string {
+    const host = `169.254.${1 + randomInt(160)}.${1 + randomInt(254)}`;
+    const table = String(10_000 + randomInt(50_000));
+    sh("ip", ["addr", "add", `${host}/32`, "dev", this.hostLink]);
     sh("ip", ["link", "set", this.hostLink, "up"]);
-    this.#configureInside(`${inside}/30`);
-    sh("ip", ["-n", this.name, "route", "add", "default", "via", host]);
+    sh("ip", ["route", "add", `${inside}/32`, "dev", this.hostLink, "table", table]);
+    this.#rule = ["iif", bridge, "to", `${inside}/32`, "lookup", table];
+    sh("ip", ["rule", "add", ...this.#rule]);
+    this.#configureInside(`${inside}/32`);
+    sh("ip", ["-n", this.name, "route", "add", `${host}/32`, "dev", "eth0"]);
+    sh("ip", ["-n", this.name, "route", "add", "default", "via", host, "dev", "eth0"]);
+    return host;
   }
 
   #configureInside(address: string): void {
@@ -109,6 +121,7 @@ export class TestNamespace {
   /** Stops the listener and deletes the namespace (its veth pair goes with it). */
   close(): void {
     this.#listener?.kill("SIGKILL");
+    if (this.#rule) sh("ip", ["rule", "del", ...this.#rule]);
     try {
       sh("ip", ["netns", "del", this.name]);
     } catch {
