@@ -25,7 +25,7 @@ const PORT = 40_000 + randomInt(20_000);
 
 const engine = testEngine({
   languages: ["python"],
-  pool: { min: 0, max: 1 },
+  pool: { min: 0, max: 2 },
   maxLimits: { network: true },
   sandboxNetwork: NETWORK,
 });
@@ -194,6 +194,61 @@ describe("the sandbox network, as the engine makes it", () => {
     expect(peer.ns?.accepted).toBe(0);
     expect(privateRange.ns?.accepted).toBe(0);
     expect(hostAccepted).toEqual({ gateway: 0, other: 0 });
+  });
+
+  it("a real sandbox can't reach another one listening on the same network", async () => {
+    const listener = [
+      "import socket, sys",
+      "server = socket.socket()",
+      "server.bind(('0.0.0.0', int(sys.argv[1])))",
+      "server.listen()",
+      "server.settimeout(8)",
+      "print('ip=' + socket.gethostbyname(socket.gethostname()), flush=True)",
+      "try:",
+      "    server.accept()",
+      "    print('accepted=1')",
+      "except socket.timeout:",
+      "    print('accepted=0')",
+    ].join("\n");
+    let announced: (ip: string) => void = () => {};
+    const listenerIp = new Promise<string>((resolve) => {
+      announced = resolve;
+    });
+    let seen = "";
+    const listening = engine.execute(
+      {
+        language: "python",
+        source: listener,
+        args: [String(PORT)],
+        limits: { network: true, timeMs: 20_000 },
+      },
+      {
+        onStdout: (chunk) => {
+          seen += chunk;
+          const ip = /ip=(\S+)\n/.exec(seen)?.[1];
+          if (ip) announced(ip);
+        },
+      },
+    );
+    const ip = await Promise.race([
+      listenerIp,
+      listening.then((result) => {
+        throw new Error(`the listening sandbox ended first: ${JSON.stringify(result)}`);
+      }),
+    ]);
+    const prober = await attack(engine, {
+      language: "python",
+      source: PROBE,
+      args: [`sandbox,${ip},${PORT}`],
+      limits: { network: true },
+    });
+    expect(prober.status, prober.describe).toBe("ok");
+    expect(report(prober.run?.stdout).sandbox, prober.describe).toMatch(
+      /^(EHOSTUNREACH|ECONNREFUSED|ENETUNREACH|timeout)$/,
+    );
+    const listened = await listening;
+    expect(listened.status, JSON.stringify(listened)).toBe("ok");
+    expect(report(listened.run?.stdout).accepted).toBe("0");
   });
 });
 
