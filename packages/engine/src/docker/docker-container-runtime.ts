@@ -115,6 +115,9 @@ export class DockerContainerRuntime implements ContainerRuntime {
   }
 
   async start(spec: SandboxContainerSpec): Promise<StartedContainer> {
+    // Re-asserted at every join: a firewall reload since the engine started can't leave a new
+    // network-on sandbox unfiltered.
+    if (spec.resources.network) await this.prepareNetwork();
     const container = await this.docker.createContainer({
       Image: spec.image,
       User: "0:0",

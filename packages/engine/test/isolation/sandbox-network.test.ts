@@ -252,6 +252,38 @@ describe("the sandbox network, as the engine makes it", () => {
   });
 });
 
+describe("the filter, removed while the engine runs", () => {
+  it("is put back before the next network-on sandbox starts", async () => {
+    const { outbound } = firewallChains(BRIDGE);
+    // Runs that hit a limit are never reused: the pool holds no network-on sandbox after these.
+    const spins = await Promise.all(
+      [1, 2].map(() =>
+        engine.execute({
+          language: "python",
+          source: "while True: pass",
+          limits: { network: true, timeMs: 500 },
+        }),
+      ),
+    );
+    expect(spins.map((result) => result.status)).toEqual(["timeout", "timeout"]);
+    removeFirewall(BRIDGE);
+    expect(sh("iptables", ["-w", "-S", "DOCKER-USER"])).not.toContain(outbound);
+    const result = await attack(engine, {
+      language: "python",
+      source: PROBE,
+      args: [`host-gateway,${gateway},${PORT}`],
+      limits: { network: true },
+    });
+    expect(report(result.run?.stdout)["host-gateway"], result.describe).toMatch(
+      /^(EHOSTUNREACH|ECONNREFUSED|ENETUNREACH|timeout)$/,
+    );
+    expect(sh("iptables", ["-w", "-S", "DOCKER-USER"])).toContain(
+      `-A DOCKER-USER -i ${BRIDGE} -j ${outbound}`,
+    );
+    expect(hostAccepted.gateway).toBe(0);
+  });
+});
+
 describe("network: true is refused, saying why, where the filter can't be made", () => {
   it("a network of that name that Warmbox did not make", async () => {
     const name = `warmbox-test-foreign-${randomBytes(4).toString("hex")}`;
