@@ -65,7 +65,10 @@ function listenOnHost(address: string, count: () => void): Promise<void> {
     socket.end("host\n");
   });
   hostListeners.push(server);
-  return new Promise((resolve) => server.listen(PORT, address, resolve));
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(PORT, address, resolve);
+  });
 }
 
 beforeAll(async () => {
