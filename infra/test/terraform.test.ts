@@ -317,6 +317,13 @@ describe("terraform: safe by default", () => {
     expect(message).toMatch(/clear text.*allow_api_keys_over_http = true/s);
   });
 
+  it("keeps the instance's metadata service from every container: IMDSv2 only, one hop", () => {
+    const metadata = block(resource(tf, "aws_launch_template.instances"), "metadata_options");
+    expect(metadata.http_tokens).toBe("required");
+    // A container behind Docker's bridge is a second hop: it never gets a session token.
+    expect(metadata.http_put_response_hop_limit).toBe(1);
+  });
+
   it("keeps ECR tags immutable and never defaults an image tag to latest", () => {
     for (const key of ["aws_ecr_repository.server", "aws_ecr_repository.runner"]) {
       expect(resource(tf, key).image_tag_mutability, key).toBe("IMMUTABLE");
