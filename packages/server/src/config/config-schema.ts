@@ -10,6 +10,18 @@ export const DEFAULT_HOST = "0.0.0.0";
  * playground, low enough that one client cannot monopolise a small machine. 0 turns it off.
  */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+/**
+ * Shortest API key accepted: 32 characters is 128+ bits for a random key, out of reach of
+ * guessing through the rate limit.
+ */
+export const MIN_API_KEY_LENGTH = 32;
+/**
+ * Runs one client (API key, or IP without keys) may have in flight when the setting is unset:
+ * half a language's pool (at least one), so one client never holds a whole pool while others wait.
+ */
+export function defaultMaxConcurrentPerClient(poolMax: number): number {
+  return Math.max(1, Math.ceil(poolMax / 2));
+}
 /** Requests allowed to wait for a sandbox before the server answers 503 at once. */
 export const DEFAULT_MAX_QUEUE = 64;
 /**
@@ -93,8 +105,35 @@ export const serverConfigSchema = z
     defaultCompileLimits: partialLimitsSchema.default({}),
     /** The most a request may ask for; above it the request gets 400 limit_exceeded. */
     maxLimits: partialLimitsSchema.default({}),
-    /** API keys; none means the API is open. @default [] */
-    apiKeys: z.array(z.string().min(8, "an API key needs at least 8 characters")).default([]),
+    /** API keys (each at least 32 characters); none means the API is open. @default [] */
+    apiKeys: z
+      .array(
+        z
+          .string()
+          .min(
+            MIN_API_KEY_LENGTH,
+            `an API key needs at least ${MIN_API_KEY_LENGTH} characters (e.g. openssl rand -hex 32)`,
+          ),
+      )
+      .default([]),
+    /**
+     * `GET /metrics` answers without a key even when API keys are set (for a scraper on a
+     * private network). Without keys it is always open. @default false
+     */
+    metricsPublic: z.boolean().default(false),
+    /**
+     * Requests on the API one client (API key, or IP without keys) may have in flight; one more
+     * gets 429 with Retry-After. Streams and WebSockets count while they are open. 0 turns it
+     * off. @default half of `pool.max`, at least 1
+     */
+    maxConcurrentPerClient: z.number().int().min(0).max(100_000).optional(),
+    /**
+     * Host names (or addresses, with or without :port) the API answers to; a request whose
+     * Host header names another is refused (DNS rebinding). ["*"] accepts any. Loopback names,
+     * the listening address and the hosts of `corsOrigins` are always accepted. @default [] (only
+     * those) without API keys, ["*"] with keys (a key is needed anyway)
+     */
+    allowedHosts: z.array(z.string().min(1)).optional(),
     /** Requests per minute per API key or client IP; 0 disables the limit. @default 600 */
     rateLimitPerMinute: z.number().int().min(0).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
     /** Largest request body and WebSocket message, in bytes. @default 2097152 */

@@ -26,7 +26,7 @@ describe("loadConfig", () => {
       WARMBOX_LANGUAGES: "python, javascript",
       WARMBOX_POOL_MIN: "0",
       WARMBOX_POOL_MAX: "8",
-      WARMBOX_API_KEYS: "key-one-1234,key-two-5678",
+      WARMBOX_API_KEYS: "key-one-0123456789abcdef0123456789,key-two-0123456789abcdef0123456789",
       WARMBOX_RATE_LIMIT: "30",
       WARMBOX_MAX_QUEUE: "5",
       WARMBOX_MAX_BODY_BYTES: "4096",
@@ -44,7 +44,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       languages: ["python", "javascript"],
       pool: { min: 0, max: 8 },
-      apiKeys: ["key-one-1234", "key-two-5678"],
+      apiKeys: ["key-one-0123456789abcdef0123456789", "key-two-0123456789abcdef0123456789"],
       rateLimitPerMinute: 30,
       maxQueue: 5,
       maxBodyBytes: 4096,
@@ -83,7 +83,10 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ WARMBOX_MAX_NETWORK: "maybe" })).toThrow(
       /WARMBOX_MAX_NETWORK: expected true or false/,
     );
-    expect(() => loadConfig({ WARMBOX_API_KEYS: "short" })).toThrow(/at least 8 characters/);
+    expect(() => loadConfig({ WARMBOX_API_KEYS: "short" })).toThrow(
+      /apiKeys\.0 \(from WARMBOX_API_KEYS\): an API key needs at least 32 characters/,
+    );
+    expect(() => loadConfig({ WARMBOX_API_KEYS: "a".repeat(31) })).toThrow(/at least 32/);
     expect(() => loadConfig({ WARMBOX_LOG_LEVEL: "loud" })).toThrow(ConfigError);
   });
 

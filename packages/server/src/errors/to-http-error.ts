@@ -12,6 +12,12 @@ export interface HttpErrorResponse {
   serverFault: boolean;
 }
 
+/**
+ * What a client reads for any server fault: Docker's and the supervisor's own text goes to the
+ * log only (it names hosts, paths and internals); the request id ties the two together.
+ */
+export const INTERNAL_ERROR_MESSAGE = "an internal error occurred; report the request id";
+
 /** Seconds a client should wait before retrying when the engine's queue is full. */
 export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
 /** Seconds a client should wait when the server is shutting down (another task will answer). */
@@ -69,13 +75,14 @@ export function toHttpError(error: unknown, options: { maxBodyBytes: number }): 
   }
   if (EngineError.isInstance(error)) {
     const mapped = ENGINE_CODES[error.code] ?? { statusCode: 500, code: "internal_error" };
+    const internal = mapped.code === "internal_error";
     return {
       statusCode: mapped.statusCode,
       code: mapped.code,
-      message: error.message,
-      details: error.details,
+      message: internal ? INTERNAL_ERROR_MESSAGE : error.message,
+      details: internal ? undefined : error.details,
       headers: mapped.retryAfter ? { "retry-after": String(mapped.retryAfter) } : {},
-      serverFault: mapped.code === "internal_error",
+      serverFault: internal,
     };
   }
   const fastifyCode = (error as { code?: unknown } | null)?.code;
@@ -110,7 +117,7 @@ export function toHttpError(error: unknown, options: { maxBodyBytes: number }): 
   return {
     statusCode: 500,
     code: "internal_error",
-    message: "an internal error occurred; report the request id",
+    message: INTERNAL_ERROR_MESSAGE,
     headers: {},
     serverFault: true,
   };

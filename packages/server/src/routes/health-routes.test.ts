@@ -80,6 +80,20 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
     expect(await response.text()).toContain("Warmbox playground");
   });
 
+  it("the page and the API answer with a CSP, nosniff and no framing", async () => {
+    for (const path of ["/", "/v1/languages", "/healthz"]) {
+      const response = await fetch(`${server.url}${path}`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, path).toMatch(/(^|; )connect-src 'self'(;|$)/);
+      expect(csp, path).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+      expect(csp, path).toMatch(/(^|; )object-src 'none'(;|$)/);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+    }
+  });
+
   it("CORS allows the configured origins only", async () => {
     const allowed = await fetch(`${server.url}/v1/execute`, {
       method: "OPTIONS",

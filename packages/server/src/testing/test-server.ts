@@ -86,15 +86,21 @@ export async function readSse(response: Response): Promise<SseEvent[]> {
   return events;
 }
 
-/** A WebSocket client that collects every message and resolves when the socket closes. */
-export function openSocket(url: string): {
+/**
+ * A WebSocket client that collects every message and resolves when the socket closes.
+ * `protocols` are offered in Sec-WebSocket-Protocol; `headers` go with the upgrade.
+ */
+export function openSocket(
+  url: string,
+  options: { protocols?: string[]; headers?: Record<string, string> } = {},
+): {
   socket: WebSocket;
   messages: Json[];
   opened: Promise<void>;
   closed: Promise<{ code: number; reason: string }>;
   next: (type: string) => Promise<Json>;
 } {
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(url, options.protocols ?? [], { headers: options.headers });
   const messages: Json[] = [];
   const taken = new Set<unknown>();
   let notify: () => void = () => {};
