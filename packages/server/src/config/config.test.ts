@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT } from "./config-schema.js";
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_PORT,
+  defaultMaxConcurrentPerClient,
+} from "./config-schema.js";
 
 describe("loadConfig", () => {
   it("fills every default from an empty environment", () => {
@@ -73,6 +77,22 @@ describe("loadConfig", () => {
       exclusiveDaemon: true,
       sandboxNetwork: "sandbox-egress",
     });
+  });
+
+  it("reads the security settings; the concurrency default follows the pool size", () => {
+    const config = loadConfig({
+      WARMBOX_METRICS_PUBLIC: "true",
+      WARMBOX_MAX_CONCURRENT_PER_CLIENT: "3",
+      WARMBOX_ALLOWED_HOSTS: "play.example.com, api.example.com",
+    });
+    expect(config).toMatchObject({
+      metricsPublic: true,
+      maxConcurrentPerClient: 3,
+      allowedHosts: ["play.example.com", "api.example.com"],
+    });
+    expect(loadConfig({}).metricsPublic).toBe(false);
+    expect(defaultMaxConcurrentPerClient(4)).toBe(2);
+    expect(defaultMaxConcurrentPerClient(1)).toBe(1);
   });
 
   it("names the variable, what was expected and what came", () => {

@@ -16,8 +16,6 @@ describe("API keys and rate limits", () => {
       pool: { min: 1, max: 1 },
       apiKeys: [KEY],
       rateLimitPerMinute: 8,
-      // Concurrency has its own test; here sockets closing and the next request may overlap.
-      maxConcurrentPerClient: 0,
     });
   });
   afterAll(async () => {

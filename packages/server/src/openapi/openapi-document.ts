@@ -59,8 +59,13 @@ const COMMON_ERRORS = {
   "401": errorResponse(
     "unauthorized: API keys are configured and the request has none or a wrong one",
   ),
+  "403": errorResponse(
+    "forbidden: a browser request from a foreign Origin, or a Host this server does not answer to",
+  ),
   "413": errorResponse("payload_too_large: the body is above the configured size"),
-  "429": errorResponse("rate_limited; Retry-After says when to retry"),
+  "429": errorResponse(
+    "rate_limited: over the per-minute rate or the per-client concurrency limit; Retry-After says when to retry",
+  ),
   "500": errorResponse("internal_error: a bug or a dead Docker daemon; logged with the request id"),
   "503": errorResponse("overloaded: the queue is full; Retry-After says when to retry"),
 };
@@ -148,7 +153,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           operationId: "runInteractive",
           summary: "WebSocket for interactive runs",
           description:
-            'Client sends `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`, `{type:"stdin_end"}`, `{type:"kill"}`; server sends `{type:"stdout"|"stderr", data}`, `{type:"compile", ...StageResult}`, `{type:"result", ...ExecuteResult}`, `{type:"error", error}`. Browsers may pass the API key as `?apiKey=`.',
+            'Client sends `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`, `{type:"stdin_end"}`, `{type:"kill"}`; server sends `{type:"stdout"|"stderr", data}`, `{type:"compile", ...StageResult}`, `{type:"result", ...ExecuteResult}`, `{type:"error", error}`. Browsers, which cannot set headers on an upgrade, offer the subprotocols `warmbox.v1` and `warmbox.key.<base64url of the key>`; the server answers `warmbox.v1`. The key is never read from the URL.',
           responses: {
             "101": { description: "switching to the WebSocket protocol" },
             "426": errorResponse("not a WebSocket upgrade"),
