@@ -1,6 +1,9 @@
 import type { FastifyRequest } from "fastify";
 
-/** Strips secrets from a URL before it is logged (`?apiKey=` of WebSocket upgrades). */
+/**
+ * Strips secrets from a URL before it is logged: the server never reads a key from the URL, but
+ * a client may still put one in `?apiKey=` out of habit.
+ */
 export function redactUrl(url: string): string {
   return url.replace(/([?&]apiKey=)[^&]*/gi, "$1[redacted]");
 }
