@@ -47,7 +47,7 @@ function encode(char: string): string {
  * Spellings of `path` that a router or a proxy might take for it, and targets not in origin
  * form. Each one, sent without a key, must never run code.
  */
-export function bypassVariants(path: string, authority: string): string[] {
+function bypassVariants(path: string, authority: string): string[] {
   const segments = path.split("/").slice(1);
   const join = (parts: string[]) => `/${parts.join("/")}`;
   const each = (transform: (segment: string) => string) =>
