@@ -335,6 +335,13 @@ class WarmboxEngine implements Engine {
       .map(([language, slot]) => ({ language, ...slot.pool.memoryCommitment() }));
     const committed = committedMemoryBytes(pools, this.#options.maxSandboxes);
     const host = await this.#runtime.hostMemoryBytes();
+    if (host <= 0) {
+      this.#options.logger.warn(
+        { committedBytes: committed },
+        "the Docker daemon does not report its host's memory; the sandboxes' total is unchecked",
+      );
+      return;
+    }
     const verdict = memoryVerdict(committed, host);
     if (verdict === "refuse") throw new MemoryOvercommitError(committed, host);
     if (verdict === "warn") {

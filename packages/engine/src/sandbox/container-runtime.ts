@@ -45,7 +45,7 @@ export interface ContainerRuntime {
   readImageFile(image: string, path: string): Promise<string>;
   /** Creates a locked-down container, attaches to its stdio, starts it. */
   start(spec: SandboxContainerSpec): Promise<StartedContainer>;
-  /** Total memory of the Docker daemon's host, in bytes (the host the sandboxes share). */
+  /** Total memory of the Docker daemon's host in bytes (`MemTotal`); 0 when it reports none. */
   hostMemoryBytes(): Promise<number>;
   /** Changes the cgroup limits of a running container. */
   update(id: string, resources: ContainerResources): Promise<void>;
