@@ -38,6 +38,12 @@ const WIPE_TIMEOUT_MS = 10_000;
 export const STAGE_GRACE_MS = 5_000;
 /** The signal number reported for a stage the engine ended by destroying its container. */
 const SIGKILL = 9;
+/**
+ * Most bytes of frames kept while nobody awaits one. In a stage that is at most what one read
+ * of the attach stream holds; more means the supervisor talks out of turn (e.g. while idle),
+ * and the sandbox is dropped rather than the engine's memory filled.
+ */
+const QUEUED_FRAME_BYTES_MAX = 4 * 1_048_576;
 /** Largest STDIN frame sent. */
 const STDIN_CHUNK_BYTES = 1_048_576;
 
@@ -99,8 +105,14 @@ export class Sandbox {
   readonly #outbox: Buffer[] = [];
   /** Frames that arrived while nobody awaited one. */
   readonly #queued: Frame[] = [];
+  #queuedBytes = 0;
   readonly #queueingWaiter: FrameWaiter = {
-    onFrame: (frame) => this.#queued.push(frame),
+    onFrame: (frame) => {
+      this.#queued.push(frame);
+      this.#queuedBytes += frame.payload.length;
+      if (this.#queuedBytes > QUEUED_FRAME_BYTES_MAX)
+        this.#fail(new SandboxFailure("the supervisor sent frames nobody asked for"));
+    },
     onFailure: () => {},
   };
 
@@ -292,6 +304,7 @@ export class Sandbox {
   }
 
   #receive(data: Buffer): void {
+    if (this.#failure) return;
     let frames: Frame[];
     try {
       frames = this.#decoder.push(data);
@@ -305,6 +318,7 @@ export class Sandbox {
         return;
       }
       this.#waiter.onFrame(frame);
+      if (this.#failure) return;
     }
   }
 
@@ -329,7 +343,11 @@ export class Sandbox {
    */
   #next(timeoutMs: number): Promise<Frame | undefined> {
     if (this.#failure) return Promise.reject(this.#failure);
-    if (this.#queued.length > 0) return Promise.resolve(this.#queued.shift() as Frame);
+    const queued = this.#queued.shift();
+    if (queued) {
+      this.#queuedBytes -= queued.payload.length;
+      return Promise.resolve(queued);
+    }
     if (timeoutMs <= 0) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -138,6 +138,18 @@ describe("a supervisor that breaks its promises", () => {
   });
 });
 
+describe("a supervisor that talks out of turn", () => {
+  it("frames flooding in while the sandbox is idle: the sandbox is dropped, a new one serves", async () => {
+    const container = await onlyContainer(engine.id);
+    // 8 MB of stdout frames that no stage asked for.
+    await forge(container, { stop: false, kind: "O", size: 4_000, count: 2_000, pauseS: 0 });
+    await expect
+      .poll(async () => (await containersOf(engine.id)).map((info) => info.Id), { timeout: 20_000 })
+      .not.toContain(container);
+    await expectReplaced(container);
+  });
+});
+
 describe("interactive stdin", () => {
   it("a fast producer feeding a program that never reads waits for the stream to drain", async () => {
     let pulled = 0;
