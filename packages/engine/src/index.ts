@@ -29,6 +29,7 @@ export {
   ImageBuildError,
   InvalidRequestError,
   LimitExceededError,
+  MemoryOvercommitError,
   OverloadedError,
   UnknownLanguageError,
 } from "./errors/engine-errors.js";

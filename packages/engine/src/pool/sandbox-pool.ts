@@ -67,6 +67,11 @@ export class SandboxPool {
     };
   }
 
+  /** Most sandboxes of the pool and the memory limit of each (MiB), for the start-up check. */
+  memoryCommitment(): { max: number; memoryMb: number } {
+    return { max: this.options.max, memoryMb: this.options.resources.memoryMb };
+  }
+
   /** True when at least `min` sandboxes are warm and idle or serving. */
   get warm(): boolean {
     return this.#idle.length + this.#busy >= this.options.min;

@@ -92,6 +92,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       defaultCompileLimits: config.defaultCompileLimits,
       maxLimits: config.maxLimits,
       maxQueue: config.maxQueue,
+      maxSandboxes: config.maxSandboxes,
+      maxBufferedOutputBytes: config.maxBufferedOutputBytes,
       engineId: config.engineId,
       logger,
     });

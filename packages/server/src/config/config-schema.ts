@@ -99,6 +99,15 @@ export const serverConfigSchema = z
     sandboxNetwork: z.string().min(1).optional(),
     /** Requests allowed to wait for a sandbox; one more gets 503 overloaded. @default 64 */
     maxQueue: z.number().int().min(0).max(100_000).default(DEFAULT_MAX_QUEUE),
+    /**
+     * Most sandboxes running at once across languages; with the memory limits it must fit the
+     * Docker host's memory or the server refuses to start. @default the engine's (16)
+     */
+    maxSandboxes: z.number().int().min(1).max(4_096).optional(),
+    /**
+     * Output all runs in flight may buffer together, in bytes. @default the engine's (128 MiB)
+     */
+    maxBufferedOutputBytes: z.number().int().min(65_536).optional(),
     /** Run-stage limits used when a request sets none. @default the engine's */
     defaultLimits: partialLimitsSchema.default({}),
     /** Compile-stage limits used when a request sets none. @default the engine's */

@@ -47,6 +47,8 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_EXCLUSIVE_DAEMON", ["exclusiveDaemon"], boolean],
   ["WARMBOX_SANDBOX_NETWORK", ["sandboxNetwork"], text],
   ["WARMBOX_MAX_QUEUE", ["maxQueue"], integer],
+  ["WARMBOX_MAX_SANDBOXES", ["maxSandboxes"], integer],
+  ["WARMBOX_MAX_BUFFERED_OUTPUT_BYTES", ["maxBufferedOutputBytes"], integer],
   ["WARMBOX_API_KEYS", ["apiKeys"], list],
   ["WARMBOX_METRICS_PUBLIC", ["metricsPublic"], boolean],
   ["WARMBOX_RATE_LIMIT", ["rateLimitPerMinute"], integer],

@@ -37,6 +37,7 @@ const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfte
   // The contract: a dead Docker daemon is a 500 internal_error, never the user's fault.
   engine_unavailable: { statusCode: 500, code: "internal_error" },
   image_build_failed: { statusCode: 500, code: "internal_error" },
+  memory_overcommit: { statusCode: 500, code: "internal_error" },
   // The client went away before its run started; nobody reads this answer.
   aborted: { statusCode: 499, code: "aborted" },
 };
