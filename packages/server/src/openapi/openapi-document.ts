@@ -184,6 +184,18 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      "/api/v2/connect": {
+        get: {
+          operationId: "pistonConnect",
+          summary: "Piston-compatible WebSocket for interactive runs",
+          description:
+            'Piston\'s protocol: client sends `{type:"init", ...PistonExecuteRequest}`, `{type:"data", stream:"stdin", data}`, `{type:"signal", signal}` (any signal ends the program with SIGKILL); server sends `{type:"runtime", language, version}`, `{type:"stage", stage}`, `{type:"data", stream, data}`, `{type:"exit", stage, code, signal}`, `{type:"error", message}`, and closes with 4999 when done (4000–4005 on misuse, as Piston).',
+          responses: {
+            "101": { description: "switching to the WebSocket protocol" },
+            "426": errorResponse("not a WebSocket upgrade"),
+          },
+        },
+      },
       "/healthz": {
         get: {
           operationId: "healthz",
