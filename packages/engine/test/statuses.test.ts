@@ -7,7 +7,7 @@ const engine = testEngine({
 });
 afterAll(() => engine.close());
 
-describe("every status of the contract, produced for real", () => {
+describe("every status of docs/api.md, produced for real", () => {
   it("compile_error: the compiler's message, no run", async () => {
     const result = await engine.execute({
       language: "c",

@@ -22,7 +22,7 @@ export function hitLimit(exit: StageExit): boolean {
   return exit.outOfMemory || exit.wallTimeout || exit.cpuTimeout || exit.outputLimit;
 }
 
-/** The status of a run stage, by the contract's table; the order decides which limit is named. */
+/** The status of a run stage, by the status table of docs/api.md; the order decides which limit is named. */
 export function runStatus(exit: StageExit): ExecutionStatus {
   if (exit.outOfMemory) return "memory_limit";
   if (exit.wallTimeout || exit.cpuTimeout || signalName(exit.signal) === "SIGXCPU")

@@ -14,7 +14,7 @@ import {
   pistonStageSchema,
 } from "../piston/piston-schemas.js";
 
-/** The contract's error body. */
+/** The error body of docs/api.md. */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
