@@ -60,7 +60,7 @@ describe("every status of docs/api.md, produced for real", () => {
   it("runtime_error: SIGFPE for an integer division by zero", async () => {
     const result = await engine.execute({
       language: "c",
-      source: "int main(void) { volatile int zero = 0; return 1 / zero; }",
+      source: "int main(void) { volatile int seven = 7, zero = 0; return seven / zero; }",
     });
     expect(result.status).toBe("runtime_error");
     expect(result.run?.signal).toBe("SIGFPE");
