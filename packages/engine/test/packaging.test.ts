@@ -111,7 +111,7 @@ describe("the packed packages in a fresh project", () => {
       ["install", engineTarball, serverTarball, `@types/node@${typesNodeVersion}`],
       project,
     );
-  }, 420_000);
+  }, 600_000);
   afterAll(() => {
     if (project) rmSync(project, { recursive: true, force: true });
   });
@@ -145,7 +145,7 @@ describe("the packed packages in a fresh project", () => {
     await exec(process.execPath, [tsc, "-p", "tsconfig.nodenext.json"], { cwd: project });
     const { stdout } = await exec(process.execPath, [join("out", "typed.js")], { cwd: project });
     expect(stdout).toBe("42\n");
-  }, 300_000);
+  }, 600_000);
 
   it("runs a file with `npx warmbox run`", async () => {
     writeFileSync(join(project, "hello.py"), "print('hello from', input())\n");

@@ -79,7 +79,7 @@ export class PistonConnectSession {
     switch (message.type) {
       case "init":
         if (this.#state !== "waiting") this.#close(PISTON_CLOSE.alreadyInitialized);
-        else this.#init(message);
+        else void this.#init(message);
         return;
       case "data":
         if (this.#state === "waiting") this.#close(PISTON_CLOSE.notYetInitialized);
@@ -172,7 +172,8 @@ export class PistonConnectSession {
   #onClose(): void {
     clearTimeout(this.#initTimer);
     this.#stdin.end();
-    if (this.#state === "running") this.#controller.abort(new Error("the client disconnected"));
+    // Also when the server closed the socket (a protocol error) while the program ran.
+    this.#controller.abort(new Error("the socket closed"));
     this.#state = "finished";
   }
 }
