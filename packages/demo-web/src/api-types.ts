@@ -1,6 +1,6 @@
 /**
- * The shapes of Warmbox's v1 HTTP contract (shared/design/api.md) that the page speaks.
- * Kept by hand: the page ships no server code, and these are the contract's fixed field names.
+ * The shapes of Warmbox's v1 HTTP API (docs/api.md) that the page speaks.
+ * Kept by hand: the page ships no server code, and these are the API's fixed field names.
  */
 
 /** One item of `GET /v1/languages`. */
@@ -62,7 +62,7 @@ export interface ExecuteRequest {
   }>;
 }
 
-/** The contract's error body: `{ error: { code, message, details } }`. */
+/** The API's error body: `{ error: { code, message, details } }`. */
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }

@@ -36,7 +36,7 @@ export const partialLimitsSchema = limitsSchema.partial().strict();
 export type PartialLimits = z.infer<typeof partialLimitsSchema>;
 
 /**
- * The run-stage defaults of a language that sets none: the contract's example values.
+ * The run-stage defaults of a language that sets none.
  * Small enough that a 2-core machine holds dozens of warm sandboxes.
  */
 export const DEFAULT_RUN_LIMITS: Limits = {

@@ -65,7 +65,7 @@ export async function buildApp(
         ? incoming
         : randomUUID();
     },
-    // A closing server answers in the contract's error shape (hook below), not Fastify's.
+    // A closing server answers in the API's error shape (docs/api.md) (hook below), not Fastify's.
     return503OnClosing: false,
     // Shutdown drains executions and open answers first (preClose below); whatever connection
     // is left then (idle keep-alive, a client that went half-away) is closed, not waited for.

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { HttpError } from "./http-error.js";
 import { type HttpErrorResponse, toHttpError } from "./to-http-error.js";
 
-/** The contract's error body. */
+/** The error body of docs/api.md: `{ error: { code, message, requestId, details? } }`. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };
 }

@@ -23,7 +23,7 @@ export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
 /** Seconds a client should wait when the server is shutting down (another task will answer). */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-/** The engine's error codes → HTTP status and the contract's error code. */
+/** The engine's error codes → HTTP status and the API's error code (docs/api.md). */
 const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfter?: number }> = {
   invalid_request: { statusCode: 400, code: "invalid_request" },
   unknown_language: { statusCode: 400, code: "unknown_language" },
@@ -34,7 +34,7 @@ const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfte
     code: "unavailable",
     retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
   },
-  // The contract: a dead Docker daemon is a 500 internal_error, never the user's fault.
+  // A dead Docker daemon is a 500 internal_error, never the user's fault.
   engine_unavailable: { statusCode: 500, code: "internal_error" },
   image_build_failed: { statusCode: 500, code: "internal_error" },
   memory_overcommit: { statusCode: 500, code: "internal_error" },
@@ -42,7 +42,7 @@ const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfte
   aborted: { statusCode: 499, code: "aborted" },
 };
 
-/** Fastify's own error codes → the contract's. */
+/** Fastify's own error codes → the API's. */
 const FASTIFY_CODES: Record<string, { statusCode: number; code: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { statusCode: 413, code: "payload_too_large" },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { statusCode: 415, code: "unsupported_media_type" },
@@ -59,7 +59,7 @@ const FASTIFY_MESSAGES: Record<string, (maxBodyBytes: number) => string> = {
 };
 
 /**
- * Maps any error to the HTTP answer of the contract's error table. Engine errors are matched by
+ * Maps any error to the HTTP answer of the error table in docs/api.md. Engine errors are matched by
  * their stable `code` (never `instanceof`), the server's own by HttpError, Fastify's by its
  * `FST_*` code; anything else is a 500 whose message is never shown to the client.
  */

@@ -18,13 +18,4 @@ export class LanguageCatalog {
     }
     return this.#languages;
   }
-
-  /** The language a request names by id or alias (case-insensitive), if served. */
-  async find(name: string): Promise<LanguageInfo | undefined> {
-    const wanted = name.toLowerCase();
-    return (await this.list()).find(
-      (language) =>
-        language.id === wanted || language.aliases.some((alias) => alias.toLowerCase() === wanted),
-    );
-  }
 }

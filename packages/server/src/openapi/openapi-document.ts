@@ -14,7 +14,7 @@ import {
   pistonStageSchema,
 } from "../piston/piston-schemas.js";
 
-/** The contract's error body. */
+/** The error body of docs/api.md. */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
@@ -186,6 +186,18 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             "401": pistonError("unauthorized"),
             "429": pistonError("rate limited"),
             "503": pistonError("overloaded"),
+          },
+        },
+      },
+      "/api/v2/connect": {
+        get: {
+          operationId: "pistonConnect",
+          summary: "Piston-compatible WebSocket for interactive runs",
+          description:
+            'Piston\'s protocol: client sends `{type:"init", ...PistonExecuteRequest}`, `{type:"data", stream:"stdin", data}`, `{type:"signal", signal}` (any signal ends the program with SIGKILL); server sends `{type:"runtime", language, version}`, `{type:"stage", stage}`, `{type:"data", stream, data}`, `{type:"exit", stage, code, signal}`, `{type:"error", message}`, and closes with 4999 when done (4000–4005 on misuse, as Piston).',
+          responses: {
+            "101": { description: "switching to the WebSocket protocol" },
+            "426": errorResponse("not a WebSocket upgrade"),
           },
         },
       },

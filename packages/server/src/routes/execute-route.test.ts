@@ -156,7 +156,7 @@ describe("POST /v1/execute", () => {
     expect(((await response.json()) as Json).error.code).toBe("unsupported_media_type");
   });
 
-  it("404 not_found in the contract's shape", async () => {
+  it("404 not_found in the API's error shape", async () => {
     const response = await fetch(`${server.url}/v1/nope`);
     expect(response.status).toBe(404);
     expect(((await response.json()) as Json).error.code).toBe("not_found");

@@ -213,7 +213,7 @@ static int remove_entry(int dfd, const char *name, unsigned char type, dev_t dev
  * open directory at a time: a directory that can't be removed yet is entered,
  * and ".." leads back up, so any depth needs neither stack nor descriptors.
  * A directory counts as empty only after a pass over it saw no entry at all,
- * which is also the proof the spec asks for.
+ * which is also the proof that CLEAN promises (PROTOCOL.md).
  */
 static int empty_tree(const char *root, char *err, size_t errlen)
 {

@@ -33,7 +33,7 @@ struct stage {
 	struct buf in;    /* stdin not yet written to the pipe */
 };
 
-/* ---- cgroup measurements (v1 as in the spec; v2 files as a fallback) ---- */
+/* ---- cgroup measurements (v1 first, see PROTOCOL.md; v2 files as a fallback) ---- */
 
 static int cg_open(const char *v1, const char *v2)
 {
