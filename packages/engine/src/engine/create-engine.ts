@@ -205,6 +205,20 @@ class WarmboxEngine implements Engine {
     });
   }
 
+  async refreshImages(): Promise<string[]> {
+    if (this.#closing) throw new EngineClosedError();
+    await this.#ensureReady();
+    const arrived: string[] = [];
+    for (const [id, slot] of this.#slots) {
+      if (!this.#served.has(id) && (await this.#runtime.imageExists(slot.pool.image))) {
+        this.#served.add(id);
+        arrived.push(id);
+      }
+    }
+    await Promise.all(arrived.map((id) => this.#slots.get(id)?.pool.warmup()));
+    return arrived;
+  }
+
   async warmup(options: { signal?: AbortSignal } = {}): Promise<void> {
     await this.#ensureReady();
     if (options.signal?.aborted) throw new AbortedError(options.signal.reason);
