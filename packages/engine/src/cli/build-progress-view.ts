@@ -102,7 +102,13 @@ function plainView(stream: NodeJS.WritableStream): BuildProgressView {
   };
 }
 
-/** The live view on an interactive terminal, plain lines in CI (CI set) or when piped. */
-export function buildProgressView(stream: NodeJS.WriteStream = process.stderr): BuildProgressView {
-  return isInteractive({ stream }) ? liveView(stream) : plainView(stream);
+/**
+ * The live view on an interactive terminal, plain lines in CI (CI set), on a dumb terminal or
+ * when piped.
+ */
+export function buildProgressView(
+  stream: NodeJS.WriteStream = process.stderr,
+  interactive: boolean = isInteractive({ stream }),
+): BuildProgressView {
+  return interactive ? liveView(stream) : plainView(stream);
 }
