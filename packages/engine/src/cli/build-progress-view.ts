@@ -103,12 +103,12 @@ function plainView(stream: NodeJS.WritableStream): BuildProgressView {
 }
 
 /**
- * The live view on an interactive terminal, plain lines in CI (CI set), on a dumb terminal or
- * when piped.
+ * The live view on an interactive terminal, plain lines in CI (CI set), on a dumb terminal, on
+ * a terminal that reports no size (log-update would draw nothing) or when piped.
  */
 export function buildProgressView(
   stream: NodeJS.WriteStream = process.stderr,
-  interactive: boolean = isInteractive({ stream }),
+  interactive: boolean = isInteractive({ stream }) && (stream.rows ?? 0) > 0,
 ): BuildProgressView {
   return interactive ? liveView(stream) : plainView(stream);
 }
