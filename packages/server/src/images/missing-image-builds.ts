@@ -44,7 +44,7 @@ export async function buildMissingImages(options: MissingImageBuildsOptions): Pr
   catalog.markBuilding(missing);
   logger.info(
     { languages: missing },
-    `building ${missing.length} more runner images in the background: ${missing.join(", ")}`,
+    `building the runner images of ${missing.length} more languages in the background: ${missing.join(", ")}`,
   );
   const started = performance.now();
   const serveArrivals = async () => {
