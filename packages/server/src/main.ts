@@ -24,12 +24,12 @@ async function main(): Promise<void> {
   }
   const server = await startServer(config);
   process.stderr.write(readyBanner(server, "Warmbox is ready."));
-  if (config.buildMissingImages) {
-    // Builds go on in the background; say where things are again once they end.
-    void server.imagesSettled.then(() =>
-      process.stderr.write(readyBanner(server, "Every runner image has been built or tried.")),
-    );
-  }
+  // Builds may go on in the background; say where things are again once they end.
+  void server.imagesSettled.then((languages) => {
+    if (languages.length > 0) {
+      process.stderr.write(readyBanner(server, "Every runner image has been built or tried."));
+    }
+  });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

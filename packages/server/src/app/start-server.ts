@@ -28,10 +28,11 @@ export interface RunningServer {
   engine: Engine;
   config: ServerConfig;
   /**
-   * Settles when the background builds of missing runner images (`buildMissingImages`) have
-   * ended, each language served or listed as failed; at once when there was nothing to build.
+   * Resolves when the background builds of missing runner images (`buildMissingImages`) have
+   * ended, each language served or listed as failed, to the languages that were missing; at
+   * once, to none, when there was nothing to build.
    */
-  imagesSettled: Promise<void>;
+  imagesSettled: Promise<string[]>;
   /**
    * Graceful shutdown: stops accepting, lets running executions finish (up to
    * `shutdownTimeoutMs`, then kills them), closes connections, then closes the engine if the
@@ -139,8 +140,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         languages: config.languages ?? languageRegistry.all.map((spec) => spec.id),
       }).catch((error: unknown) => {
         logger.error({ err: error }, "building the missing runner images failed");
+        return [];
       })
-    : Promise.resolve();
+    : Promise.resolve([]);
 
   let closing: Promise<void> | undefined;
   const close = () => {

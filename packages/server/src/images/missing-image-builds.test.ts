@@ -69,13 +69,14 @@ describe("buildMissingImages", () => {
       });
       throw new Error("1 image(s) failed to build");
     };
-    await buildMissingImages({
+    const tried = await buildMissingImages({
       engine,
       catalog,
       logger,
       languages: ["python", "c", "lua", "tcl"],
       buildImages,
     });
+    expect(tried).toEqual(["c", "lua", "tcl"]);
 
     expect(statuses[0]).toEqual({
       python: "ready",
@@ -119,7 +120,7 @@ describe("buildMissingImages", () => {
 
   it("builds nothing when every configured language is served", async () => {
     const engine = standInEngine(["python", "c"], new Set());
-    await buildMissingImages({
+    const tried = await buildMissingImages({
       engine,
       catalog: new LanguageCatalog(engine),
       logger: captureLog().logger,
@@ -128,5 +129,6 @@ describe("buildMissingImages", () => {
         throw new Error("must not build");
       },
     });
+    expect(tried).toEqual([]);
   });
 });

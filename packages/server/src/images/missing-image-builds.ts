@@ -30,16 +30,17 @@ function languagesOfRecipe(recipe: string, languages: readonly string[]): string
  * Builds, in the background, the runner images of the configured languages the engine does not
  * serve yet, so a server can start as soon as its core languages run. Each language is listed
  * as building, then served the moment its image exists (and logged), or listed as failed (and
- * logged) without disturbing the others. Resolves when every build has ended.
+ * logged) without disturbing the others. Resolves, when every build has ended, to the languages
+ * that were missing (none: nothing was built).
  */
-export async function buildMissingImages(options: MissingImageBuildsOptions): Promise<void> {
+export async function buildMissingImages(options: MissingImageBuildsOptions): Promise<string[]> {
   const { engine, catalog, logger } = options;
   const configured = [
     ...new Set(options.languages.map((name) => languageRegistry.find(name)?.id ?? name)),
   ];
   const served = new Set((await engine.languages()).map((language) => language.id));
   const missing = configured.filter((id) => !served.has(id));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return [];
 
   catalog.markBuilding(missing);
   logger.info(
@@ -91,4 +92,5 @@ export async function buildMissingImages(options: MissingImageBuildsOptions): Pr
       ? `every language is ready (${missing.length} built in the background in ${seconds} s)`
       : `background image builds done; not served: ${notServed.join(", ")}`,
   );
+  return missing;
 }
