@@ -3,11 +3,13 @@ import type { BuildImagesOptions, Engine, LanguageInfo } from "@warmbox/engine";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { LanguageCatalog } from "../execution/language-catalog.js";
+import { type Json, startTestServer } from "../testing/test-server.js";
 import { buildMissingImages } from "./missing-image-builds.js";
 
 // The state kept while images build, on a stand-in engine: a real one would need images that
-// are missing from the daemon, and tests must not remove the shared daemon's images. The real
-// path (a fresh daemon, `npm start`) is measured in the README.
+// are missing from the daemon, and tests must not remove the daemon's images (other engines
+// use them). The real path (a fresh daemon, `npm start`) is measured in the README; the last
+// test runs a real server with the setting on.
 
 /** An engine serving `served`; `refreshImages` serves what `built` holds by then. */
 function standInEngine(served: string[], built: Set<string>): Engine {
@@ -130,5 +132,21 @@ describe("buildMissingImages", () => {
       },
     });
     expect(tried).toEqual([]);
+  });
+});
+
+describe("a real server with buildMissingImages", () => {
+  it("starts, finds nothing missing when every configured image exists, and lists all ready", async () => {
+    const server = await startTestServer({ buildMissingImages: true });
+    try {
+      expect(await server.imagesSettled).toEqual([]);
+      const languages = (await (await fetch(`${server.url}/v1/languages`)).json()) as Json[];
+      expect(languages.map((language) => `${language.id}:${language.status}`).sort()).toEqual([
+        "javascript:ready",
+        "python:ready",
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });
