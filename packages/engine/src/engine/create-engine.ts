@@ -215,7 +215,18 @@ class WarmboxEngine implements Engine {
         arrived.push(id);
       }
     }
-    await Promise.all(arrived.map((id) => this.#slots.get(id)?.pool.warmup()));
+    // A pool that can't warm now is still served: its first request starts a sandbox.
+    const warmed = await Promise.allSettled(
+      arrived.map((id) => this.#slots.get(id)?.pool.warmup()),
+    );
+    for (const [index, outcome] of warmed.entries()) {
+      if (outcome.status === "rejected") {
+        this.#options.logger.warn(
+          { language: arrived[index], err: outcome.reason },
+          "a newly served language could not warm its pool",
+        );
+      }
+    }
     return arrived;
   }
 

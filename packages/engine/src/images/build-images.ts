@@ -94,7 +94,10 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
   });
   if (languagesMissing.length === 0) return results;
 
-  /** Builds one recipe, reporting its progress; `prepare` runs first, inside its timing. */
+  /**
+   * Builds one recipe, reporting its progress. Its build arguments are worked out inside its
+   * timing (for the runner base that can mean bootstrapping the Debian base).
+   */
   const build = async (
     recipe: ImageRecipe,
     buildArgs: () => Promise<Record<string, string>>,
