@@ -3,11 +3,17 @@
  * Kept by hand: the page ships no server code, and these are the API's fixed field names.
  */
 
+/** Whether a language runs now, or its runner image is still being built, or failed to build. */
+export type LanguageStatus = "ready" | "building" | "failed";
+
 /** One item of `GET /v1/languages`. */
 export interface LanguageInfo {
   id: string;
   name: string;
-  version: string;
+  /** The toolchain's exact version; null while its image is being built. */
+  version: string | null;
+  /** Absent from servers that list only the languages they run. */
+  status?: LanguageStatus;
   aliases: string[];
   compiled: boolean;
   defaultFile: string;

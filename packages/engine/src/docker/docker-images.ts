@@ -87,6 +87,9 @@ export async function buildRecipeImage(
     labels: { [RECIPE_LABEL]: recipe.name, [RECIPE_HASH_LABEL]: recipe.hash },
     rm: true,
     forcerm: true,
+    // Recipes are ours and only fetch from the Debian mirror. The host's network lets them do
+    // so on a daemon without a bridge network (dockerd --bridge=none) and without NAT rules.
+    networkmode: "host",
   });
   await followProgress(docker, stream, onLine);
   if (!(await imageExists(docker, recipe.tag))) {

@@ -223,6 +223,31 @@ class WarmboxEngine implements Engine {
     });
   }
 
+  async refreshImages(): Promise<string[]> {
+    if (this.#closing) throw new EngineClosedError();
+    await this.#ensureReady();
+    const arrived: string[] = [];
+    for (const [id, slot] of this.#slots) {
+      if (!this.#served.has(id) && (await this.#runtime.imageExists(slot.pool.image))) {
+        this.#served.add(id);
+        arrived.push(id);
+      }
+    }
+    // A pool that can't warm now is still served: its first request starts a sandbox.
+    const warmed = await Promise.allSettled(
+      arrived.map((id) => this.#slots.get(id)?.pool.warmup()),
+    );
+    for (const [index, outcome] of warmed.entries()) {
+      if (outcome.status === "rejected") {
+        this.#options.logger.warn(
+          { language: arrived[index], err: outcome.reason },
+          "a newly served language could not warm its pool",
+        );
+      }
+    }
+    return arrived;
+  }
+
   async warmup(options: { signal?: AbortSignal } = {}): Promise<void> {
     await this.#ensureReady();
     if (options.signal?.aborted) throw new AbortedError(options.signal.reason);

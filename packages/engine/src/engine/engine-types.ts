@@ -120,6 +120,11 @@ export interface Engine extends AsyncDisposable {
   execute(request: ExecuteRequest, options?: ExecuteOptions): Promise<ExecuteResult>;
   /** The languages served, with the exact version each image reports. */
   languages(): Promise<LanguageInfo[]>;
+  /**
+   * Looks again for the runner images of configured languages not served yet (built since the
+   * engine started), serves those now present and warms their pools. Resolves to their ids.
+   */
+  refreshImages(): Promise<string[]>;
   /** Starts every pool's minimum of sandboxes and waits until they are ready. */
   warmup(options?: { signal?: AbortSignal }): Promise<void>;
   /** Queue depth and pool occupancy, for metrics. */

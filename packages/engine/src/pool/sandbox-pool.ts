@@ -53,6 +53,11 @@ export class SandboxPool {
     return this.options.language;
   }
 
+  /** The runner image its sandboxes start from. */
+  get image(): string {
+    return this.options.image;
+  }
+
   /** The toolchain version the image reports; known once a sandbox has started. */
   get version(): string | undefined {
     return this.#version;

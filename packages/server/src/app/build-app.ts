@@ -38,6 +38,8 @@ async function waitUntilEmpty(answers: Set<ServerResponse>, timeoutMs: number): 
 export interface BuiltApp {
   app: FastifyInstance;
   executions: ExecutionService;
+  /** The languages served and those on their way. */
+  catalog: LanguageCatalog;
   /** Readiness: true once the pools are warm, false again when shutdown begins. */
   setReady(ready: boolean): void;
 }
@@ -142,6 +144,7 @@ export async function buildApp(
   return {
     app,
     executions,
+    catalog,
     setReady: (value) => {
       ready = value;
     },

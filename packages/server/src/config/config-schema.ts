@@ -77,6 +77,12 @@ export const serverConfigSchema = z
     host: z.string().min(1).default(DEFAULT_HOST),
     /** Language ids to serve. @default every language whose runner image exists */
     languages: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * Build the runner images of configured languages that lack one, in the background after
+     * start-up; each language is served the moment its image exists. `npm start` turns it on.
+     * @default false
+     */
+    buildMissingImages: z.boolean().default(false),
     /** Warm pool sizes, for every language and per language id. */
     pool: poolSchema
       .extend({ perLanguage: z.record(z.string(), perLanguagePoolSchema).default({}) })

@@ -40,6 +40,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_PORT", ["port"], integer],
   ["WARMBOX_HOST", ["host"], text],
   ["WARMBOX_LANGUAGES", ["languages"], list],
+  ["WARMBOX_BUILD_MISSING_IMAGES", ["buildMissingImages"], boolean],
   ["WARMBOX_POOL_MIN", ["pool", "min"], integer],
   ["WARMBOX_POOL_MAX", ["pool", "max"], integer],
   ["WARMBOX_POOL_IDLE_TIMEOUT_MS", ["pool", "idleTimeoutMs"], integer],

@@ -1,11 +1,11 @@
 import {
   executeRequestSchema,
   executeResultSchema,
-  languageInfoSchema,
   partialLimitsSchema,
   stageResultSchema,
 } from "@warmbox/engine";
 import { z } from "zod";
+import { languageEntrySchema } from "../execution/language-entry.js";
 import {
   pistonErrorSchema,
   pistonExecuteRequestSchema,
@@ -72,7 +72,7 @@ const COMMON_ERRORS = {
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated with zod's `z.toJSONSchema` from the same
- * schemas that validate requests (the engine's ExecuteRequest, ExecuteResult, LanguageInfo).
+ * schemas that validate requests (the engine's ExecuteRequest, ExecuteResult, LanguageInfo) and the server's own.
  */
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const schemas = {
@@ -88,7 +88,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       {
         ExecuteResult: executeResultSchema,
         StageResult: stageResultSchema,
-        LanguageInfo: languageInfoSchema,
+        LanguageEntry: languageEntrySchema,
         Error: errorBodySchema,
         PistonExecuteResponse: pistonExecuteResponseSchema,
         PistonStage: pistonStageSchema,
@@ -118,11 +118,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       "/v1/languages": {
         get: {
           operationId: "listLanguages",
-          summary: "The languages this server runs, with the exact version of each",
+          summary:
+            "Every language of this server: ready ones with their exact version, and those whose image is still building (or failed)",
           responses: {
             "200": {
               description: "the languages",
-              content: json({ type: "array", items: ref("LanguageInfo") }),
+              content: json({ type: "array", items: ref("LanguageEntry") }),
             },
             "401": COMMON_ERRORS["401"],
             "429": COMMON_ERRORS["429"],

@@ -32,7 +32,7 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
     expect(await response.json()).toMatchObject({ status: "ready", docker: true, warm: true });
   });
 
-  it("GET /v1/languages lists the served languages with their exact versions", async () => {
+  it("GET /v1/languages lists the served languages, ready, with their exact versions", async () => {
     const languages = (await (await fetch(`${server.url}/v1/languages`)).json()) as Json[];
     expect(languages.map((language) => language.id).sort()).toEqual(["javascript", "python"]);
     for (const language of languages) {
@@ -40,6 +40,7 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
         name: expect.any(String),
         aliases: expect.any(Array),
         compiled: false,
+        status: "ready",
       });
       expect(language.version).toMatch(/^\d+\.\d+/);
       expect(language.defaultFile).toBeTruthy();
