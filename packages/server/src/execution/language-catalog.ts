@@ -51,7 +51,6 @@ export class LanguageCatalog {
     return [...ready, ...pending].sort((a, b) => registryOrder(a.id) - registryOrder(b.id));
   }
 
-
   /** These languages' images are being built. */
   markBuilding(ids: readonly string[]): void {
     for (const id of ids) this.#pending.set(id, "building");
