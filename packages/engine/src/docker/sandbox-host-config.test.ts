@@ -10,10 +10,11 @@ describe("sandboxHostConfig", () => {
       NetworkMode: "none",
       ReadonlyRootfs: true,
       CapDrop: ["ALL"],
-      CapAdd: ["SETUID", "SETGID"],
+      CapAdd: ["SETUID", "SETGID", "KILL", "SETPCAP"],
       SecurityOpt: ["no-new-privileges"],
       Init: true,
       IpcMode: "private",
+      OomScoreAdj: -500,
     });
     expect(Object.keys(config.Tmpfs ?? {})).toEqual(["/box", "/tmp"]);
     expect(config.Tmpfs?.["/box"]).toContain("nosuid");
