@@ -79,7 +79,8 @@ export async function buildRecipeImage(
   for (const [name, path] of recipeFiles(recipe)) {
     const { mode } = await stat(path);
     let content = await readFile(path);
-    if (name === "Dockerfile") content = Buffer.concat([content, Buffer.from(FINAL_DOCKERFILE_STEP)]);
+    if (name === "Dockerfile")
+      content = Buffer.concat([content, Buffer.from(FINAL_DOCKERFILE_STEP)]);
     context.entry({ name, mode: mode & 0o777 }, content);
   }
   context.finalize();

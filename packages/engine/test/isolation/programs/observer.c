@@ -75,6 +75,7 @@ int main(void)
 	list("tmp", "/tmp");
 	list("dev-shm", "/dev/shm");
 	list("box", "/box");
+	printf("supervisor-pid=%d\n", supervisor);
 	printf("supervisor-nice=%ld\n", stat_field(supervisor, 19));
 	printf("supervisor-policy=%ld\n", stat_field(supervisor, 41));
 	printf("supervisor-cpus=%s\n", status_field(supervisor, "Cpus_allowed_list"));
