@@ -10,11 +10,10 @@ describe("sandboxHostConfig", () => {
       NetworkMode: "none",
       ReadonlyRootfs: true,
       CapDrop: ["ALL"],
-      CapAdd: ["SETUID", "SETGID", "KILL", "SETPCAP"],
+      CapAdd: ["SETUID", "SETGID", "KILL", "SETPCAP", "SYS_NICE"],
       SecurityOpt: ["no-new-privileges"],
       Init: true,
       IpcMode: "private",
-      OomScoreAdj: -500,
     });
     expect(Object.keys(config.Tmpfs ?? {})).toEqual(["/box", "/tmp"]);
     expect(config.Tmpfs?.["/box"]).toContain("nosuid");

@@ -14,18 +14,6 @@ export const SHM_SIZE_BYTES = 16 * 1_048_576;
 export const DEFAULT_SANDBOX_NETWORK = "bridge";
 /** Files and directories each writable tmpfs holds at most. */
 export const TMPFS_INODES = 16_384;
-/**
- * The OOM killer's bias for the container's own processes (docker-init and the supervisor), which
- * every program's process starts from; each stage's process then raises its own to 1000 (see the
- * supervisor's PROTOCOL.md), so a memory-hungry program is killed before the supervisor. Not
- * -1000: a cgroup whose only processes can't be OOM-killed would hang instead.
- */
-export const SUPERVISOR_OOM_SCORE_ADJ = -500;
-/**
- * RLIMIT_NICE of the container: lets the supervisor lower its nice value back to 0 if something
- * raised it. Programs get none of it: each stage's process sets its own RLIMIT_NICE to 0.
- */
-const SUPERVISOR_NICE_LIMIT = 20;
 /** Processes of the container that are not the program's: docker-init and the supervisor. */
 const SUPERVISOR_PROCESSES = 2;
 const MIB = 1_048_576;
@@ -44,9 +32,16 @@ export function dockerResources(resources: ContainerResources) {
 /**
  * The HostConfig of every sandbox container: read-only root, writable tmpfs only, no network
  * unless allowed, no new privileges, an init that reaps orphans. Every capability is dropped but
- * the four the supervisor needs: SETUID/SETGID to switch to the sandbox user, KILL to kill every
+ * the five the supervisor needs: SETUID/SETGID to switch to the sandbox user, KILL to kill every
  * process of a job as root (without sharing the sandbox's uid), SETPCAP to empty the bounding set
- * of each stage's process, which runs with no capability at all.
+ * of each stage's process (which runs with no capability at all), SYS_NICE to put its own
+ * scheduling back if it was changed.
+ *
+ * No OomScoreAdj: each stage's process raises its own to 1000, so the OOM killer takes a program
+ * before the supervisor; a hostile program may lower its own again, but only down to the
+ * container's floor, which is always the supervisor's own value, whatever OomScoreAdj says (and
+ * a negative one needs CAP_SYS_RESOURCE in the Docker daemon, which not every daemon has). A
+ * supervisor the OOM killer takes anyway ends the container, which the engine replaces.
  */
 export function sandboxHostConfig(
   resources: ContainerResources,
@@ -66,15 +61,13 @@ export function sandboxHostConfig(
     },
     ShmSize: SHM_SIZE_BYTES,
     CapDrop: ["ALL"],
-    CapAdd: ["SETUID", "SETGID", "KILL", "SETPCAP"],
+    CapAdd: ["SETUID", "SETGID", "KILL", "SETPCAP", "SYS_NICE"],
     SecurityOpt: ["no-new-privileges"],
     Init: true,
-    OomScoreAdj: SUPERVISOR_OOM_SCORE_ADJ,
     IpcMode: "private",
     Ulimits: [
       { Name: "nofile", Soft: 4096, Hard: 4096 },
       { Name: "core", Soft: 0, Hard: 0 },
-      { Name: "nice", Soft: SUPERVISOR_NICE_LIMIT, Hard: SUPERVISOR_NICE_LIMIT },
     ],
     LogConfig: { Type: "none", Config: {} },
     AutoRemove: false,

@@ -1,7 +1,8 @@
 /*
  * Killing every process of the job and wiping the sandbox user's writable places.
  *
- * The supervisor is root with CAP_KILL, CAP_SETUID, CAP_SETGID and CAP_SETPCAP;
+ * The supervisor is root with CAP_KILL, CAP_SETUID, CAP_SETGID, CAP_SETPCAP and
+ * CAP_SYS_NICE;
  * the job runs as uid 1000 with no capability at all. Killing is kill(-1) as
  * root (CAP_KILL: every process of the container but init and us), never as the
  * sandbox uid, so the job can never act on the supervisor. That kill is proven

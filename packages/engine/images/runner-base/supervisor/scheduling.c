@@ -79,7 +79,7 @@ void sched_restore(void)
 {
 	if (!changed())
 		return;
-	/* Lowering the nice value again is allowed by RLIMIT_NICE (see the container's ulimits). */
+	/* CAP_SYS_NICE: lowering the nice value, leaving SCHED_IDLE */
 	struct sched_attr want = initial_attr;
 	want.sched_flags |= SCHED_FLAG_UTIL_CLAMP;
 	if (syscall(SYS_sched_setattr, 0, &want, 0)) {

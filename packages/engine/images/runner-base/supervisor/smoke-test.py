@@ -26,7 +26,7 @@ def engine_flags(memory="128m"):
     return [
         "docker", "run", "-i", "--rm", "--init", "--user", "root", "--read-only", "--network", "none",
         "--cap-drop", "ALL", "--cap-add", "SETUID", "--cap-add", "SETGID", "--cap-add", "KILL",
-        "--cap-add", "SETPCAP", "--ulimit", "nice=20", "--oom-score-adj", "-500",
+        "--cap-add", "SETPCAP", "--cap-add", "SYS_NICE",
         "--security-opt", "no-new-privileges", "--memory", memory, "--memory-swap", memory,
         "--pids-limit", "64", "--cpus", "1",
         "--tmpfs", "/box:rw,exec,nosuid,nodev,size=64m,uid=1000,gid=1000,mode=0755",

@@ -84,16 +84,14 @@ static _Noreturn void child(const struct stage *s, const int fds[3], int status_
 	close(fd);
 	if (drop_all_capabilities(become_sandbox_user))
 		child_fail(status_w, 'S', "dropping privileges");
-	/* nice: the container allows the supervisor to undo a nice value; the program gets no such right */
-	struct rlimit fsize = {RLIM_INFINITY, RLIM_INFINITY}, cpu = fsize, core = {0, 0}, nice = {0, 0};
+	struct rlimit fsize = {RLIM_INFINITY, RLIM_INFINITY}, cpu = fsize, core = {0, 0};
 	if (s->fsize)
 		fsize.rlim_cur = fsize.rlim_max = s->fsize;
 	if (s->cpu_ms) { /* a backstop only: the cgroup CPU check acts first */
 		cpu.rlim_cur = (s->cpu_ms + 999) / 1000 + 1;
 		cpu.rlim_max = cpu.rlim_cur + 1;
 	}
-	if (setrlimit(RLIMIT_FSIZE, &fsize) || setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_CORE, &core) ||
-	    setrlimit(RLIMIT_NICE, &nice))
+	if (setrlimit(RLIMIT_FSIZE, &fsize) || setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_CORE, &core))
 		child_fail(status_w, 'S', "setrlimit");
 	if (chdir("/box")) /* an earlier stage of the job may have chmod-ed it */
 		child_fail(status_w, 'E', "chdir /box");
