@@ -27,6 +27,7 @@ function scriptedRuntime() {
     readImageFile: async () => "1.0",
     update: async () => {},
     diedOfOom: async () => false,
+    hostMemoryBytes: async () => 24 * 1024 ** 3,
     list: async () => [],
     remove: async (id) => {
       removed.push(id);
@@ -44,7 +45,9 @@ function scriptedRuntime() {
               : encodeFrame(FrameType.Clean);
             setImmediate(() => toEngine(answer));
           }
+          return true;
         },
+        drained: () => Promise.resolve(),
         onData: (listener) => {
           toEngine = listener;
           setImmediate(() => listener(encodeFrame(FrameType.Hello, Buffer.from("1.0"))));
