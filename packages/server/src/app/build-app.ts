@@ -8,6 +8,7 @@ import type { ServerConfig } from "../config/config-schema.js";
 import { registerErrorHandler } from "../errors/error-handler.js";
 import { ExecutionService } from "../execution/execution-service.js";
 import { LanguageCatalog } from "../execution/language-catalog.js";
+import { browserOriginGuardOptions } from "../http/browser-origin-guard.js";
 import { registerJsonBodyParser } from "../http/json-body-parser.js";
 import { defaultStaticDir, packageVersion } from "../http/package-root.js";
 import { registerOriginFormOnly } from "../http/request-target.js";
@@ -132,6 +133,7 @@ export async function buildApp(
   await registerMetricsRoute(app, metrics, {
     apiKeys: config.apiKeys,
     public: config.metricsPublic,
+    browserGuard: browserOriginGuardOptions(config),
   });
   await registerApiRoutes(app, { config, executions, catalog });
   await registerStaticFiles(
