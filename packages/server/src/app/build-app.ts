@@ -9,6 +9,7 @@ import { registerErrorHandler } from "../errors/error-handler.js";
 import { ExecutionService } from "../execution/execution-service.js";
 import { LanguageCatalog } from "../execution/language-catalog.js";
 import { browserOriginGuardOptions } from "../http/browser-origin-guard.js";
+import { answerClientError } from "../http/client-error-answer.js";
 import { registerJsonBodyParser } from "../http/json-body-parser.js";
 import { defaultStaticDir, packageVersion } from "../http/package-root.js";
 import { registerOriginFormOnly } from "../http/request-target.js";
@@ -72,6 +73,7 @@ export async function buildApp(
     // is left then (idle keep-alive, a client that went half-away) is closed, not waited for.
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler: answerClientError,
   });
   const metrics = new ServerMetrics(engine);
   const executions = new ExecutionService(
