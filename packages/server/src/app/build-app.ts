@@ -26,6 +26,9 @@ import { registerApiRoutes } from "./api-routes.js";
 /** An incoming X-Request-Id is kept when it looks like an id; else the server makes one. */
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
+/** Node's default time for a request's line and headers. */
+const HEADERS_TIMEOUT_MS = 60_000;
+
 /** After the executions drained, how long answers may take to be written before connections close. */
 const ANSWER_FLUSH_MS = 2_000;
 
@@ -74,6 +77,13 @@ export async function buildApp(
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
     clientErrorHandler: answerClientError,
+    // Node's default is 300 s, but Fastify turns it off; 408 (answerClientError) once it passes.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
+      // How often Node looks for expired requests: a fraction of the timeout, so it holds.
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 4)),
+    },
   });
   const metrics = new ServerMetrics(engine);
   const executions = new ExecutionService(

@@ -34,6 +34,13 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1_048_576;
  * default stopTimeout (30 s) so the engine can still remove its containers.
  */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 20_000;
+/**
+ * How long a client may take to send a whole request (line, headers, body). A client that never
+ * finishes its body would otherwise hold its connection forever, and enough of them exhaust the
+ * server's file descriptors without a key. A minute uploads the largest default body (2 MiB)
+ * at 35 KB/s. Answers (event streams, WebSockets) are not limited by it.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** Warm sandboxes per language at rest: one makes the first run fast, and costs little memory. */
 export const DEFAULT_POOL_MIN = 1;
 /** Sandboxes per language at most: about one per core of a small machine. */
@@ -143,6 +150,8 @@ export const serverConfigSchema = z
       .min(1_024)
       .max(256 * 1_048_576)
       .default(DEFAULT_MAX_BODY_BYTES),
+    /** How long a client may take to send a whole request, body included. @default 60000 */
+    requestTimeoutMs: z.number().int().min(500).max(3_600_000).default(DEFAULT_REQUEST_TIMEOUT_MS),
     /** Origins allowed by CORS; ["*"] allows any; [] sends no CORS headers. @default [] */
     corsOrigins: z.array(z.string().min(1)).default([]),
     /**
