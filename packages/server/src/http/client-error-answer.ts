@@ -28,7 +28,11 @@ export function answerClientError(
   if (error.code === "ECONNRESET" || socket.destroyed) return;
   const { statusCode, message } = answerOf(error.code);
   const requestId = randomUUID();
-  this.log.info({ err: error, reqId: requestId }, "unparsable request refused");
+  // Never the error itself: its rawPacket holds the request's bytes, API key included.
+  this.log.info(
+    { code: error.code, status: statusCode, reqId: requestId },
+    "unparsable request refused",
+  );
   const body: ErrorBody = { error: { code: "invalid_request", message, requestId } };
   const text = JSON.stringify(body);
   const headers = {
