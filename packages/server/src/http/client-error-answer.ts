@@ -42,7 +42,10 @@ export function answerClientError(
     "x-request-id": requestId,
     connection: "close",
   };
-  if (socket.writable) {
+  // As Node's own handler: no second answer after one already begun on this connection (a
+  // 401 sent before the body that then never finished).
+  const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !answering?.headersSent) {
     const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
     socket.write(
       `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n${head.join("\r\n")}\r\n\r\n${text}`,
