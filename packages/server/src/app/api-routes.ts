@@ -4,7 +4,10 @@ import { defaultMaxConcurrentPerClient } from "../config/config-schema.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { registerApiKeyAuth } from "../http/api-key-auth.js";
-import { registerBrowserOriginGuard } from "../http/browser-origin-guard.js";
+import {
+  browserOriginGuardOptions,
+  registerBrowserOriginGuard,
+} from "../http/browser-origin-guard.js";
 import { registerConcurrencyLimit } from "../http/concurrency-limit.js";
 import { registerRateLimit } from "../http/rate-limit.js";
 import { registerShutdownGate } from "../http/shutdown-gate.js";
@@ -32,11 +35,7 @@ export async function registerApiRoutes(
 ): Promise<void> {
   await app.register(async (api) => {
     registerShutdownGate(api, () => executions.draining);
-    registerBrowserOriginGuard(api, {
-      allowedHosts: config.allowedHosts ?? (config.apiKeys.length > 0 ? ["*"] : []),
-      corsOrigins: config.corsOrigins,
-      listenHost: config.host,
-    });
+    registerBrowserOriginGuard(api, browserOriginGuardOptions(config));
     registerApiKeyAuth(api, config.apiKeys);
     registerConcurrencyLimit(
       api,

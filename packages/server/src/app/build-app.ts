@@ -8,6 +8,8 @@ import type { ServerConfig } from "../config/config-schema.js";
 import { registerErrorHandler } from "../errors/error-handler.js";
 import { ExecutionService } from "../execution/execution-service.js";
 import { LanguageCatalog } from "../execution/language-catalog.js";
+import { browserOriginGuardOptions } from "../http/browser-origin-guard.js";
+import { answerClientError } from "../http/client-error-answer.js";
 import { registerJsonBodyParser } from "../http/json-body-parser.js";
 import { defaultStaticDir, packageVersion } from "../http/package-root.js";
 import { registerOriginFormOnly } from "../http/request-target.js";
@@ -23,6 +25,9 @@ import { registerApiRoutes } from "./api-routes.js";
 
 /** An incoming X-Request-Id is kept when it looks like an id; else the server makes one. */
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/** Node's default time for a request's line and headers. */
+const HEADERS_TIMEOUT_MS = 60_000;
 
 /** After the executions drained, how long answers may take to be written before connections close. */
 const ANSWER_FLUSH_MS = 2_000;
@@ -73,6 +78,14 @@ export async function buildApp(
     // is left then (idle keep-alive, a client that went half-away) is closed, not waited for.
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler: answerClientError,
+    // Node's default is 300 s, but Fastify turns it off; 408 (answerClientError) once it passes.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
+      // How often Node looks for expired requests: a fraction of the timeout, so it holds.
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 4)),
+    },
   });
   const metrics = new ServerMetrics(engine);
   const executions = new ExecutionService(
@@ -134,6 +147,7 @@ export async function buildApp(
   await registerMetricsRoute(app, metrics, {
     apiKeys: config.apiKeys,
     public: config.metricsPublic,
+    browserGuard: browserOriginGuardOptions(config),
   });
   await registerApiRoutes(app, { config, executions, catalog });
   await registerStaticFiles(

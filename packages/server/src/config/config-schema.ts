@@ -34,6 +34,20 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1_048_576;
  * default stopTimeout (30 s) so the engine can still remove its containers.
  */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 20_000;
+/**
+ * How long a client may take to send a whole request (line, headers, body). A client that never
+ * finishes its body would otherwise hold its connection forever, and enough of them exhaust the
+ * server's file descriptors without a key. A minute uploads the largest default body (2 MiB)
+ * at 35 KB/s. Answers (event streams, WebSockets) are not limited by it.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * The most output (per stream) a request may ask for when the operator sets no maximum. The
+ * engine allows 16 MiB, but the answer holds stdout and stderr in memory, and JSON writes a
+ * control byte as 6 (`\u0000`): one such run took a server from 95 MB to 950 MB, so two of them
+ * overran the 1 GiB container. 1 MiB keeps a run's answer to about 12 MB at worst.
+ */
+export const DEFAULT_MAX_OUTPUT_BYTES = 1_048_576;
 /** Warm sandboxes per language at rest: one makes the first run fast, and costs little memory. */
 export const DEFAULT_POOL_MIN = 1;
 /** Sandboxes per language at most: about one per core of a small machine. */
@@ -118,8 +132,13 @@ export const serverConfigSchema = z
     defaultLimits: partialLimitsSchema.default({}),
     /** Compile-stage limits used when a request sets none. @default the engine's */
     defaultCompileLimits: partialLimitsSchema.default({}),
-    /** The most a request may ask for; above it the request gets 400 limit_exceeded. */
-    maxLimits: partialLimitsSchema.default({}),
+    /**
+     * The most a request may ask for; above it the request gets 400 limit_exceeded.
+     * @default the engine's, but `outputBytes` 1 MiB (DEFAULT_MAX_OUTPUT_BYTES)
+     */
+    maxLimits: partialLimitsSchema
+      .default({})
+      .transform((limits) => ({ outputBytes: DEFAULT_MAX_OUTPUT_BYTES, ...limits })),
     /** API keys (each at least 32 characters); none means the API is open. @default [] */
     apiKeys: z
       .array(
@@ -158,6 +177,8 @@ export const serverConfigSchema = z
       .min(1_024)
       .max(256 * 1_048_576)
       .default(DEFAULT_MAX_BODY_BYTES),
+    /** How long a client may take to send a whole request, body included. @default 60000 */
+    requestTimeoutMs: z.number().int().min(500).max(3_600_000).default(DEFAULT_REQUEST_TIMEOUT_MS),
     /** Origins allowed by CORS; ["*"] allows any; [] sends no CORS headers. @default [] */
     corsOrigins: z.array(z.string().min(1)).default([]),
     /**

@@ -56,6 +56,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_MAX_CONCURRENT_PER_CLIENT", ["maxConcurrentPerClient"], integer],
   ["WARMBOX_ALLOWED_HOSTS", ["allowedHosts"], list],
   ["WARMBOX_MAX_BODY_BYTES", ["maxBodyBytes"], integer],
+  ["WARMBOX_REQUEST_TIMEOUT_MS", ["requestTimeoutMs"], integer],
   ["WARMBOX_CORS_ORIGINS", ["corsOrigins"], list],
   ["WARMBOX_TRUST_PROXY", ["trustProxy"], booleanOrInteger],
   ["WARMBOX_STATIC_DIR", ["staticDir"], directoryOrNone],

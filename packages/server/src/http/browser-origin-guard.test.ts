@@ -83,6 +83,21 @@ describe("a keyless server on localhost refuses other sites' browsers", () => {
     expect(engineCalls).toBe(0);
   });
 
+  it("/metrics is refused to a foreign Host or Origin too (a rebound page reads no metrics)", async () => {
+    const port = new URL(server.url).port;
+    const foreign: Record<string, string>[] = [
+      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+      { host: `evil.example:${port}` },
+      { origin: "https://evil.example" },
+    ];
+    for (const headers of foreign) {
+      const answer = await rawRequest(server.url, { method: "GET", target: "/metrics", headers });
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+    }
+    const own = await rawRequest(server.url, { method: "GET", target: "/metrics" });
+    expect(own.status).toBe(200);
+  });
+
   it("its own page, the CORS origins, loopback names and clients without Origin still work", async () => {
     const ok = [
       { host: authority, origin: `http://${authority}` },

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ServerConfig } from "../config/config-schema.js";
 import { HttpError } from "../errors/http-error.js";
 
 export interface BrowserOriginGuardOptions {
@@ -9,6 +10,18 @@ export interface BrowserOriginGuardOptions {
   corsOrigins: readonly string[];
   /** The address the server was told to listen on (a specific one is accepted as a Host). */
   listenHost: string;
+}
+
+/**
+ * The guard's options for a server: `allowedHosts` defaults to any host when API keys are set
+ * (a key is needed anyway), else to the always-accepted ones only.
+ */
+export function browserOriginGuardOptions(config: ServerConfig): BrowserOriginGuardOptions {
+  return {
+    allowedHosts: config.allowedHosts ?? (config.apiKeys.length > 0 ? ["*"] : []),
+    corsOrigins: config.corsOrigins,
+    listenHost: config.host,
+  };
 }
 
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "::1"];

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../app/start-server.js";
+import { rawRequest } from "../testing/raw-http.js";
 import { type Json, postJson, startTestServer } from "../testing/test-server.js";
 
 describe("health, metrics, OpenAPI, languages and the page", () => {
@@ -93,6 +94,29 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
       expect(response.headers.get("x-frame-options"), path).toBe("DENY");
     }
+  });
+
+  it("answers written outside Fastify's reply carry them too: refused by the parser, event streams", async () => {
+    const unparsable = [
+      { status: 400, request: { method: "GET", target: "/v1/languages\t" } },
+      { status: 431, request: { method: "GET", target: "/", headers: { x: "a".repeat(20_000) } } },
+    ];
+    for (const { status, request } of unparsable) {
+      const answer = await rawRequest(server.url, request);
+      expect(answer.status, request.target).toBe(status);
+      expect(answer.headers["content-security-policy"], request.target).toMatch(/frame-ancestors/);
+      expect(answer.headers["x-content-type-options"], request.target).toBe("nosniff");
+      expect(answer.headers["content-type"], request.target).toMatch(/^application\/json/);
+    }
+    const stream = await fetch(`${server.url}/v1/execute`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ language: "python", source: "print(1)" }),
+    });
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(stream.headers.get("content-security-policy")).toMatch(/frame-ancestors/);
+    expect(stream.headers.get("x-content-type-options")).toBe("nosniff");
+    await stream.text();
   });
 
   it("CORS allows the configured origins only", async () => {
