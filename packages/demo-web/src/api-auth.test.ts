@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiKeyHeaders, withApiKeyParam } from "./api-auth.js";
+import { apiKeyHeaders, webSocketProtocols } from "./api-auth.js";
 
 describe("apiKeyHeaders", () => {
   it("sends the key as X-API-Key, and no header without one", () => {
@@ -9,17 +9,17 @@ describe("apiKeyHeaders", () => {
   });
 });
 
-describe("withApiKeyParam", () => {
-  it("puts the key in ?apiKey=, escaped, beside any other parameter", () => {
-    expect(withApiKeyParam("ws://127.0.0.1:8080/v1/run", "a&b=c d")).toBe(
-      "ws://127.0.0.1:8080/v1/run?apiKey=a%26b%3Dc+d",
-    );
-    expect(withApiKeyParam("wss://example.test/v1/run?x=1", "key-1234")).toBe(
-      "wss://example.test/v1/run?x=1&apiKey=key-1234",
-    );
+describe("webSocketProtocols", () => {
+  it("offers warmbox.v1 and the key base64url-encoded, so any key is a valid token", () => {
+    expect(webSocketProtocols("a+b/c=d é")).toEqual([
+      "warmbox.v1",
+      `warmbox.key.${Buffer.from("a+b/c=d é").toString("base64url")}`,
+    ]);
+    for (const protocol of webSocketProtocols("k3y/with+odd=chars"))
+      expect(protocol).toMatch(/^[A-Za-z0-9._-]+$/);
   });
 
-  it("leaves the address alone without a key", () => {
-    expect(withApiKeyParam("ws://127.0.0.1:8080/v1/run", null)).toBe("ws://127.0.0.1:8080/v1/run");
+  it("offers the message protocol alone without a key", () => {
+    expect(webSocketProtocols(null)).toEqual(["warmbox.v1"]);
   });
 });

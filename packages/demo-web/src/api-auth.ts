@@ -15,13 +15,22 @@ export function apiKeyHeaders(apiKey: string | null): Record<string, string> {
   return apiKey ? { "x-api-key": apiKey } : {};
 }
 
+/** The interactive route's message protocol; the server answers with it alone. */
+export const RUN_PROTOCOL = "warmbox.v1";
+/** Prefix of the subprotocol that carries the key, base64url-encoded (UTF-8). */
+export const KEY_PROTOCOL_PREFIX = "warmbox.key.";
+
+function base64url(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 /**
- * A browser cannot set headers on a WebSocket upgrade, so the key rides in `?apiKey=` there
- * (the server takes the query key on upgrades only, and redacts it from its logs).
+ * The subprotocols a WebSocket offers: a browser cannot set headers on an upgrade, so the key
+ * rides in `Sec-WebSocket-Protocol` (never in the URL, which lands in proxy logs) beside the
+ * message protocol; the server answers with `warmbox.v1` only, never echoing the key.
  */
-export function withApiKeyParam(url: string, apiKey: string | null): string {
-  if (!apiKey) return url;
-  const withKey = new URL(url);
-  withKey.searchParams.set("apiKey", apiKey);
-  return withKey.toString();
+export function webSocketProtocols(apiKey: string | null): string[] {
+  return apiKey ? [RUN_PROTOCOL, `${KEY_PROTOCOL_PREFIX}${base64url(apiKey)}`] : [RUN_PROTOCOL];
 }

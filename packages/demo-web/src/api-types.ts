@@ -1,13 +1,19 @@
 /**
- * The shapes of Warmbox's v1 HTTP contract (shared/design/api.md) that the page speaks.
- * Kept by hand: the page ships no server code, and these are the contract's fixed field names.
+ * The shapes of Warmbox's v1 HTTP API (docs/api.md) that the page speaks.
+ * Kept by hand: the page ships no server code, and these are the API's fixed field names.
  */
+
+/** Whether a language runs now, or its runner image is still being built, or failed to build. */
+export type LanguageStatus = "ready" | "building" | "failed";
 
 /** One item of `GET /v1/languages`. */
 export interface LanguageInfo {
   id: string;
   name: string;
-  version: string;
+  /** The toolchain's exact version; null while its image is being built. */
+  version: string | null;
+  /** Absent from servers that list only the languages they run. */
+  status?: LanguageStatus;
   aliases: string[];
   compiled: boolean;
   defaultFile: string;
@@ -62,7 +68,7 @@ export interface ExecuteRequest {
   }>;
 }
 
-/** The contract's error body: `{ error: { code, message, details } }`. */
+/** The API's error body: `{ error: { code, message, details } }`. */
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }

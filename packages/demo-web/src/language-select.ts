@@ -1,7 +1,18 @@
 import type { LanguageInfo } from "./api-types.js";
 
-/** The label of a language in the selector: "Python 3.11.2". */
+/** True when the server runs the language now (its image is built). */
+export function isReady(language: LanguageInfo): boolean {
+  return (language.status ?? "ready") === "ready";
+}
+
+/** What the selector says after a language that can't run yet. */
+const NOT_READY_NOTE = { building: "building…", failed: "unavailable" } as const;
+
+/** The label of a language in the selector: "Python 3.11.2", or "Java (building…)". */
 export function languageLabel(language: LanguageInfo): string {
+  if (language.status === "building" || language.status === "failed") {
+    return `${language.name} (${NOT_READY_NOTE[language.status]})`;
+  }
   return language.version ? `${language.name} ${language.version}` : language.name;
 }
 
@@ -18,7 +29,10 @@ export function findLanguage(
   );
 }
 
-/** Fills the <select> with the server's languages, in the server's order. */
+/**
+ * Fills the <select> with the server's languages, in the server's order; those not ready yet
+ * are listed but can't be chosen.
+ */
 export function fillLanguageSelect(
   select: HTMLSelectElement,
   languages: readonly LanguageInfo[],
@@ -27,6 +41,7 @@ export function fillLanguageSelect(
     const option = document.createElement("option");
     option.value = language.id;
     option.textContent = languageLabel(language);
+    option.disabled = !isReady(language);
     return option;
   });
   select.replaceChildren(...options);

@@ -56,10 +56,19 @@ export class LanguageSwitcher {
     return this.#language;
   }
 
-  /** Takes the server's languages and lists them in the selector. */
+  /**
+   * Takes the server's languages and lists them in the selector (again when the list changes,
+   * e.g. a language whose image was building arrives), keeping the current one selected.
+   */
   setLanguages(languages: LanguageInfo[]): void {
     this.#languages = languages;
     fillLanguageSelect(this.#select, languages);
+    const current = this.#language && this.find(this.#language.id);
+    if (current) {
+      this.#language = current;
+      this.#select.value = current.id;
+      this.#version.textContent = languageLabel(current);
+    }
   }
 
   /** Finds a language of the server by id or alias. */

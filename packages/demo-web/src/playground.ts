@@ -8,6 +8,8 @@ import { byId } from "./dom.js";
 import { CodeEditor } from "./editor.js";
 import { installInputMode } from "./input-mode.js";
 import { labelShortcuts, MOD_KEY, onRunShortcut } from "./keyboard-shortcuts.js";
+import { LanguageArrivals } from "./language-arrivals.js";
+import { isReady } from "./language-select.js";
 import { LanguageSwitcher } from "./language-switcher.js";
 import { OutputView } from "./output-view.js";
 import { installPageLayout } from "./page-layout.js";
@@ -30,6 +32,7 @@ export class Playground {
   readonly #toast = createToast(byId("toast"));
   readonly #keys: ApiKeyGate;
   readonly #languages: LanguageSwitcher;
+  readonly #arrivals: LanguageArrivals;
   readonly #runs: RunController;
   readonly #share: ShareController;
   readonly #ui = {
@@ -69,6 +72,11 @@ export class Playground {
       select: this.#ui.language,
       fileName: byId<HTMLSpanElement>("file-name"),
       version: byId<HTMLSpanElement>("language-version"),
+    });
+    this.#arrivals = new LanguageArrivals({
+      api,
+      languages: this.#languages,
+      onArrival: (language) => this.#toast(`${language.name} is ready to run.`),
     });
     this.#runs = new RunController({
       api,
@@ -137,21 +145,30 @@ export class Playground {
     }
     this.#ui.banner.hidden = true;
     this.#languages.setLanguages(languages);
+    this.#arrivals.watch();
 
+    /** A language that runs now, by id or alias. */
+    const runnable = (key: string | null | undefined) => {
+      const found = this.#languages.find(key);
+      return found && isReady(found) ? found : undefined;
+    };
     const shared = this.#pendingShare;
     this.#pendingShare = null;
-    const sharedLanguage = shared ? this.#languages.find(shared.language) : undefined;
+    const sharedLanguage = shared ? runnable(shared.language) : undefined;
     if (shared && !sharedLanguage) {
+      const building = this.#languages.find(shared.language)?.status === "building";
       this.#toast(
-        `The shared program is in ${shared.language}, which this server doesn't run.`,
+        building
+          ? `The shared program is in ${shared.language}, which is still being set up here; try again in a minute.`
+          : `The shared program is in ${shared.language}, which this server doesn't run.`,
         6000,
       );
     }
     const language =
       sharedLanguage ??
-      this.#languages.find(preferences.language()) ??
-      this.#languages.find("python") ??
-      languages[0];
+      runnable(preferences.language()) ??
+      runnable("python") ??
+      languages.find(isReady);
     if (!language) return;
     if (shared && sharedLanguage) {
       this.#languages.select(language, shared.code);

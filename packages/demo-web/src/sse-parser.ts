@@ -39,7 +39,7 @@ export class SseParser {
     return events;
   }
 
-  /** Ends the stream: an event without its closing blank line is dropped, as the spec says. */
+  /** Ends the stream: an event without its closing blank line is dropped, as the event-stream format requires (EventSource does the same). */
   end(): SseEvent[] {
     this.#buffer = "";
     this.#reset();

@@ -1,4 +1,4 @@
-import { type ApiEndpoint, withApiKeyParam } from "./api-auth.js";
+import { type ApiEndpoint, webSocketProtocols } from "./api-auth.js";
 import { ApiError, httpError, networkError } from "./api-error.js";
 import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
@@ -63,7 +63,8 @@ export function startWsRun(
 
   try {
     socket = new WebSocket(
-      withApiKeyParam(webSocketUrl(endpoint.base, "/v1/run"), endpoint.apiKey),
+      webSocketUrl(endpoint.base, "/v1/run"),
+      webSocketProtocols(endpoint.apiKey),
     );
   } catch {
     return failedSession(networkError());

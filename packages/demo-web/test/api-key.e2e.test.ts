@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { type RunningServer, startServer } from "@warmbox/server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, launchChromium } from "./support/browser.js";
+import { collectPageErrors, DESKTOP, launchChromium } from "./support/browser.js";
 import { assertEnvironment, DIST_DIR, OUTPUT_DIR } from "./support/environment.js";
 import { PlaygroundPage } from "./support/playground-page.js";
 
 /** The one key this suite's server accepts. */
-const API_KEY = "playground-test-key-123";
+const API_KEY = "playground-test-key-0123456789abcdef";
 const DIALOG_TITLE = "This server needs an API key";
 
 let server: RunningServer;
@@ -46,8 +46,7 @@ async function open(): Promise<{ page: Page; playground: PlaygroundPage; errors:
   const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
   contexts.push(context);
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = collectPageErrors(page);
   await page.goto(`${server.url}/`);
   return { page, playground: new PlaygroundPage(page), errors };
 }
@@ -135,12 +134,14 @@ describe("the playground on a server with API keys", () => {
     expect(await playground.stdout()).toContain("Hello, Ada!");
     expect(sent).toEqual([API_KEY]);
 
-    // Interactive: the key goes in ?apiKey= of the WebSocket.
+    // Interactive: the key goes in Sec-WebSocket-Protocol, never in the URL.
     const sockets: string[] = [];
     page.on("websocket", (socket) => sockets.push(socket.url()));
     await runInteractiveEcho(page, playground);
     expect(sockets).toHaveLength(1);
-    expect(new URL(sockets[0] ?? "").searchParams.get("apiKey")).toBe(API_KEY);
+    expect(sockets[0]).not.toContain(API_KEY);
+    // The server refuses a keyless upgrade, so the run above proves the key went along.
+    expect(new URL(sockets[0] ?? "").search).toBe("");
 
     // A reload uses the remembered key without asking.
     await page.reload();

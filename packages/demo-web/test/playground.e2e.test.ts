@@ -169,7 +169,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("answers a Python input() loop from the page over the WebSocket", async () => {
-    const { page, playground } = await open();
+    const { page, playground, errors } = await open();
     await playground.pickLanguage("python");
     await playground.setCode(
       [
@@ -204,6 +204,11 @@ describe("the playground in Chromium", () => {
     expect(await playground.finished()).toBe("ok");
     expect(await playground.stdout()).toBe("> echo: HELLO\n> echo: WARM BOX\n> bye\n");
     expect(await line.isHidden()).toBe(true);
+    // The page runs under its Content-Security-Policy, WebSocket included, with no violation.
+    const served = await fetch(`${server.url}/`);
+    expect(served.headers.get("content-security-policy")).toMatch(/script-src 'self'(;|$)/);
+    expect(served.headers.get("content-security-policy")).toMatch(/connect-src 'self'/);
+    expect(errors).toEqual([]);
   });
 
   it("remembers the theme across reloads, and the whole page follows it", async () => {

@@ -29,11 +29,13 @@ export {
   ImageBuildError,
   InvalidRequestError,
   LimitExceededError,
+  MemoryOvercommitError,
   OverloadedError,
   UnknownLanguageError,
 } from "./errors/engine-errors.js";
 export type { BuildImagesOptions, BuiltImage } from "./images/build-images.js";
 export { buildImages, languageImageTag } from "./images/build-images.js";
+export type { ImageBuildEvent } from "./images/build-progress.js";
 export type { LanguageSpec } from "./languages/language-spec.js";
 export { languageRegistry } from "./languages/registry.js";
 export type { ExecuteRequest, SourceFile } from "./request/execute-request.js";

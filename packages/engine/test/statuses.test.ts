@@ -7,7 +7,7 @@ const engine = testEngine({
 });
 afterAll(() => engine.close());
 
-describe("every status of the contract, produced for real", () => {
+describe("every status of docs/api.md, produced for real", () => {
   it("compile_error: the compiler's message, no run", async () => {
     const result = await engine.execute({
       language: "c",
@@ -45,6 +45,34 @@ describe("every status of the contract, produced for real", () => {
     expect(result.status).toBe("runtime_error");
     expect(result.run?.signal).toBe("SIGSEGV");
     expect(result.run?.exitCode).toBeNull();
+  });
+
+  it("runtime_error: SIGABRT (never its alias SIGIOT) for an uncaught C++ exception", async () => {
+    const result = await engine.execute({
+      language: "cpp",
+      source: '#include <stdexcept>\nint main() { throw std::runtime_error("boom"); }',
+    });
+    expect(result.status).toBe("runtime_error");
+    expect(result.run?.signal).toBe("SIGABRT");
+    expect(result.run?.stderr).toContain("boom");
+  });
+
+  it("runtime_error: SIGFPE for an integer division by zero", async () => {
+    const result = await engine.execute({
+      language: "c",
+      source: "int main(void) { volatile int seven = 7, zero = 0; return seven / zero; }",
+    });
+    expect(result.status).toBe("runtime_error");
+    expect(result.run?.signal).toBe("SIGFPE");
+  });
+
+  it("runtime_error: SIGKILL for a program that kills itself", async () => {
+    const result = await engine.execute({
+      language: "python",
+      source: "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)",
+    });
+    expect(result.status).toBe("runtime_error");
+    expect(result.run?.signal).toBe("SIGKILL");
   });
 
   it("timeout: an infinite loop hits the wall-clock limit", async () => {

@@ -59,6 +59,8 @@ describe("dist/main.js", () => {
         WARMBOX_LANGUAGES: "python",
         WARMBOX_POOL_MIN: "1",
         WARMBOX_POOL_MAX: "2",
+        // Two runs from one address at once: above the default per-client limit of a pool of 2.
+        WARMBOX_MAX_CONCURRENT_PER_CLIENT: "2",
         WARMBOX_ENGINE_ID: engineId,
         WARMBOX_STATIC_DIR: "none",
         WARMBOX_LOG_LEVEL: "warn",

@@ -4,6 +4,7 @@
  * and shuts down gracefully on SIGTERM or SIGINT (a second signal exits at once).
  */
 
+import { readyBanner } from "./app/ready-banner.js";
 import { startServer } from "./app/start-server.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 
@@ -22,6 +23,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const server = await startServer(config);
+  process.stderr.write(readyBanner(server, "Warmbox is ready."));
+  // Builds may go on in the background; say where things are again once they end.
+  void server.imagesSettled.then((languages) => {
+    if (languages.length > 0) {
+      process.stderr.write(readyBanner(server, "Every runner image has been built or tried."));
+    }
+  });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

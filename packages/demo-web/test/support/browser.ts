@@ -24,6 +24,19 @@ export function launchChromium(): Promise<Browser> {
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
+/**
+ * Collects what must never happen on the page into `errors`: uncaught errors, and anything the
+ * Content-Security-Policy refused (Chromium reports each violation on the console).
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
+  return errors;
+}
+
 /** A fresh context (empty storage) and page; page errors fail the test that reads `errors`. */
 export async function openPage(
   browser: Browser,
@@ -32,8 +45,7 @@ export async function openPage(
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  const errors = collectPageErrors(page);
   await page.goto(url);
   return { context, page, errors };
 }

@@ -3,20 +3,26 @@ import { imageExists } from "../docker/docker-images.js";
 import { buildImages } from "../images/build-images.js";
 import { imageRecipe } from "../images/image-recipe.js";
 import { languageRegistry } from "../languages/registry.js";
+import { buildProgressView } from "./build-progress-view.js";
 
 export async function buildCommand(
   languages: string[],
-  options: { baseImage?: string; force?: boolean; quiet?: boolean },
+  options: { baseImage?: string; force?: boolean; quiet?: boolean; concurrency?: number },
 ): Promise<void> {
   const started = performance.now();
-  const built = await buildImages({
-    languages,
-    baseImage: options.baseImage,
-    force: options.force,
-    onLine: options.quiet
-      ? undefined
-      : (recipe, line) => process.stderr.write(`[${recipe}] ${line}`),
-  });
+  const view = options.quiet ? undefined : buildProgressView();
+  let built: Awaited<ReturnType<typeof buildImages>>;
+  try {
+    built = await buildImages({
+      languages,
+      baseImage: options.baseImage,
+      force: options.force,
+      concurrency: options.concurrency,
+      onProgress: view?.onProgress,
+    });
+  } finally {
+    view?.stop();
+  }
   for (const image of built) {
     console.log(
       `${image.built ? "built  " : "present"} ${image.tag}${image.built ? ` (${image.seconds} s)` : ""}`,

@@ -43,7 +43,8 @@ images
     "Debian base to build on (default: debian:bookworm-slim, bootstrapped if it can't be pulled)",
   )
   .option("--force", "rebuild even when an image of the same recipe exists")
-  .option("--quiet", "print only the summary")
+  .option("--concurrency <n>", "images built at once (default: 2)", positiveInteger)
+  .option("--quiet", "print only the summary, no progress")
   .action(buildCommand);
 
 program

@@ -55,14 +55,31 @@ function channelOver(socket: Duplex): ContainerChannel {
     closed = true;
     for (const listener of closeListeners) listener(error);
   };
-  socket.on("data", (chunk: Buffer) => demuxer.push(chunk));
+  socket.on("data", (chunk: Buffer) => {
+    try {
+      demuxer.push(chunk);
+    } catch (error) {
+      finish(error as Error);
+      socket.destroy();
+    }
+  });
   socket.on("end", () => finish());
   socket.on("close", () => finish());
   socket.on("error", (error: Error) => finish(error));
   return {
-    write: (data) => {
-      if (!closed) socket.write(data);
-    },
+    write: (data) => (closed ? true : socket.write(data)),
+    drained: () =>
+      closed || !socket.writableNeedDrain
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => {
+              socket.off("drain", done);
+              socket.off("close", done);
+              resolve();
+            };
+            socket.on("drain", done);
+            socket.on("close", done);
+          }),
     onData: (listener) => {
       dataListeners.push(listener);
       const pending = early ?? [];
@@ -149,6 +166,11 @@ export class DockerContainerRuntime implements ContainerRuntime {
       await this.remove(container.id);
       throw error;
     }
+  }
+
+  async hostMemoryBytes(): Promise<number> {
+    const info = (await this.docker.info()) as { MemTotal?: number };
+    return info.MemTotal ?? 0;
   }
 
   async update(id: string, resources: ContainerResources): Promise<void> {

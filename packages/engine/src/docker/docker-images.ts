@@ -5,6 +5,7 @@ import type Dockerode from "dockerode";
 import { pack } from "tar-stream";
 import { ImageBuildError } from "../errors/engine-errors.js";
 import {
+  FINAL_DOCKERFILE_STEP,
   type ImageRecipe,
   RECIPE_HASH_LABEL,
   RECIPE_LABEL,
@@ -77,7 +78,10 @@ export async function buildRecipeImage(
   // Recipes are a few small files: whole buffers, no stream juggling.
   for (const [name, path] of recipeFiles(recipe)) {
     const { mode } = await stat(path);
-    context.entry({ name, mode: mode & 0o777 }, await readFile(path));
+    let content = await readFile(path);
+    if (name === "Dockerfile")
+      content = Buffer.concat([content, Buffer.from(FINAL_DOCKERFILE_STEP)]);
+    context.entry({ name, mode: mode & 0o777 }, content);
   }
   context.finalize();
   // tar-stream's pack is a streamx stream; dockerode wants a Node one.
@@ -87,6 +91,9 @@ export async function buildRecipeImage(
     labels: { [RECIPE_LABEL]: recipe.name, [RECIPE_HASH_LABEL]: recipe.hash },
     rm: true,
     forcerm: true,
+    // Recipes are ours and only fetch from the Debian mirror. The host's network lets them do
+    // so on a daemon without a bridge network (dockerd --bridge=none) and without NAT rules.
+    networkmode: "host",
   });
   await followProgress(docker, stream, onLine);
   if (!(await imageExists(docker, recipe.tag))) {

@@ -10,7 +10,7 @@ describe("sandboxHostConfig", () => {
       NetworkMode: "none",
       ReadonlyRootfs: true,
       CapDrop: ["ALL"],
-      CapAdd: ["SETUID", "SETGID"],
+      CapAdd: ["SETUID", "SETGID", "KILL", "SETPCAP", "SYS_NICE"],
       SecurityOpt: ["no-new-privileges"],
       Init: true,
       IpcMode: "private",

@@ -31,8 +31,17 @@ export function dockerResources(resources: ContainerResources) {
 
 /**
  * The HostConfig of every sandbox container: read-only root, writable tmpfs only, no network
- * unless allowed, every capability dropped but the two the supervisor needs to switch to the
- * sandbox user, no new privileges, an init that reaps orphans.
+ * unless allowed, no new privileges, an init that reaps orphans. Every capability is dropped but
+ * the five the supervisor needs: SETUID/SETGID to switch to the sandbox user, KILL to kill every
+ * process of a job as root (without sharing the sandbox's uid), SETPCAP to empty the bounding set
+ * of each stage's process (which runs with no capability at all), SYS_NICE to put its own
+ * scheduling back if it was changed.
+ *
+ * No OomScoreAdj: each stage's process raises its own to 1000, so the OOM killer takes a program
+ * before the supervisor; a hostile program may lower its own again, but only down to the
+ * container's floor, which is always the supervisor's own value, whatever OomScoreAdj says (and
+ * a negative one needs CAP_SYS_RESOURCE in the Docker daemon, which not every daemon has). A
+ * supervisor the OOM killer takes anyway ends the container, which the engine replaces.
  */
 export function sandboxHostConfig(
   resources: ContainerResources,
@@ -52,7 +61,7 @@ export function sandboxHostConfig(
     },
     ShmSize: SHM_SIZE_BYTES,
     CapDrop: ["ALL"],
-    CapAdd: ["SETUID", "SETGID"],
+    CapAdd: ["SETUID", "SETGID", "KILL", "SETPCAP", "SYS_NICE"],
     SecurityOpt: ["no-new-privileges"],
     Init: true,
     IpcMode: "private",

@@ -5,6 +5,7 @@ import {
   EngineClosedError,
   EngineError,
   EngineUnavailableError,
+  MemoryOvercommitError,
   OverloadedError,
 } from "../errors/engine-errors.js";
 import { imageRecipe } from "../images/image-recipe.js";
@@ -12,7 +13,7 @@ import { languageRegistry } from "../languages/registry.js";
 import { SandboxPool } from "../pool/sandbox-pool.js";
 import type { ExecuteRequest } from "../request/execute-request.js";
 import type { ExecuteResult, LanguageInfo } from "../request/execute-result.js";
-import { containerResourcesOf } from "../request/limits.js";
+import { bufferedOutputBytes, containerResourcesOf } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import { reapDeadEngines, removeEngineContainers, sandboxLabels } from "./container-labels.js";
@@ -24,6 +25,8 @@ import type {
   EngineStats,
   ExecuteOptions,
 } from "./engine-types.js";
+import { committedMemoryBytes, memoryVerdict } from "./memory-commitment.js";
+import { OutputBudget } from "./output-budget.js";
 import { type ResolvedJob, resolveRequest } from "./resolve-request.js";
 import { runJob } from "./run-job.js";
 
@@ -40,6 +43,9 @@ class WarmboxEngine implements Engine {
   readonly #options: ResolvedEngineOptions;
   readonly #runtime: ContainerRuntime;
   readonly #slots = new Map<string, LanguageSlot>();
+  /** Admits at most `maxSandboxes` jobs at once across languages. */
+  readonly #running: PQueue;
+  readonly #outputBudget: OutputBudget;
   /** Languages whose image is built; known after the first start-up check. */
   readonly #served = new Set<string>();
   #ready: Promise<void> | undefined;
@@ -51,6 +57,8 @@ class WarmboxEngine implements Engine {
   constructor(options: EngineOptions) {
     this.#options = resolveEngineOptions(options, languageRegistry);
     this.#runtime = DockerContainerRuntime.connect(options.docker, options.sandboxNetwork);
+    this.#running = new PQueue({ concurrency: this.#options.maxSandboxes });
+    this.#outputBudget = new OutputBudget(this.#options.maxBufferedOutputBytes);
     for (const id of this.#options.languages) {
       const spec = languageRegistry.find(id);
       const poolOptions = this.#options.pools.get(id);
@@ -102,8 +110,18 @@ class WarmboxEngine implements Engine {
           started = true;
           options.signal?.removeEventListener("abort", abortWhileQueued);
           if (options.signal?.aborted) return;
-          options.onStart?.({ queuedMs: Math.round(performance.now() - enqueued) });
-          await this.#runInSandbox(slot.pool, job, options, resolve);
+          await this.#running.add(async () => {
+            const releaseOutput = await this.#outputBudget.reserve(
+              bufferedOutputBytes(job.runLimits, job.spec.compile ? job.compileLimits : undefined),
+              options.signal,
+            );
+            try {
+              options.onStart?.({ queuedMs: Math.round(performance.now() - enqueued) });
+              await this.#runInSandbox(slot.pool, job, options, resolve);
+            } finally {
+              releaseOutput();
+            }
+          });
         })
         .catch(reject);
     });
@@ -187,7 +205,7 @@ class WarmboxEngine implements Engine {
   #queued(): number {
     let waiting = 0;
     for (const slot of this.#slots.values()) waiting += slot.queue.size;
-    return waiting;
+    return waiting + this.#running.size;
   }
 
   async languages(): Promise<LanguageInfo[]> {
@@ -208,6 +226,31 @@ class WarmboxEngine implements Engine {
         highlight: spec.highlight,
       };
     });
+  }
+
+  async refreshImages(): Promise<string[]> {
+    if (this.#closing) throw new EngineClosedError();
+    await this.#ensureReady();
+    const arrived: string[] = [];
+    for (const [id, slot] of this.#slots) {
+      if (!this.#served.has(id) && (await this.#runtime.imageExists(slot.pool.image))) {
+        this.#served.add(id);
+        arrived.push(id);
+      }
+    }
+    // A pool that can't warm now is still served: its first request starts a sandbox.
+    const warmed = await Promise.allSettled(
+      arrived.map((id) => this.#slots.get(id)?.pool.warmup()),
+    );
+    for (const [index, outcome] of warmed.entries()) {
+      if (outcome.status === "rejected") {
+        this.#options.logger.warn(
+          { language: arrived[index], err: outcome.reason },
+          "a newly served language could not warm its pool",
+        );
+      }
+    }
+    return arrived;
   }
 
   async warmup(options: { signal?: AbortSignal } = {}): Promise<void> {
@@ -311,6 +354,31 @@ class WarmboxEngine implements Engine {
     if (this.#served.size === 0) {
       throw new EngineUnavailableError(
         `no runner image is built for ${this.#options.languages.join(", ")}; run \`npx warmbox images build\``,
+      );
+    }
+    await this.#checkMemoryCommitment();
+  }
+
+  /** Refuses, or warns, when the served pools could take more memory than the Docker host has. */
+  async #checkMemoryCommitment(): Promise<void> {
+    const pools = [...this.#slots.entries()]
+      .filter(([id]) => this.#served.has(id))
+      .map(([language, slot]) => ({ language, ...slot.pool.memoryCommitment() }));
+    const committed = committedMemoryBytes(pools, this.#options.maxSandboxes);
+    const host = await this.#runtime.hostMemoryBytes();
+    if (host <= 0) {
+      this.#options.logger.warn(
+        { committedBytes: committed },
+        "the Docker daemon does not report its host's memory; the sandboxes' total is unchecked",
+      );
+      return;
+    }
+    const verdict = memoryVerdict(committed, host);
+    if (verdict === "refuse") throw new MemoryOvercommitError(committed, host);
+    if (verdict === "warn") {
+      this.#options.logger.warn(
+        { committedBytes: committed, hostBytes: host },
+        "the sandboxes may use more than 80 % of the Docker host's memory",
       );
     }
   }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { InvalidRequestError } from "../errors/engine-errors.js";
 import type { LanguageRegistry } from "../languages/registry.js";
 import {
+  bufferedOutputBytes,
   DEFAULT_COMPILE_LIMITS,
   DEFAULT_MAX_LIMITS,
   DEFAULT_RUN_LIMITS,
@@ -20,6 +21,16 @@ export const DEFAULT_POOL_MAX = 4;
 export const DEFAULT_POOL_IDLE_TIMEOUT_MS = 60_000;
 /** Requests that may wait for a sandbox before the engine says it is overloaded. */
 export const DEFAULT_MAX_QUEUE = 64;
+/**
+ * Sandboxes running jobs at once across languages. Without it every language could fill its
+ * pool at the same time (50 languages × 4); 16 × 256 MiB stays well inside a small host.
+ */
+export const DEFAULT_MAX_SANDBOXES = 16;
+/**
+ * Output all runs in flight may buffer together: 128 MiB holds 32 runs at the 1 MiB default
+ * maximum on both streams of both stages, or hundreds at the 64 KiB default.
+ */
+export const DEFAULT_MAX_BUFFERED_OUTPUT_BYTES = 128 * 1_048_576;
 
 const poolSchema = z
   .object({
@@ -41,6 +52,8 @@ const optionsSchema = z
     defaultCompileLimits: partialLimitsSchema.optional(),
     maxLimits: partialLimitsSchema.optional(),
     maxQueue: z.number().int().min(0).optional(),
+    maxSandboxes: z.number().int().min(1).optional(),
+    maxBufferedOutputBytes: z.number().int().min(65_536).optional(),
     logger: z.unknown().optional(),
     exclusiveDaemon: z.boolean().optional(),
     sandboxNetwork: z.string().min(1).max(128).optional(),
@@ -62,6 +75,9 @@ export interface ResolvedEngineOptions {
   pools: Map<string, ResolvedPoolOptions>;
   limits: LimitPolicy;
   maxQueue: number;
+  /** Most jobs running at once across languages. */
+  maxSandboxes: number;
+  maxBufferedOutputBytes: number;
   logger: Logger;
   engineId: string;
   exclusiveDaemon: boolean;
@@ -105,6 +121,16 @@ export function resolveEngineOptions(
     return spec.id;
   });
   const unique = [...new Set(languages)];
+  const max = { ...DEFAULT_MAX_LIMITS, ...options.maxLimits };
+  const maxBufferedOutputBytes =
+    options.maxBufferedOutputBytes ?? DEFAULT_MAX_BUFFERED_OUTPUT_BYTES;
+  // Every run must fit the budget alone, or it would wait forever.
+  if (maxBufferedOutputBytes < bufferedOutputBytes(max, max)) {
+    const message = `must hold one run at maxLimits.outputBytes (${bufferedOutputBytes(max, max)} bytes: 2 streams × 2 stages)`;
+    throw new InvalidRequestError(`invalid engine options: maxBufferedOutputBytes ${message}`, [
+      { path: "maxBufferedOutputBytes", message },
+    ]);
+  }
   const pools = new Map(
     unique.map((id) => [id, resolvePool(options.pool, options.pool?.perLanguage?.[id])]),
   );
@@ -114,9 +140,11 @@ export function resolveEngineOptions(
     limits: {
       run: { ...DEFAULT_RUN_LIMITS, ...options.defaultLimits },
       compile: { ...DEFAULT_COMPILE_LIMITS, ...options.defaultCompileLimits },
-      max: { ...DEFAULT_MAX_LIMITS, ...options.maxLimits },
+      max,
     },
     maxQueue: options.maxQueue ?? DEFAULT_MAX_QUEUE,
+    maxSandboxes: options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES,
+    maxBufferedOutputBytes,
     logger: (options.logger ?? pino({ level: "silent" })).child({ component: "warmbox-engine" }),
     engineId: options.engineId ?? randomUUID().slice(0, 12),
     exclusiveDaemon: options.exclusiveDaemon ?? false,

@@ -51,6 +51,21 @@ export interface EngineOptions {
   maxLimits?: PartialLimits;
   /** Requests allowed to wait for a sandbox; one more gets OverloadedError. @default 64 */
   maxQueue?: number;
+  /**
+   * Most sandboxes running jobs at once, across all languages (each language also keeps to its
+   * `pool.max`). It bounds the memory the sandboxes may take together: at start the engine
+   * refuses (MemoryOvercommitError) when that could exceed the Docker host's memory, and warns
+   * above 80 % of it (memory per sandbox: its language's default `memoryMb`). At least 1.
+   * @default 16
+   */
+  maxSandboxes?: number;
+  /**
+   * Output (stdout + stderr, compile + run) that all runs in flight may buffer together, in
+   * bytes. Each run reserves its caps (`outputBytes` × 2 streams × its stages) before it
+   * starts and waits while they don't fit. Must hold one run at `maxLimits.outputBytes`; at
+   * least 65536. @default 134217728 (128 MiB)
+   */
+  maxBufferedOutputBytes?: number;
   /** pino-compatible logger. @default silent */
   logger?: Logger;
   /**
@@ -109,6 +124,11 @@ export interface Engine extends AsyncDisposable {
   execute(request: ExecuteRequest, options?: ExecuteOptions): Promise<ExecuteResult>;
   /** The languages served, with the exact version each image reports. */
   languages(): Promise<LanguageInfo[]>;
+  /**
+   * Looks again for the runner images of configured languages not served yet (built since the
+   * engine started), serves those now present and warms their pools. Resolves to their ids.
+   */
+  refreshImages(): Promise<string[]>;
   /** Starts every pool's minimum of sandboxes and waits until they are ready. */
   warmup(options?: { signal?: AbortSignal }): Promise<void>;
   /** Queue depth and pool occupancy, for metrics. */

@@ -44,7 +44,7 @@ describe("resolveRequest", () => {
     expect(job.files[0]?.content.toString()).toBe("hi");
   });
 
-  it("rejects what the contract rejects, with typed errors", () => {
+  it("rejects bad requests, with typed errors", () => {
     expect(codeOf({ language: "cobol-99", source: "" })).toBe("unknown_language");
     expect(codeOf({ language: "javascript", source: "" })).toBe("unknown_language"); // not served
     expect(codeOf({ language: "python", version: "2.7", source: "" })).toBe("unknown_language");

@@ -15,7 +15,7 @@ import {
 import type { Limits, PartialLimits } from "../request/limits.js";
 import type { SandboxFile } from "../sandbox/sandbox.js";
 
-/** A request checked against the contract and the operator's limits, ready to run. */
+/** A request checked against the request schema and the operator's limits, ready to run. */
 export interface ResolvedJob {
   spec: LanguageSpec;
   files: SandboxFile[];

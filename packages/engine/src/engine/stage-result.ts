@@ -1,16 +1,7 @@
-import { constants } from "node:os";
 import type { StageExit } from "../protocol/messages.js";
 import type { ExecutionStatus, StageResult } from "../request/execute-result.js";
 import type { StageOutcome } from "../sandbox/sandbox.js";
-
-const SIGNAL_NAMES = new Map<number, string>(
-  Object.entries(constants.signals).map(([name, number]) => [number, name]),
-);
-
-export function signalName(signal: number | null): string | null {
-  if (signal === null) return null;
-  return SIGNAL_NAMES.get(signal) ?? `SIG${signal}`;
-}
+import { signalName } from "./signal-names.js";
 
 export function stageResultOf(outcome: StageOutcome): StageResult {
   const { exit } = outcome;
@@ -31,7 +22,7 @@ export function hitLimit(exit: StageExit): boolean {
   return exit.outOfMemory || exit.wallTimeout || exit.cpuTimeout || exit.outputLimit;
 }
 
-/** The status of a run stage, by the contract's table; the order decides which limit is named. */
+/** The status of a run stage, by the status table of docs/api.md; the order decides which limit is named. */
 export function runStatus(exit: StageExit): ExecutionStatus {
   if (exit.outOfMemory) return "memory_limit";
   if (exit.wallTimeout || exit.cpuTimeout || signalName(exit.signal) === "SIGXCPU")

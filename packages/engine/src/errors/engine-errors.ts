@@ -10,6 +10,7 @@ export type EngineErrorCode =
   | "limit_exceeded"
   | "overloaded"
   | "engine_unavailable"
+  | "memory_overcommit"
   | "engine_closed"
   | "aborted"
   | "image_build_failed";
@@ -87,6 +88,22 @@ export class EngineUnavailableError extends EngineError {
   override readonly name = "EngineUnavailableError";
   constructor(message: string, options?: { cause?: unknown }) {
     super("engine_unavailable", message, undefined, options);
+  }
+}
+
+/**
+ * The sandboxes could hold more memory than the Docker host has (every pool at its `max`,
+ * capped by `maxSandboxes`): lower `pool.max`, `maxSandboxes` or the memory limits.
+ */
+export class MemoryOvercommitError extends EngineError {
+  override readonly name = "MemoryOvercommitError";
+  constructor(committedBytes: number, hostBytes: number) {
+    const mib = (bytes: number) => Math.round(bytes / 1_048_576);
+    super(
+      "memory_overcommit",
+      `the sandboxes may use ${mib(committedBytes)} MiB, more than the Docker host's ${mib(hostBytes)} MiB; lower pool.max, maxSandboxes or the memory limits`,
+      { committedBytes, hostBytes },
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 import Dockerode from "dockerode";
 import { buildRecipeImage, imageExists } from "../docker/docker-images.js";
-import { UnknownLanguageError } from "../errors/engine-errors.js";
+import { ImageBuildError, UnknownLanguageError } from "../errors/engine-errors.js";
 import { languageRegistry } from "../languages/registry.js";
 import { ensureBaseImage } from "./base-image.js";
+import { type ImageBuildEvent, stepOf } from "./build-progress.js";
 import { type ImageRecipe, imageRecipe, RUNNER_BASE_RECIPE } from "./image-recipe.js";
 
 export interface BuildImagesOptions {
@@ -20,6 +21,8 @@ export interface BuildImagesOptions {
   concurrency?: number;
   /** Build output, line by line. @default discarded */
   onLine?: (recipe: string, line: string) => void;
+  /** What each build is doing: started, its current step, finished or failed. @default discarded */
+  onProgress?: (event: ImageBuildEvent) => void;
 }
 
 export interface BuiltImage {
@@ -48,11 +51,17 @@ async function runLimited<T>(items: T[], concurrency: number, work: (item: T) =>
 
 /**
  * Builds the runner images of the given languages (and the runner base they share), skipping
- * every image whose recipe hash is already built.
+ * every image whose recipe hash is already built. A language image that fails to build does not
+ * stop the others: every other build finishes, then an ImageBuildError names the failed ones.
  */
 export async function buildImages(options: BuildImagesOptions = {}): Promise<BuiltImage[]> {
   const docker = options.docker ?? new Dockerode();
-  const onLine = options.onLine ?? (() => {});
+  const onProgress = options.onProgress ?? (() => {});
+  const onLine = (recipe: string, line: string) => {
+    options.onLine?.(recipe, line);
+    const step = stepOf(line);
+    if (step !== undefined) onProgress({ type: "step", recipe, step });
+  };
   const ids = options.languages?.length
     ? options.languages
     : languageRegistry.all.map((spec) => spec.id);
@@ -77,29 +86,57 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     if (await missing(recipe)) languagesMissing.push(recipe);
     else results.push({ recipe: recipe.name, tag: recipe.tag, built: false, seconds: 0 });
   }
+  const baseMissing = languagesMissing.length > 0 && (await missing(base));
+  onProgress({
+    type: "plan",
+    building: [...(baseMissing ? [base.name] : []), ...languagesMissing.map((r) => r.name)],
+    present: results.map((result) => result.recipe),
+  });
   if (languagesMissing.length === 0) return results;
 
-  const build = async (recipe: ImageRecipe, buildArgs: Record<string, string>) => {
+  /**
+   * Builds one recipe, reporting its progress. Its build arguments are worked out inside its
+   * timing (for the runner base that can mean bootstrapping the Debian base).
+   */
+  const build = async (
+    recipe: ImageRecipe,
+    buildArgs: () => Promise<Record<string, string>>,
+  ): Promise<void> => {
     const started = performance.now();
-    await buildRecipeImage(docker, recipe, buildArgs, (line) => onLine(recipe.name, line));
-    results.push({
-      recipe: recipe.name,
-      tag: recipe.tag,
-      built: true,
-      seconds: Math.round((performance.now() - started) / 100) / 10,
-    });
+    onProgress({ type: "started", recipe: recipe.name, tag: recipe.tag });
+    try {
+      await buildRecipeImage(docker, recipe, await buildArgs(), (line) =>
+        onLine(recipe.name, line),
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      onProgress({ type: "failed", recipe: recipe.name, tag: recipe.tag, message });
+      throw error;
+    }
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    results.push({ recipe: recipe.name, tag: recipe.tag, built: true, seconds });
+    onProgress({ type: "finished", recipe: recipe.name, tag: recipe.tag, seconds });
   };
 
-  if (await missing(base)) {
-    const baseImage = await ensureBaseImage(docker, {
-      baseImage: options.baseImage,
-      mirror: options.mirror,
-      onLine: (line) => onLine(RUNNER_BASE_RECIPE, line),
-    });
-    await build(base, { BASE_IMAGE: baseImage });
+  if (baseMissing) {
+    await build(base, async () => ({
+      BASE_IMAGE: await ensureBaseImage(docker, {
+        baseImage: options.baseImage,
+        mirror: options.mirror,
+        onLine: (line) => onLine(RUNNER_BASE_RECIPE, line),
+      }),
+    }));
   }
+  const failed: string[] = [];
   await runLimited(languagesMissing, options.concurrency ?? 2, (recipe) =>
-    build(recipe, { RUNNER_BASE: base.tag }),
+    build(recipe, async () => ({ RUNNER_BASE: base.tag })).catch(() => {
+      failed.push(recipe.name);
+    }),
   );
+  if (failed.length > 0) {
+    throw new ImageBuildError(
+      `${failed.length} image(s) failed to build: ${failed.join(", ")}; the others are built`,
+    );
+  }
   return results;
 }

@@ -11,6 +11,21 @@ export const IMAGE_REPOSITORY_PREFIX = "warmbox/";
 export const RECIPE_LABEL = "dev.warmbox.recipe";
 export const RECIPE_HASH_LABEL = "dev.warmbox.recipe-hash";
 
+/**
+ * Appended to every recipe's Dockerfile when it is built, so it is the last step of every runner
+ * image: no file keeps a setuid or setgid bit, whatever a package installed. (no-new-privileges
+ * already makes such bits inert in a sandbox; this removes them outright.) Part of every recipe's
+ * hash, so changing it rebuilds every image.
+ */
+export const FINAL_DOCKERFILE_STEP = [
+  "",
+  "# Added by the Warmbox image build to every runner image.",
+  "USER root",
+  "RUN find / -xdev -type f -perm /6000 -exec chmod ug-s {} +",
+  "USER sandbox",
+  "",
+].join("\n");
+
 /** One image recipe: a folder with a Dockerfile, and the tag its content decides. */
 export interface ImageRecipe {
   name: string;
@@ -48,6 +63,7 @@ export function imageRecipe(name: string, root: string = imagesRoot()): ImageRec
   const parent = name === RUNNER_BASE_RECIPE ? undefined : imageRecipe(RUNNER_BASE_RECIPE, root);
   const hash = createHash("sha256");
   hash.update(`parent:${parent?.hash ?? ""}\n`);
+  hash.update(`final-step:${FINAL_DOCKERFILE_STEP}\n`);
   for (const [relativePath, path] of recipeFiles({ dir })) {
     hash.update(`${relativePath}\0${statSync(path).mode & 0o111 ? "x" : "-"}\0`);
     hash.update(readFileSync(path));

@@ -129,7 +129,7 @@ export class LanguageRegistry {
     }
   }
 
-  /** The spec for an id or alias (case-insensitive), or undefined. */
+  /** The language spec for an id or alias (case-insensitive), or undefined. */
   find(name: string): LanguageSpec | undefined {
     return this.#byName.get(name.toLowerCase());
   }

@@ -53,6 +53,11 @@ export class SandboxPool {
     return this.options.language;
   }
 
+  /** The runner image its sandboxes start from. */
+  get image(): string {
+    return this.options.image;
+  }
+
   /** The toolchain version the image reports; known once a sandbox has started. */
   get version(): string | undefined {
     return this.#version;
@@ -65,6 +70,11 @@ export class SandboxPool {
       busy: this.#busy,
       starting: this.#starting,
     };
+  }
+
+  /** Most sandboxes of the pool and the memory limit of each (MiB), for the start-up check. */
+  memoryCommitment(): { max: number; memoryMb: number } {
+    return { max: this.options.max, memoryMb: this.options.resources.memoryMb };
   }
 
   /** True when at least `min` sandboxes are warm and idle or serving. */

@@ -29,6 +29,15 @@ describe("frames", () => {
     expect(() => new FrameDecoder().push(bad)).toThrow(/bad frame length/);
   });
 
+  it("a decoder given a smaller maximum refuses a longer frame before buffering it", () => {
+    const header = Buffer.alloc(5);
+    header.writeUInt32LE(1_025, 0);
+    expect(() => new FrameDecoder(1_024).push(header)).toThrow(/bad frame length 1025/);
+    expect(
+      new FrameDecoder(1_024).push(encodeFrame(FrameType.Stdout, Buffer.alloc(1_023))),
+    ).toHaveLength(1);
+  });
+
   it("lays out a run frame as the supervisor reads it", () => {
     const frame = runFrame({
       argv: ["python3", "./main.py"],

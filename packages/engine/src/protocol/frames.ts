@@ -21,8 +21,15 @@ export const FrameType = {
   Error: 0x5a, // Z
 } as const;
 
-/** Largest frame either side accepts. */
+/** Largest frame either side accepts (a FILE frame carries a whole source file). */
 export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Largest frame the engine accepts from a supervisor. The supervisor's biggest frame is an
+ * output chunk of 64 KiB; the rest is headroom. A longer length field is a protocol error, so a
+ * misbehaving supervisor can never make the engine hold more than this for one frame.
+ */
+export const MAX_SUPERVISOR_FRAME_BYTES = 256 * 1024;
 
 export interface Frame {
   type: number;
@@ -41,6 +48,9 @@ export class FrameDecoder {
   #buffered: Buffer[] = [];
   #length = 0;
 
+  /** @param maxFrameBytes longest length field accepted; a longer one throws at once. */
+  constructor(private readonly maxFrameBytes = MAX_FRAME_BYTES) {}
+
   push(chunk: Buffer): Frame[] {
     this.#buffered.push(chunk);
     this.#length += chunk.length;
@@ -48,7 +58,7 @@ export class FrameDecoder {
     let data = this.#buffered.length === 1 ? chunk : Buffer.concat(this.#buffered, this.#length);
     while (data.length >= 5) {
       const length = data.readUInt32LE(0);
-      if (length < 1 || length > MAX_FRAME_BYTES) throw new Error(`bad frame length ${length}`);
+      if (length < 1 || length > this.maxFrameBytes) throw new Error(`bad frame length ${length}`);
       if (data.length < 4 + length) break;
       frames.push({ type: data.readUInt8(4), payload: data.subarray(5, 4 + length) });
       data = data.subarray(4 + length);

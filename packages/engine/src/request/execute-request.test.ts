@@ -22,7 +22,7 @@ describe("fileNameProblem", () => {
 });
 
 describe("executeRequestSchema", () => {
-  it("accepts the contract's example", () => {
+  it("accepts the example of docs/api.md", () => {
     const parsed = executeRequestSchema.parse({
       language: "python",
       version: "3",

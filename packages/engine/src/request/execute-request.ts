@@ -131,5 +131,5 @@ export const executeRequestSchema = z
     }
   });
 
-/** What a caller passes to `execute()`: the contract's ExecuteRequest. */
+/** What a caller passes to `execute()`: an ExecuteRequest (docs/api.md). */
 export type ExecuteRequest = z.input<typeof executeRequestSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The outcome of a run, as the contract's status table defines it. */
+/** The outcome of a run, as docs/api.md's status table defines it. */
 export const executionStatusSchema = z.enum([
   "ok",
   "compile_error",
@@ -43,7 +43,7 @@ export const executeResultSchema = z.object({
 });
 export type ExecuteResult = z.infer<typeof executeResultSchema>;
 
-/** What `languages()` lists per language (the contract's GET /v1/languages item). */
+/** What `languages()` lists per language (the server's GET /v1/languages item). */
 export const languageInfoSchema = z.object({
   id: z.string(),
   name: z.string(),

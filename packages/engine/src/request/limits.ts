@@ -36,7 +36,7 @@ export const partialLimitsSchema = limitsSchema.partial().strict();
 export type PartialLimits = z.infer<typeof partialLimitsSchema>;
 
 /**
- * The run-stage defaults of a language that sets none: the contract's example values.
+ * The run-stage defaults of a language that sets none.
  * Small enough that a 2-core machine holds dozens of warm sandboxes.
  */
 export const DEFAULT_RUN_LIMITS: Limits = {
@@ -72,10 +72,17 @@ export const DEFAULT_MAX_LIMITS: Limits = {
   memoryMb: 2_048,
   cpus: 2,
   processes: 256,
-  outputBytes: 16 * 1_048_576,
+  // The engine buffers a run's output until the run ends (both streams, both stages): 1 MiB a
+  // stream keeps a full pool's buffers small. `maxLimits.outputBytes` raises it.
+  outputBytes: 1_048_576,
   fileSizeBytes: 256 * 1_048_576,
   network: false,
 };
+
+/** The most output a job may make the engine buffer: both streams of both stages at their cap. */
+export function bufferedOutputBytes(run: Limits, compile: Limits | undefined): number {
+  return 2 * run.outputBytes + (compile ? 2 * compile.outputBytes : 0);
+}
 
 /** The fields of Limits that Docker enforces on the whole container. */
 export type ContainerResources = Pick<Limits, "memoryMb" | "cpus" | "processes" | "network">;

@@ -2,7 +2,10 @@ import type { ContainerResources } from "../request/limits.js";
 
 /** The attached stdin/stdout of a container, the supervisor's end of the protocol. */
 export interface ContainerChannel {
-  write(data: Buffer): void;
+  /** Queues bytes for the supervisor; false when the stream's buffer is full (see `drained`). */
+  write(data: Buffer): boolean;
+  /** Resolves once the queued bytes have gone out to Docker, or the stream closed. */
+  drained(): Promise<void>;
   /** Bytes the supervisor wrote to its stdout. */
   onData(listener: (data: Buffer) => void): void;
   /** The supervisor's stderr (its diagnostics), for logs. */
@@ -47,6 +50,8 @@ export interface ContainerRuntime {
   prepareNetwork(): Promise<void>;
   /** Creates a locked-down container, attaches to its stdio, starts it. */
   start(spec: SandboxContainerSpec): Promise<StartedContainer>;
+  /** Total memory of the Docker daemon's host in bytes (`MemTotal`); 0 when it reports none. */
+  hostMemoryBytes(): Promise<number>;
   /** Changes the cgroup limits of a running container. */
   update(id: string, resources: ContainerResources): Promise<void>;
   /**

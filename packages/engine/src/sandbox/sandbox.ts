@@ -1,5 +1,10 @@
 import type { Logger } from "../engine/engine-types.js";
-import { type Frame, FrameDecoder, FrameType } from "../protocol/frames.js";
+import {
+  type Frame,
+  FrameDecoder,
+  FrameType,
+  MAX_SUPERVISOR_FRAME_BYTES,
+} from "../protocol/frames.js";
 import {
   fileFrame,
   killFrame,
@@ -12,6 +17,7 @@ import {
   wipeFrame,
 } from "../protocol/messages.js";
 import type { ContainerResources } from "../request/limits.js";
+import { CappedOutput } from "./capped-output.js";
 import type {
   ContainerChannel,
   ContainerRuntime,
@@ -25,8 +31,19 @@ export type SandboxState = "starting" | "idle" | "leased" | "cleaning" | "destro
 const HELLO_TIMEOUT_MS = 30_000;
 /** How long a wipe may take before the sandbox is declared dirty. */
 const WIPE_TIMEOUT_MS = 10_000;
-/** Slack over a stage's own wall limit before the engine stops waiting for the supervisor. */
-const STAGE_GRACE_MS = 5_000;
+/**
+ * Slack over a stage's own wall limit before the engine gives up on the supervisor. The
+ * deadline is absolute from the RUN frame: frames that keep coming never extend it.
+ */
+export const STAGE_GRACE_MS = 5_000;
+/** The signal number reported for a stage the engine ended by destroying its container. */
+const SIGKILL = 9;
+/**
+ * Most bytes of frames kept while nobody awaits one. In a stage that is at most what one read
+ * of the attach stream holds; more means the supervisor talks out of turn (e.g. while idle),
+ * and the sandbox is dropped rather than the engine's memory filled.
+ */
+const QUEUED_FRAME_BYTES_MAX = 4 * 1_048_576;
 /** Largest STDIN frame sent. */
 const STDIN_CHUNK_BYTES = 1_048_576;
 
@@ -59,6 +76,12 @@ export interface StageOutcome {
   exit: StageExit;
   stdout: Buffer;
   stderr: Buffer;
+  /**
+   * Set when the engine, not the supervisor, ended the stage: the supervisor broke the protocol's
+   * promises (more output than the cap, no exit by the deadline). The sandbox is then broken and
+   * its container must be destroyed; `exit` is the engine's own account.
+   */
+  abandoned?: string;
 }
 
 interface FrameWaiter {
@@ -77,13 +100,19 @@ export class Sandbox {
   #waiter: FrameWaiter;
   #failure: SandboxFailure | undefined;
   readonly #brokenListeners: Array<() => void> = [];
-  readonly #decoder = new FrameDecoder();
+  readonly #decoder = new FrameDecoder(MAX_SUPERVISOR_FRAME_BYTES);
   /** Frames waiting to go out with the next RUN frame. */
   readonly #outbox: Buffer[] = [];
   /** Frames that arrived while nobody awaited one. */
   readonly #queued: Frame[] = [];
+  #queuedBytes = 0;
   readonly #queueingWaiter: FrameWaiter = {
-    onFrame: (frame) => this.#queued.push(frame),
+    onFrame: (frame) => {
+      this.#queued.push(frame);
+      this.#queuedBytes += frame.payload.length;
+      if (this.#queuedBytes > QUEUED_FRAME_BYTES_MAX)
+        this.#fail(new SandboxFailure("the supervisor sent frames nobody asked for"));
+    },
     onFailure: () => {},
   };
 
@@ -116,7 +145,7 @@ export class Sandbox {
     const { id, channel } = await runtime.start(spec);
     const sandbox = new Sandbox(id, channel, runtime, logger, spec.resources);
     try {
-      const hello = await sandbox.#next(HELLO_TIMEOUT_MS, "hello");
+      const hello = await sandbox.#expect(HELLO_TIMEOUT_MS, "hello");
       if (hello.type !== FrameType.Hello)
         throw new SandboxFailure(`expected hello, got frame ${hello.type}`);
       sandbox.version = hello.payload.toString().trim() || "unknown";
@@ -156,11 +185,17 @@ export class Sandbox {
     for (const file of files) this.#outbox.push(fileFrame(file.name, file.content));
   }
 
-  /** Runs one stage to its end and reports what it did. */
+  /**
+   * Runs one stage to its end and reports what it did. The engine keeps at most
+   * `command.outputBytes` of each stream and waits at most `timeMs + STAGE_GRACE_MS` in all; a
+   * supervisor that breaks either promise is abandoned (see StageOutcome.abandoned).
+   */
   async runStage(command: StageCommand, io: StageIo): Promise<StageOutcome> {
     this.#assertUsable();
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
+    const started = performance.now();
+    const deadline = started + command.timeMs + STAGE_GRACE_MS;
+    const stdout = new CappedOutput(command.outputBytes);
+    const stderr = new CappedOutput(command.outputBytes);
     const streamed = io.stdinStream !== undefined;
     if (!streamed && io.stdin) this.#outbox.push(...stdinFrames(io.stdin));
     this.#outbox.push(runFrame({ ...command, streamedStdin: streamed }));
@@ -172,21 +207,42 @@ export class Sandbox {
     io.signal?.addEventListener("abort", kill, { once: true });
     let stageOver = false;
     if (io.stdinStream) void this.#pumpStdin(io.stdinStream, () => stageOver);
+    const abandon = (reason: string, limit: "wallTimeout" | "outputLimit"): StageOutcome => {
+      this.logger.warn(
+        { sandbox: this.id, reason },
+        "supervisor abandoned; destroying the sandbox",
+      );
+      this.#fail(new SandboxFailure(`abandoned: ${reason}`));
+      this.channel.close();
+      return {
+        exit: abandonedExit(Math.round(performance.now() - started), limit),
+        stdout: stdout.toBuffer(),
+        stderr: stderr.toBuffer(),
+        abandoned: reason,
+      };
+    };
     try {
-      const deadline = command.timeMs + STAGE_GRACE_MS;
       for (;;) {
-        const frame = await this.#next(deadline, "stage exit");
-        if (frame.type === FrameType.Stdout) {
-          stdout.push(frame.payload);
-          io.onStdout?.(frame.payload);
-        } else if (frame.type === FrameType.Stderr) {
-          stderr.push(frame.payload);
-          io.onStderr?.(frame.payload);
+        const frame = await this.#next(deadline - performance.now());
+        if (!frame) {
+          return abandon(
+            `no exit within ${command.timeMs + STAGE_GRACE_MS} ms of the stage's start`,
+            "wallTimeout",
+          );
+        }
+        if (frame.type === FrameType.Stdout || frame.type === FrameType.Stderr) {
+          const output = frame.type === FrameType.Stdout ? stdout : stderr;
+          const kept = output.add(frame.payload);
+          if (kept.length > 0)
+            (frame.type === FrameType.Stdout ? io.onStdout : io.onStderr)?.(kept);
+          if (output.overflowed) {
+            return abandon(`more than ${command.outputBytes} bytes of output`, "outputLimit");
+          }
         } else if (frame.type === FrameType.Exit) {
           return {
             exit: parseExit(frame.payload),
-            stdout: Buffer.concat(stdout),
-            stderr: Buffer.concat(stderr),
+            stdout: stdout.toBuffer(),
+            stderr: stderr.toBuffer(),
           };
         } else {
           throw new SandboxFailure(
@@ -205,7 +261,7 @@ export class Sandbox {
     this.#assertUsable();
     this.#state = "cleaning";
     this.channel.write(wipeFrame());
-    const frame = await this.#next(WIPE_TIMEOUT_MS, "clean");
+    const frame = await this.#expect(WIPE_TIMEOUT_MS, "clean");
     if (frame.type !== FrameType.Clean) {
       throw new SandboxFailure(
         `the sandbox could not be proven clean (frame ${String.fromCharCode(frame.type)})`,
@@ -223,15 +279,19 @@ export class Sandbox {
     await this.runtime.remove(this.id);
   }
 
-  #sendStdin(data: Buffer): void {
-    for (const frame of stdinFrames(data)) this.channel.write(frame);
-  }
-
+  /**
+   * Sends interactive stdin as it comes, one chunk at a time: the next chunk is pulled from the
+   * source only once Docker's stream has drained, so a fast producer waits instead of piling up
+   * in the engine's memory.
+   */
   async #pumpStdin(source: AsyncIterable<Buffer>, stageOver: () => boolean): Promise<void> {
     try {
       for await (const chunk of source) {
         if (stageOver() || this.#failure) return;
-        this.#sendStdin(chunk);
+        for (const frame of stdinFrames(chunk)) {
+          if (!this.channel.write(frame)) await this.channel.drained();
+          if (stageOver() || this.#failure) return;
+        }
       }
     } catch (error) {
       this.logger.warn({ sandbox: this.id, err: error }, "interactive stdin failed; closing it");
@@ -244,6 +304,7 @@ export class Sandbox {
   }
 
   #receive(data: Buffer): void {
+    if (this.#failure) return;
     let frames: Frame[];
     try {
       frames = this.#decoder.push(data);
@@ -257,6 +318,7 @@ export class Sandbox {
         return;
       }
       this.#waiter.onFrame(frame);
+      if (this.#failure) return;
     }
   }
 
@@ -267,17 +329,30 @@ export class Sandbox {
     for (const listener of this.#brokenListeners) listener();
   }
 
+  /** The next frame, which must come within `timeoutMs`: else the sandbox is unusable. */
+  async #expect(timeoutMs: number, what: string): Promise<Frame> {
+    const frame = await this.#next(timeoutMs);
+    if (!frame) throw new SandboxFailure(`no ${what} from the sandbox within ${timeoutMs} ms`);
+    return frame;
+  }
+
   /**
-   * The next frame from the supervisor. Frames that arrive while nobody waits are queued by
-   * the waiter below, so none is lost between two awaits.
+   * The next frame from the supervisor, or undefined when none came within `timeoutMs`.
+   * Frames that arrive while nobody waits are queued by the waiter below, so none is lost
+   * between two awaits.
    */
-  #next(timeoutMs: number, what: string): Promise<Frame> {
+  #next(timeoutMs: number): Promise<Frame | undefined> {
     if (this.#failure) return Promise.reject(this.#failure);
-    if (this.#queued.length > 0) return Promise.resolve(this.#queued.shift() as Frame);
+    const queued = this.#queued.shift();
+    if (queued) {
+      this.#queuedBytes -= queued.payload.length;
+      return Promise.resolve(queued);
+    }
+    if (timeoutMs <= 0) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiter = this.#queueingWaiter;
-        reject(new SandboxFailure(`no ${what} from the sandbox within ${timeoutMs} ms`));
+        resolve(undefined);
       }, timeoutMs);
       this.#waiter = {
         onFrame: (frame) => {
@@ -293,4 +368,21 @@ export class Sandbox {
       };
     });
   }
+}
+
+/** The engine's account of a stage it ended itself: killed by the container's removal. */
+function abandonedExit(wallMs: number, limit: "wallTimeout" | "outputLimit"): StageExit {
+  return {
+    exitCode: null,
+    signal: SIGKILL,
+    wallMs,
+    cpuMs: 0,
+    memoryBytes: 0,
+    wallTimeout: limit === "wallTimeout",
+    cpuTimeout: false,
+    outputLimit: limit === "outputLimit",
+    outOfMemory: false,
+    killed: false,
+    execFailed: false,
+  };
 }

@@ -5,7 +5,7 @@ import { testEngine } from "../helpers/test-engine.js";
 import { conformancePrograms } from "./programs/index.js";
 
 /**
- * Generated from the specs: every registered language runs its conformance programs
+ * Generated from the language specs: every registered language runs its conformance programs
  * (./programs/<id>.ts) and its starter. One engine per language with at most one sandbox;
  * languages and their tests run one after the other.
  */

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { PassThrough } from "node:stream";
 import { expect } from "vitest";
 import type { Engine } from "../../src/engine/engine-types.js";
 import type { ExecuteRequest } from "../../src/request/execute-request.js";
 import type { ExecuteResult } from "../../src/request/execute-result.js";
 import { helloAndEcho } from "../helpers/programs.js";
-import { containersOf } from "../helpers/test-engine.js";
+import { containersOf, docker } from "../helpers/test-engine.js";
 
 /** The sandbox user's uid: on the host too, since containers share the host's user ids. */
 const SANDBOX_UID = 1000;
@@ -24,7 +25,7 @@ function readOr(path: string, fallback: string): string {
   }
 }
 
-/** Live processes of the host whose real, effective or saved uid is the sandbox user's. */
+/** Live processes (or live threads) of the host whose real, effective or saved uid is the sandbox user's. */
 export function sandboxUserProcesses(): HostProcess[] {
   const found: HostProcess[] = [];
   for (const entry of readdirSync("/proc")) {
@@ -32,7 +33,9 @@ export function sandboxUserProcesses(): HostProcess[] {
     const status = readOr(`/proc/${entry}/status`, "");
     const uids = /\nUid:\t(\d+)\t(\d+)\t(\d+)/.exec(status);
     const state = /\nState:\t(\S)/.exec(status)?.[1];
-    if (!uids || state === "Z" || state === "X") continue;
+    // A zombie is dead, unless it is the leader of a thread group whose other threads run on.
+    const threads = Number(/\nThreads:\t(\d+)/.exec(status)?.[1] ?? 1);
+    if (!uids || ((state === "Z" || state === "X") && threads <= 1)) continue;
     if (!uids.slice(1).some((uid) => Number(uid) === SANDBOX_UID)) continue;
     const cgroup = readOr(`/proc/${entry}/cgroup`, "");
     found.push({
@@ -135,4 +138,30 @@ export function report(stdout: string | undefined): Record<string, string> {
     if (at > 0) pairs[line.slice(0, at)] = line.slice(at + 1);
   }
   return pairs;
+}
+
+/** Runs a command as root inside a container (docker exec) and returns its stdout; throws unless it exits 0. */
+export async function execAsRoot(containerId: string, command: string[]): Promise<string> {
+  const exec = await docker.getContainer(containerId).exec({
+    Cmd: command,
+    User: "root",
+    AttachStdout: true,
+    AttachStderr: true,
+  });
+  const stream = await exec.start({});
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on("data", (chunk: Buffer) => out.push(chunk));
+  stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  docker.modem.demuxStream(stream, stdout, stderr);
+  await new Promise((resolve) => stream.on("end", resolve));
+  const { ExitCode } = await exec.inspect();
+  if (ExitCode !== 0) {
+    throw new Error(
+      `${command.join(" ")} exited with ${ExitCode}: ${Buffer.concat(err).toString()}`,
+    );
+  }
+  return Buffer.concat(out).toString();
 }

@@ -6,26 +6,28 @@ import type { Engine } from "@warmbox/engine";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { ServerConfig } from "../config/config-schema.js";
 import { registerErrorHandler } from "../errors/error-handler.js";
-import { HttpError } from "../errors/http-error.js";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/to-http-error.js";
 import { ExecutionService } from "../execution/execution-service.js";
 import { LanguageCatalog } from "../execution/language-catalog.js";
-import { isApiPath, registerApiKeyAuth } from "../http/api-key-auth.js";
+import { browserOriginGuardOptions } from "../http/browser-origin-guard.js";
+import { answerClientError } from "../http/client-error-answer.js";
 import { registerJsonBodyParser } from "../http/json-body-parser.js";
 import { defaultStaticDir, packageVersion } from "../http/package-root.js";
-import { registerRateLimit } from "../http/rate-limit.js";
+import { registerOriginFormOnly } from "../http/request-target.js";
+import { registerSecurityHeaders } from "../http/security-headers.js";
 import { registerStaticFiles } from "../http/static-files.js";
+import { selectProtocol } from "../http/websocket-protocol.js";
+import { registerUpgradeOnlyOnWebSocketRoutes } from "../http/websocket-routes.js";
 import { ServerMetrics } from "../metrics/server-metrics.js";
-import { registerExecuteRoute } from "../routes/execute-route.js";
 import { registerHealthRoutes } from "../routes/health-routes.js";
-import { registerLanguagesRoute } from "../routes/languages-route.js";
-import { registerMetricsRoute } from "../routes/metrics-route.js";
+import { registerHttpMetrics, registerMetricsRoute } from "../routes/metrics-route.js";
 import { registerOpenApiRoute } from "../routes/openapi-route.js";
-import { registerPistonRoutes } from "../routes/piston-routes.js";
-import { registerRunSocketRoute } from "../routes/run-socket-route.js";
+import { registerApiRoutes } from "./api-routes.js";
 
 /** An incoming X-Request-Id is kept when it looks like an id; else the server makes one. */
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/** Node's default time for a request's line and headers. */
+const HEADERS_TIMEOUT_MS = 60_000;
 
 /** After the executions drained, how long answers may take to be written before connections close. */
 const ANSWER_FLUSH_MS = 2_000;
@@ -41,14 +43,17 @@ async function waitUntilEmpty(answers: Set<ServerResponse>, timeoutMs: number): 
 export interface BuiltApp {
   app: FastifyInstance;
   executions: ExecutionService;
+  /** The languages served and those on their way. */
+  catalog: LanguageCatalog;
   /** Readiness: true once the pools are warm, false again when shutdown begins. */
   setReady(ready: boolean): void;
 }
 
 /**
  * Assembles the HTTP server over an engine: body parsing, request ids, the central error
- * handler, CORS, API keys, rate limits, WebSocket support, the routes, and a shutdown drain
- * that lets running executions finish (up to `shutdownTimeoutMs`) before connections close.
+ * handler, security headers, CORS, WebSocket support, the public routes (health, metrics,
+ * OpenAPI, the page), the guarded API routes (see registerApiRoutes), and a shutdown drain that
+ * lets running executions finish (up to `shutdownTimeoutMs`) before connections close.
  */
 export async function buildApp(
   config: ServerConfig,
@@ -67,12 +72,20 @@ export async function buildApp(
         ? incoming
         : randomUUID();
     },
-    // A closing server answers in the contract's error shape (hook below), not Fastify's.
+    // A closing server answers in the API's error shape (docs/api.md) (hook below), not Fastify's.
     return503OnClosing: false,
     // Shutdown drains executions and open answers first (preClose below); whatever connection
     // is left then (idle keep-alive, a client that went half-away) is closed, not waited for.
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler: answerClientError,
+    // Node's default is 300 s, but Fastify turns it off; 408 (answerClientError) once it passes.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
+      // How often Node looks for expired requests: a fraction of the timeout, so it holds.
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.requestTimeoutMs / 4)),
+    },
   });
   const metrics = new ServerMetrics(engine);
   const executions = new ExecutionService(
@@ -92,28 +105,25 @@ export async function buildApp(
   });
   // Before auth and rate limits: its onRequest hook marks upgrade requests, so that one refused
   // (401, 429) has its socket destroyed after the answer instead of left half-open.
-  await app.register(websocket, { options: { maxPayload: config.maxBodyBytes } });
+  await app.register(websocket, {
+    options: {
+      maxPayload: config.maxBodyBytes,
+      // Answer `warmbox.v1` alone: a browser's key rides in another offered subprotocol.
+      handleProtocols: (offered) => selectProtocol(offered),
+    },
+  });
   registerJsonBodyParser(app);
   registerErrorHandler(app, { maxBodyBytes: config.maxBodyBytes });
+  registerSecurityHeaders(app);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
     if (request.headers.upgrade === undefined) {
       openAnswers.add(reply.raw);
       reply.raw.once("close", () => openAnswers.delete(reply.raw));
     }
-    if (executions.draining && isApiPath(request.url)) {
-      reply.header("connection", "close");
-      throw new HttpError(
-        503,
-        "unavailable",
-        "the server is shutting down; retry shortly",
-        undefined,
-        {
-          "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
-        },
-      );
-    }
   });
+  registerOriginFormOnly(app);
+  registerUpgradeOnlyOnWebSocketRoutes(app);
   if (config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins.includes("*") ? true : config.corsOrigins,
@@ -129,16 +139,17 @@ export async function buildApp(
       maxAge: 600,
     });
   }
-  registerApiKeyAuth(app, config.apiKeys);
-  await registerRateLimit(app, config.rateLimitPerMinute);
+  registerHttpMetrics(app, metrics);
 
-  registerMetricsRoute(app, metrics);
+  // Public: probes, the OpenAPI document, the page. Every API route lives in registerApiRoutes.
   registerHealthRoutes(app, { engine, isAccepting: () => ready && !executions.draining });
   registerOpenApiRoute(app, packageVersion());
-  registerLanguagesRoute(app, catalog);
-  registerExecuteRoute(app, { executions, maxBodyBytes: config.maxBodyBytes });
-  registerRunSocketRoute(app, { executions, maxBodyBytes: config.maxBodyBytes });
-  await registerPistonRoutes(app, { executions, catalog });
+  await registerMetricsRoute(app, metrics, {
+    apiKeys: config.apiKeys,
+    public: config.metricsPublic,
+    browserGuard: browserOriginGuardOptions(config),
+  });
+  await registerApiRoutes(app, { config, executions, catalog });
   await registerStaticFiles(
     app,
     config.staticDir === undefined ? defaultStaticDir() : config.staticDir,
@@ -147,6 +158,7 @@ export async function buildApp(
   return {
     app,
     executions,
+    catalog,
     setReady: (value) => {
       ready = value;
     },

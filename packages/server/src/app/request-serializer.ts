@@ -1,8 +1,15 @@
 import type { FastifyRequest } from "fastify";
 
-/** Strips secrets from a URL before it is logged (`?apiKey=` of WebSocket upgrades). */
+/** Query parameters clients put keys in out of habit (`apiKey`, `api_key`, `key`, `token`, ...). */
+const SECRET_PARAMETER =
+  /([?&](?:api[-_]?key|key|(?:access[-_]?)?token|auth|secret|password)=)[^&#]*/gi;
+
+/**
+ * Strips secrets from a URL before it is logged: the server never reads a key from the URL, but
+ * a client may still put one in the query out of habit.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]apiKey=)[^&]*/gi, "$1[redacted]");
+  return url.replace(SECRET_PARAMETER, "$1[redacted]");
 }
 
 /** What a request log line says about the request: never headers (they carry API keys). */

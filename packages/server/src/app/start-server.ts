@@ -8,6 +8,7 @@ import {
   serverConfigSchema,
 } from "../config/config-schema.js";
 import { fieldIssues } from "../execution/parse-execute-request.js";
+import { buildMissingImages } from "../images/missing-image-builds.js";
 import { buildApp } from "./build-app.js";
 import { requestSerializer } from "./request-serializer.js";
 
@@ -26,6 +27,12 @@ export interface RunningServer {
   app: FastifyInstance;
   engine: Engine;
   config: ServerConfig;
+  /**
+   * Resolves when the background builds of missing runner images (`buildMissingImages`) have
+   * ended, each language served or listed as failed, to the languages that were missing; at
+   * once, to none, when there was nothing to build.
+   */
+  imagesSettled: Promise<string[]>;
   /**
    * Graceful shutdown: stops accepting, lets running executions finish (up to
    * `shutdownTimeoutMs`, then kills them), closes connections, then closes the engine if the
@@ -92,6 +99,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       defaultCompileLimits: config.defaultCompileLimits,
       maxLimits: config.maxLimits,
       maxQueue: config.maxQueue,
+      maxSandboxes: config.maxSandboxes,
+      maxBufferedOutputBytes: config.maxBufferedOutputBytes,
       engineId: config.engineId,
       logger,
     });
@@ -106,7 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await closeEngine();
     throw error;
   }
-  const { app } = built;
+  const { app, catalog } = built;
   try {
     await app.listen({ port: config.port, host: config.host });
     await engine.warmup();
@@ -125,6 +134,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     { url, languages: served },
     `warmbox server ready: ${served.length} languages (${served.join(", ")})`,
   );
+  const imagesSettled = config.buildMissingImages
+    ? buildMissingImages({
+        engine,
+        catalog,
+        logger,
+        languages: config.languages ?? languageRegistry.all.map((spec) => spec.id),
+      }).catch((error: unknown) => {
+        logger.error({ err: error }, "building the missing runner images failed");
+        return [];
+      })
+    : Promise.resolve([]);
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -139,5 +159,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     })();
     return closing;
   };
-  return { url, app, engine, config, close, [Symbol.asyncDispose]: close };
+  return { url, app, engine, config, imagesSettled, close, [Symbol.asyncDispose]: close };
 }

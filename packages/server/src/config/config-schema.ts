@@ -10,6 +10,18 @@ export const DEFAULT_HOST = "0.0.0.0";
  * playground, low enough that one client cannot monopolise a small machine. 0 turns it off.
  */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+/**
+ * Shortest API key accepted: 32 characters is 128+ bits for a random key, out of reach of
+ * guessing through the rate limit.
+ */
+export const MIN_API_KEY_LENGTH = 32;
+/**
+ * Runs one client (API key, or IP without keys) may have in flight when the setting is unset:
+ * half a language's pool (at least one), so one client never holds a whole pool while others wait.
+ */
+export function defaultMaxConcurrentPerClient(poolMax: number): number {
+  return Math.max(1, Math.ceil(poolMax / 2));
+}
 /** Requests allowed to wait for a sandbox before the server answers 503 at once. */
 export const DEFAULT_MAX_QUEUE = 64;
 /**
@@ -22,6 +34,20 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1_048_576;
  * default stopTimeout (30 s) so the engine can still remove its containers.
  */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 20_000;
+/**
+ * How long a client may take to send a whole request (line, headers, body). A client that never
+ * finishes its body would otherwise hold its connection forever, and enough of them exhaust the
+ * server's file descriptors without a key. A minute uploads the largest default body (2 MiB)
+ * at 35 KB/s. Answers (event streams, WebSockets) are not limited by it.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * The most output (per stream) a request may ask for when the operator sets no maximum. The
+ * engine allows 16 MiB, but the answer holds stdout and stderr in memory, and JSON writes a
+ * control byte as 6 (`\u0000`): one such run took a server from 95 MB to 950 MB, so two of them
+ * overran the 1 GiB container. 1 MiB keeps a run's answer to about 12 MB at worst.
+ */
+export const DEFAULT_MAX_OUTPUT_BYTES = 1_048_576;
 /** Warm sandboxes per language at rest: one makes the first run fast, and costs little memory. */
 export const DEFAULT_POOL_MIN = 1;
 /** Sandboxes per language at most: about one per core of a small machine. */
@@ -65,6 +91,12 @@ export const serverConfigSchema = z
     host: z.string().min(1).default(DEFAULT_HOST),
     /** Language ids to serve. @default every language whose runner image exists */
     languages: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * Build the runner images of configured languages that lack one, in the background after
+     * start-up; each language is served the moment its image exists. `npm start` turns it on.
+     * @default false
+     */
+    buildMissingImages: z.boolean().default(false),
     /** Warm pool sizes, for every language and per language id. */
     pool: poolSchema
       .extend({ perLanguage: z.record(z.string(), perLanguagePoolSchema).default({}) })
@@ -88,14 +120,55 @@ export const serverConfigSchema = z
     sandboxNetwork: z.string().min(1).optional(),
     /** Requests allowed to wait for a sandbox; one more gets 503 overloaded. @default 64 */
     maxQueue: z.number().int().min(0).max(100_000).default(DEFAULT_MAX_QUEUE),
+    /**
+     * Most sandboxes running at once across languages; with the memory limits it must fit the
+     * Docker host's memory or the server refuses to start. @default the engine's (16)
+     */
+    maxSandboxes: z.number().int().min(1).max(4_096).optional(),
+    /**
+     * Output all runs in flight may buffer together, in bytes. @default the engine's (128 MiB)
+     */
+    maxBufferedOutputBytes: z.number().int().min(65_536).optional(),
     /** Run-stage limits used when a request sets none. @default the engine's */
     defaultLimits: partialLimitsSchema.default({}),
     /** Compile-stage limits used when a request sets none. @default the engine's */
     defaultCompileLimits: partialLimitsSchema.default({}),
-    /** The most a request may ask for; above it the request gets 400 limit_exceeded. */
-    maxLimits: partialLimitsSchema.default({}),
-    /** API keys; none means the API is open. @default [] */
-    apiKeys: z.array(z.string().min(8, "an API key needs at least 8 characters")).default([]),
+    /**
+     * The most a request may ask for; above it the request gets 400 limit_exceeded.
+     * @default the engine's, but `outputBytes` 1 MiB (DEFAULT_MAX_OUTPUT_BYTES)
+     */
+    maxLimits: partialLimitsSchema
+      .default({})
+      .transform((limits) => ({ outputBytes: DEFAULT_MAX_OUTPUT_BYTES, ...limits })),
+    /** API keys (each at least 32 characters); none means the API is open. @default [] */
+    apiKeys: z
+      .array(
+        z
+          .string()
+          .min(
+            MIN_API_KEY_LENGTH,
+            `an API key needs at least ${MIN_API_KEY_LENGTH} characters (e.g. openssl rand -hex 32)`,
+          ),
+      )
+      .default([]),
+    /**
+     * `GET /metrics` answers without a key even when API keys are set (for a scraper on a
+     * private network). Without keys it is always open. @default false
+     */
+    metricsPublic: z.boolean().default(false),
+    /**
+     * Requests on the API one client (API key, or IP without keys) may have in flight; one more
+     * gets 429 with Retry-After. Streams and WebSockets count while they are open. 0 turns it
+     * off. @default half of `pool.max`, at least 1
+     */
+    maxConcurrentPerClient: z.number().int().min(0).max(100_000).optional(),
+    /**
+     * Host names (or addresses, with or without :port) the API answers to; a request whose
+     * Host header names another is refused (DNS rebinding). ["*"] accepts any. Loopback names,
+     * the listening address and the hosts of `corsOrigins` are always accepted. @default [] (only
+     * those) without API keys, ["*"] with keys (a key is needed anyway)
+     */
+    allowedHosts: z.array(z.string().min(1)).optional(),
     /** Requests per minute per API key or client IP; 0 disables the limit. @default 600 */
     rateLimitPerMinute: z.number().int().min(0).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
     /** Largest request body and WebSocket message, in bytes. @default 2097152 */
@@ -105,6 +178,8 @@ export const serverConfigSchema = z
       .min(1_024)
       .max(256 * 1_048_576)
       .default(DEFAULT_MAX_BODY_BYTES),
+    /** How long a client may take to send a whole request, body included. @default 60000 */
+    requestTimeoutMs: z.number().int().min(500).max(3_600_000).default(DEFAULT_REQUEST_TIMEOUT_MS),
     /** Origins allowed by CORS; ["*"] allows any; [] sends no CORS headers. @default [] */
     corsOrigins: z.array(z.string().min(1)).default([]),
     /**

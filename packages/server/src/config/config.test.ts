@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT } from "./config-schema.js";
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_PORT,
+  defaultMaxConcurrentPerClient,
+} from "./config-schema.js";
 
 describe("loadConfig", () => {
   it("fills every default from an empty environment", () => {
@@ -24,12 +28,16 @@ describe("loadConfig", () => {
       WARMBOX_PORT: "9000",
       WARMBOX_HOST: "127.0.0.1",
       WARMBOX_LANGUAGES: "python, javascript",
+      WARMBOX_BUILD_MISSING_IMAGES: "true",
       WARMBOX_POOL_MIN: "0",
       WARMBOX_POOL_MAX: "8",
-      WARMBOX_API_KEYS: "key-one-1234,key-two-5678",
+      WARMBOX_API_KEYS: "key-one-0123456789abcdef0123456789,key-two-0123456789abcdef0123456789",
       WARMBOX_RATE_LIMIT: "30",
       WARMBOX_MAX_QUEUE: "5",
+      WARMBOX_MAX_SANDBOXES: "6",
+      WARMBOX_MAX_BUFFERED_OUTPUT_BYTES: "33554432",
       WARMBOX_MAX_BODY_BYTES: "4096",
+      WARMBOX_REQUEST_TIMEOUT_MS: "15000",
       WARMBOX_CORS_ORIGINS: "https://a.example,https://b.example",
       WARMBOX_MAX_TIME_MS: "10000",
       WARMBOX_MAX_CPUS: "1.5",
@@ -43,11 +51,15 @@ describe("loadConfig", () => {
       port: 9000,
       host: "127.0.0.1",
       languages: ["python", "javascript"],
+      buildMissingImages: true,
       pool: { min: 0, max: 8 },
-      apiKeys: ["key-one-1234", "key-two-5678"],
+      apiKeys: ["key-one-0123456789abcdef0123456789", "key-two-0123456789abcdef0123456789"],
       rateLimitPerMinute: 30,
       maxQueue: 5,
+      maxSandboxes: 6,
+      maxBufferedOutputBytes: 33_554_432,
       maxBodyBytes: 4096,
+      requestTimeoutMs: 15_000,
       corsOrigins: ["https://a.example", "https://b.example"],
       maxLimits: { timeMs: 10_000, cpus: 1.5, network: false },
       defaultLimits: { memoryMb: 128 },
@@ -75,6 +87,22 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads the security settings; the concurrency default follows the pool size", () => {
+    const config = loadConfig({
+      WARMBOX_METRICS_PUBLIC: "true",
+      WARMBOX_MAX_CONCURRENT_PER_CLIENT: "3",
+      WARMBOX_ALLOWED_HOSTS: "play.example.com, api.example.com",
+    });
+    expect(config).toMatchObject({
+      metricsPublic: true,
+      maxConcurrentPerClient: 3,
+      allowedHosts: ["play.example.com", "api.example.com"],
+    });
+    expect(loadConfig({}).metricsPublic).toBe(false);
+    expect(defaultMaxConcurrentPerClient(4)).toBe(2);
+    expect(defaultMaxConcurrentPerClient(1)).toBe(1);
+  });
+
   it("names the variable, what was expected and what came", () => {
     expect(() => loadConfig({ WARMBOX_PORT: "eighty" })).toThrow(
       /WARMBOX_PORT: expected an integer, got 'eighty'/,
@@ -83,7 +111,10 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ WARMBOX_MAX_NETWORK: "maybe" })).toThrow(
       /WARMBOX_MAX_NETWORK: expected true or false/,
     );
-    expect(() => loadConfig({ WARMBOX_API_KEYS: "short" })).toThrow(/at least 8 characters/);
+    expect(() => loadConfig({ WARMBOX_API_KEYS: "short" })).toThrow(
+      /apiKeys\.0 \(from WARMBOX_API_KEYS\): an API key needs at least 32 characters/,
+    );
+    expect(() => loadConfig({ WARMBOX_API_KEYS: "a".repeat(31) })).toThrow(/at least 32/);
     expect(() => loadConfig({ WARMBOX_LOG_LEVEL: "loud" })).toThrow(ConfigError);
   });
 

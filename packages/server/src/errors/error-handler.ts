@@ -2,19 +2,27 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { HttpError } from "./http-error.js";
 import { type HttpErrorResponse, toHttpError } from "./to-http-error.js";
 
-/** The contract's error body. */
+/** The error body of docs/api.md: `{ error: { code, message, requestId, details? } }`. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };
 }
 
-/** Piston's routes answer errors in Piston's shape so Piston clients read them. */
-export function isPistonRoute(url: string): boolean {
-  return url.startsWith("/api/v2/") || url === "/api/v2";
+/**
+ * Piston's routes answer errors in Piston's shape so Piston clients read them; decided on the
+ * matched route (the raw URL only when no route matched).
+ */
+export function isPistonRoute(request: FastifyRequest): boolean {
+  const path = request.routeOptions.url ?? request.url;
+  return path.startsWith("/api/v2/") || path === "/api/v2";
 }
 
 /** The body of an error answer for this request's API flavour. */
 export function errorBody(request: FastifyRequest, mapped: HttpErrorResponse): unknown {
-  if (isPistonRoute(request.url)) return { message: mapped.message };
+  if (isPistonRoute(request)) {
+    // Piston's shape has no room for the request id: a server fault names it in the message.
+    const suffix = mapped.serverFault ? ` (request id ${String(request.id)})` : "";
+    return { message: `${mapped.message}${suffix}` };
+  }
   const body: ErrorBody = {
     error: { code: mapped.code, message: mapped.message, requestId: String(request.id) },
   };

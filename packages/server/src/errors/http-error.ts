@@ -3,6 +3,7 @@ export type HttpErrorCode =
   | "invalid_request"
   | "unknown_language"
   | "unauthorized"
+  | "forbidden"
   | "not_found"
   | "method_not_allowed"
   | "payload_too_large"

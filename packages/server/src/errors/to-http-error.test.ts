@@ -13,7 +13,7 @@ import { toHttpError } from "./to-http-error.js";
 const map = (error: unknown) => toHttpError(error, { maxBodyBytes: 1024 });
 
 describe("toHttpError", () => {
-  it("maps every engine error code to the contract's status and code", () => {
+  it("maps every engine error code to its status and code in docs/api.md", () => {
     expect(
       map(new InvalidRequestError("bad", [{ path: "language", message: "required" }])),
     ).toMatchObject({

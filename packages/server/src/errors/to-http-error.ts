@@ -12,12 +12,18 @@ export interface HttpErrorResponse {
   serverFault: boolean;
 }
 
+/**
+ * What a client reads for any server fault: Docker's and the supervisor's own text goes to the
+ * log only (it names hosts, paths and internals); the request id ties the two together.
+ */
+export const INTERNAL_ERROR_MESSAGE = "an internal error occurred; report the request id";
+
 /** Seconds a client should wait before retrying when the engine's queue is full. */
 export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
 /** Seconds a client should wait when the server is shutting down (another task will answer). */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-/** The engine's error codes → HTTP status and the contract's error code. */
+/** The engine's error codes → HTTP status and the API's error code (docs/api.md). */
 const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfter?: number }> = {
   invalid_request: { statusCode: 400, code: "invalid_request" },
   unknown_language: { statusCode: 400, code: "unknown_language" },
@@ -28,14 +34,15 @@ const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfte
     code: "unavailable",
     retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
   },
-  // The contract: a dead Docker daemon is a 500 internal_error, never the user's fault.
+  // A dead Docker daemon is a 500 internal_error, never the user's fault.
   engine_unavailable: { statusCode: 500, code: "internal_error" },
   image_build_failed: { statusCode: 500, code: "internal_error" },
+  memory_overcommit: { statusCode: 500, code: "internal_error" },
   // The client went away before its run started; nobody reads this answer.
   aborted: { statusCode: 499, code: "aborted" },
 };
 
-/** Fastify's own error codes → the contract's. */
+/** Fastify's own error codes → the API's. */
 const FASTIFY_CODES: Record<string, { statusCode: number; code: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { statusCode: 413, code: "payload_too_large" },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { statusCode: 415, code: "unsupported_media_type" },
@@ -52,7 +59,7 @@ const FASTIFY_MESSAGES: Record<string, (maxBodyBytes: number) => string> = {
 };
 
 /**
- * Maps any error to the HTTP answer of the contract's error table. Engine errors are matched by
+ * Maps any error to the HTTP answer of the error table in docs/api.md. Engine errors are matched by
  * their stable `code` (never `instanceof`), the server's own by HttpError, Fastify's by its
  * `FST_*` code; anything else is a 500 whose message is never shown to the client.
  */
@@ -69,13 +76,14 @@ export function toHttpError(error: unknown, options: { maxBodyBytes: number }): 
   }
   if (EngineError.isInstance(error)) {
     const mapped = ENGINE_CODES[error.code] ?? { statusCode: 500, code: "internal_error" };
+    const internal = mapped.code === "internal_error";
     return {
       statusCode: mapped.statusCode,
       code: mapped.code,
-      message: error.message,
-      details: error.details,
+      message: internal ? INTERNAL_ERROR_MESSAGE : error.message,
+      details: internal ? undefined : error.details,
       headers: mapped.retryAfter ? { "retry-after": String(mapped.retryAfter) } : {},
-      serverFault: mapped.code === "internal_error",
+      serverFault: internal,
     };
   }
   const fastifyCode = (error as { code?: unknown } | null)?.code;
@@ -110,7 +118,7 @@ export function toHttpError(error: unknown, options: { maxBodyBytes: number }): 
   return {
     statusCode: 500,
     code: "internal_error",
-    message: "an internal error occurred; report the request id",
+    message: INTERNAL_ERROR_MESSAGE,
     headers: {},
     serverFault: true,
   };

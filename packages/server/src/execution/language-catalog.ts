@@ -1,14 +1,21 @@
-import type { Engine, LanguageInfo } from "@warmbox/engine";
+import { type Engine, type LanguageInfo, languageRegistry } from "@warmbox/engine";
+import type { LanguageEntry, LanguageStatus } from "./language-entry.js";
+
+/** Registry order, so a language keeps its place in the list when its image arrives. */
+const registryOrder = (id: string) => languageRegistry.all.findIndex((spec) => spec.id === id);
 
 /**
  * The languages the engine serves, asked once and kept (the versions come from the images and
- * do not change while the server runs). A failed lookup is retried on the next call.
+ * do not change while the server runs), and those whose image is still on its way. A failed
+ * lookup is retried on the next call; an arrival makes the next call ask the engine again.
  */
 export class LanguageCatalog {
   #languages: Promise<LanguageInfo[]> | undefined;
+  readonly #pending = new Map<string, Exclude<LanguageStatus, "ready">>();
 
   constructor(private readonly engine: Engine) {}
 
+  /** The languages that run now. */
   list(): Promise<LanguageInfo[]> {
     if (this.#languages === undefined) {
       this.#languages = this.engine.languages();
@@ -19,12 +26,44 @@ export class LanguageCatalog {
     return this.#languages;
   }
 
-  /** The language a request names by id or alias (case-insensitive), if served. */
-  async find(name: string): Promise<LanguageInfo | undefined> {
-    const wanted = name.toLowerCase();
-    return (await this.list()).find(
-      (language) =>
-        language.id === wanted || language.aliases.some((alias) => alias.toLowerCase() === wanted),
-    );
+  /** Every language this server has or will have, each with its status. */
+  async entries(): Promise<LanguageEntry[]> {
+    const ready: LanguageEntry[] = (await this.list()).map((info) => ({
+      ...info,
+      status: "ready",
+    }));
+    const pending: LanguageEntry[] = [];
+    for (const [id, status] of this.#pending) {
+      const spec = languageRegistry.find(id);
+      if (!spec || ready.some((entry) => entry.id === id)) continue;
+      pending.push({
+        id,
+        name: spec.name,
+        version: null,
+        aliases: [...spec.aliases],
+        compiled: spec.compile !== undefined,
+        defaultFile: spec.defaultFile,
+        starter: spec.starter,
+        highlight: spec.highlight,
+        status,
+      });
+    }
+    return [...ready, ...pending].sort((a, b) => registryOrder(a.id) - registryOrder(b.id));
+  }
+
+  /** These languages' images are being built. */
+  markBuilding(ids: readonly string[]): void {
+    for (const id of ids) this.#pending.set(id, "building");
+  }
+
+  /** These languages' images could not be built; they stay listed as failed. */
+  markFailed(ids: readonly string[]): void {
+    for (const id of ids) if (this.#pending.has(id)) this.#pending.set(id, "failed");
+  }
+
+  /** These languages are served now. */
+  markArrived(ids: readonly string[]): void {
+    for (const id of ids) this.#pending.delete(id);
+    this.#languages = undefined;
   }
 }

@@ -9,7 +9,7 @@ import type { z } from "zod";
 /** Most issues named in an error message (all of them are in `details`). */
 const MAX_ISSUES_IN_MESSAGE = 3;
 
-/** A zod issue path as the contract's `details` name it: `files[0].name`. */
+/** A zod issue path as the error's `details` name it: `files[0].name`. */
 export function issuePath(path: ReadonlyArray<PropertyKey>): string {
   let text = "";
   for (const key of path) {
@@ -19,7 +19,7 @@ export function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return text === "" ? "body" : text;
 }
 
-/** Every issue of a zod error as the contract's FieldIssue list. */
+/** Every issue of a zod error as a FieldIssue list (the error's `details`). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
 }

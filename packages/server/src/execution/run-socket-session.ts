@@ -9,6 +9,13 @@ import { StdinQueue } from "./stdin-queue.js";
 
 /** A socket that sends no `start` within this long is closed: it holds a connection for nothing. */
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
+/**
+ * Error answers one socket may provoke; one more closes it (1008), killing its run. Each answer
+ * is ~40x the bytes of the invalid message that provoked it and sits in server memory until the
+ * client reads it, so a client that sends junk and never reads would otherwise grow the server's
+ * memory without bound. A working client gets an error now and then, never a stream of them.
+ */
+export const MAX_ERROR_ANSWERS = 16;
 
 /** WebSocket close codes used by the interactive route. */
 export const CLOSE_CODES = {
@@ -30,14 +37,16 @@ type State = "waiting" | "running" | "finished";
  * `{type:"result", ...ExecuteResult}`, `{type:"error", error}`.
  *
  * One run per socket: after `result` the server closes with 1000. An error before the run
- * started closes with 1008 (bad request), 1013 (overloaded, shutting down) or 1011. Closing the
- * socket kills the run and frees its sandbox.
+ * started closes with 1008 (bad request), 1013 (overloaded, shutting down) or 1011. More than
+ * MAX_ERROR_ANSWERS invalid messages close with 1008 too. Closing the socket kills the run and
+ * frees its sandbox.
  */
 export class RunSocketSession {
   #state: State = "waiting";
   readonly #stdin = new StdinQueue();
   readonly #controller = new AbortController();
   readonly #startTimer: NodeJS.Timeout;
+  #errorAnswers = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -150,6 +159,16 @@ export class RunSocketSession {
   }
 
   #sendError(code: string, message: string): void {
+    this.#errorAnswers++;
+    if (this.#errorAnswers > MAX_ERROR_ANSWERS) {
+      if (this.#state === "running") this.#controller.abort(new Error("too many invalid messages"));
+      this.#fail(
+        "invalid_request",
+        `more than ${MAX_ERROR_ANSWERS} invalid messages on this socket; closing it`,
+        CLOSE_CODES.policy,
+      );
+      return;
+    }
     this.#send({ type: "error", error: { code, message, requestId: String(this.request.id) } });
   }
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../app/start-server.js";
+import { rawRequest, upgradeHeaders } from "../testing/raw-http.js";
 import { openSocket, postJson, startTestServer } from "../testing/test-server.js";
 
-const KEY = "test-key-0123456789";
+const KEY = "test-key-0123456789abcdef0123456789";
+const keyProtocol = (key: string) => `warmbox.key.${Buffer.from(key).toString("base64url")}`;
 const hello = { language: "python", source: "print('ok')" };
 
 describe("API keys and rate limits", () => {
@@ -13,7 +15,7 @@ describe("API keys and rate limits", () => {
       languages: ["python"],
       pool: { min: 1, max: 1 },
       apiKeys: [KEY],
-      rateLimitPerMinute: 4,
+      rateLimitPerMinute: 8,
     });
   });
   afterAll(async () => {
@@ -34,7 +36,7 @@ describe("API keys and rate limits", () => {
     expect(await piston.json()).toEqual({ message: expect.stringMatching(/API key/) });
   });
 
-  it("accepts Authorization: Bearer, X-API-Key, and ?apiKey= on the WebSocket", async () => {
+  it("accepts Authorization: Bearer, X-API-Key, and a browser's key as a WebSocket subprotocol", async () => {
     expect(
       (await postJson(`${server.url}/v1/execute`, hello, { authorization: `Bearer ${KEY}` }))
         .status,
@@ -42,25 +44,55 @@ describe("API keys and rate limits", () => {
     expect((await postJson(`${server.url}/v1/execute`, hello, { "x-api-key": KEY })).status).toBe(
       200,
     );
-    const client = openSocket(`${server.url.replace("http", "ws")}/v1/run?apiKey=${KEY}`);
+    const wsUrl = `${server.url.replace("http", "ws")}/v1/run`;
+    const client = openSocket(wsUrl, { protocols: ["warmbox.v1", keyProtocol(KEY)] });
     await client.opened;
+    // The server picks the message protocol and never echoes the key.
+    expect(client.socket.protocol).toBe("warmbox.v1");
     client.socket.send(JSON.stringify({ type: "start", ...hello }));
     client.socket.send(JSON.stringify({ type: "stdin_end" }));
     expect((await client.next("result")).status).toBe("ok");
-    const refused = openSocket(`${server.url.replace("http", "ws")}/v1/run`);
-    await expect(refused.opened).rejects.toThrow(/401/);
+
+    const upgrade = await rawRequest(server.url, {
+      method: "GET",
+      target: "/v1/run",
+      headers: upgradeHeaders({ "sec-websocket-protocol": `warmbox.v1, ${keyProtocol(KEY)}` }),
+    });
+    expect(upgrade.status).toBe(101);
+    expect(upgrade.headers["sec-websocket-protocol"]).toBe("warmbox.v1");
+
+    const header = openSocket(wsUrl, { headers: { "x-api-key": KEY } });
+    await header.opened;
+    header.socket.close();
+
+    for (const refused of [
+      openSocket(wsUrl),
+      openSocket(wsUrl, { protocols: ["warmbox.v1", keyProtocol("not-the-key")] }),
+      // The query string is no place for a key (it lands in proxy logs): not read at all.
+      openSocket(`${wsUrl}?apiKey=${KEY}`),
+    ]) {
+      await expect(refused.opened).rejects.toThrow(/401/);
+    }
   });
 
-  it("never asks health, readiness or metrics for a key", async () => {
-    for (const path of ["/healthz", "/readyz", "/metrics", "/openapi.json"]) {
+  it("never asks health, readiness or the OpenAPI document for a key", async () => {
+    for (const path of ["/healthz", "/readyz", "/openapi.json"]) {
       expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
     }
+  });
+
+  it("/metrics needs the key when keys are set", async () => {
+    const none = await fetch(`${server.url}/metrics`);
+    expect(none.status).toBe(401);
+    const keyed = await fetch(`${server.url}/metrics`, { headers: { "x-api-key": KEY } });
+    expect(keyed.status).toBe(200);
+    expect(await keyed.text()).toMatch(/warmbox_executions_total/);
   });
 
   it("429 rate_limited with Retry-After past the per-key limit; health is not limited", async () => {
     const statuses: number[] = [];
     let limited: Awaited<ReturnType<typeof postJson>> | undefined;
-    for (let index = 0; index < 6; index++) {
+    for (let index = 0; index < 10; index++) {
       const answer = await postJson(`${server.url}/v1/execute`, hello, { "x-api-key": KEY });
       statuses.push(answer.status);
       if (answer.status === 429) limited = answer;
@@ -69,6 +101,20 @@ describe("API keys and rate limits", () => {
     expect(limited?.body.error.code).toBe("rate_limited");
     expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("metricsPublic", () => {
+  it("opens /metrics to a scraper without a key while the API still needs one", async () => {
+    await using server = await startTestServer({
+      languages: ["python"],
+      pool: { min: 0, max: 1 },
+      warmLanguages: [],
+      apiKeys: [KEY],
+      metricsPublic: true,
+    });
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+    expect((await fetch(`${server.url}/v1/languages`)).status).toBe(401);
   });
 });
 

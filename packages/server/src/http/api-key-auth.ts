@@ -1,18 +1,13 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { HttpError } from "../errors/http-error.js";
+import { keyFromProtocols } from "./websocket-protocol.js";
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** A short, non-secret id of the API key the request used (for rate limits and logs). */
+    /** A short, non-secret id of the API key the request used (for limits and logs). */
     apiKeyId?: string;
   }
-}
-
-/** Paths that need a key when keys are configured: the API, never health, metrics or the page. */
-export function isApiPath(url: string): boolean {
-  const path = url.split("?")[0] ?? url;
-  return path.startsWith("/v1/") || path.startsWith("/api/v2/");
 }
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="warmbox"' };
@@ -21,7 +16,10 @@ function digest(value: string): Buffer {
   return createHash("sha256").update(value).digest();
 }
 
-/** The key a request carries: `Authorization: Bearer <key>`, `X-API-Key`, or `?apiKey=` (WebSocket only). */
+/**
+ * The key a request carries: `Authorization: Bearer <key>`, `X-API-Key`, or on a WebSocket
+ * upgrade the `warmbox.key.<base64url>` subprotocol (browsers cannot set headers there).
+ */
 export function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
   if (authorization) {
@@ -30,31 +28,37 @@ export function presentedKey(request: FastifyRequest): string | undefined {
   }
   const header = request.headers["x-api-key"];
   if (typeof header === "string" && header !== "") return header;
-  // Browsers cannot set headers on a WebSocket upgrade: the interactive route takes a query key.
   if (request.headers.upgrade?.toLowerCase() === "websocket") {
-    const query = new URL(request.url, "http://localhost").searchParams.get("apiKey");
-    if (query) return query;
+    return keyFromProtocols(request.headers["sec-websocket-protocol"]);
   }
   return undefined;
 }
 
+/** Who a request counts against in the per-client limits: its verified key, else its IP. */
+export function clientKey(request: FastifyRequest): string {
+  return request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`;
+}
+
 /**
- * API keys on the API routes. With no keys configured the API is open; with keys, a request
- * needs one of them (compared in constant time) or gets 401 `unauthorized`.
+ * Requires one of `apiKeys` (compared in constant time) on every route of `scope`, else 401
+ * `unauthorized`. Registered inside an encapsulated plugin, it guards exactly that plugin's
+ * routes, whatever URL spelling reached them. No keys: nothing is required.
  *
  * @example
  * ```ts
- * registerApiKeyAuth(app, ["k3y-for-alice", "k3y-for-bob"]);
+ * await app.register(async (api) => {
+ *   registerApiKeyAuth(api, ["0123456789abcdef0123456789abcdef"]);
+ *   api.get("/v1/secret", async () => "ok");
+ * });
  * ```
  */
-export function registerApiKeyAuth(app: FastifyInstance, apiKeys: readonly string[]): void {
+export function registerApiKeyAuth(scope: FastifyInstance, apiKeys: readonly string[]): void {
   if (apiKeys.length === 0) return;
   const known = apiKeys.map((key) => ({
     hash: digest(key),
     id: digest(key).toString("hex").slice(0, 12),
   }));
-  app.addHook("onRequest", async (request) => {
-    if (request.method === "OPTIONS" || !isApiPath(request.url)) return;
+  scope.addHook("onRequest", async (request) => {
     const key = presentedKey(request);
     if (key === undefined) {
       throw new HttpError(

@@ -1,25 +1,24 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { HttpError } from "../errors/http-error.js";
-import { isApiPath } from "./api-key-auth.js";
+import { clientKey } from "./api-key-auth.js";
 
 /** The window of the configured per-minute limit. */
 const RATE_WINDOW_MS = 60_000;
 
 /**
- * Per-client rate limit on the API routes: by API key when the request used a valid one, else
- * by client IP (set `trustProxy` behind a load balancer). Over the limit: 429 `rate_limited`
- * with Retry-After. Health, metrics and the page are never limited.
+ * Per-client rate limit on every route of `scope`: by API key when the request used a valid
+ * one, else by client IP (set `trustProxy` behind a load balancer). Over the limit: 429
+ * `rate_limited` with Retry-After. Register it inside the API plugin, after the key check.
  */
-export async function registerRateLimit(app: FastifyInstance, perMinute: number): Promise<void> {
+export async function registerRateLimit(scope: FastifyInstance, perMinute: number): Promise<void> {
   if (perMinute <= 0) return;
-  await app.register(rateLimit, {
+  await scope.register(rateLimit, {
     global: true,
     max: perMinute,
     timeWindow: RATE_WINDOW_MS,
-    // Auth runs first (an app-level onRequest hook); only a verified key gets its own bucket.
-    keyGenerator: (request) => (request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`),
-    allowList: (request) => request.method === "OPTIONS" || !isApiPath(request.url),
+    // The key check is a hook of the plugin; the limit is a route hook, so it runs after it.
+    keyGenerator: clientKey,
     errorResponseBuilder: (_request, context) =>
       new HttpError(
         429,

@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { SECURITY_HEADERS } from "./security-headers.js";
 
 /** A comment line every so often keeps proxies and load balancers from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
@@ -19,7 +20,7 @@ export function wantsEventStream(accept: string | undefined): boolean {
 
 /**
  * An open `text/event-stream` answer. Opening hijacks the Fastify reply, keeping the headers
- * already set on it (request id, CORS).
+ * already set on it (request id, CORS) and adding the security headers (no onSend hook runs).
  */
 export class SseStream {
   readonly #reply: FastifyReply;
@@ -37,6 +38,7 @@ export class SseStream {
     reply.hijack();
     reply.raw.writeHead(200, {
       ...(reply.getHeaders() as Record<string, string>),
+      ...SECURITY_HEADERS,
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",
       connection: "keep-alive",

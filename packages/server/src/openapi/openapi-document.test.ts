@@ -5,7 +5,7 @@ import { buildOpenApiDocument } from "./openapi-document.js";
 describe("buildOpenApiDocument", () => {
   const document = buildOpenApiDocument("1.2.3") as Json;
 
-  it("is OpenAPI 3.1 with every path of the contract", () => {
+  it("is OpenAPI 3.1 with every path of docs/api.md", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(document.info.version).toBe("1.2.3");
     expect(Object.keys(document.paths)).toEqual(

@@ -1,11 +1,11 @@
 import {
   executeRequestSchema,
   executeResultSchema,
-  languageInfoSchema,
   partialLimitsSchema,
   stageResultSchema,
 } from "@warmbox/engine";
 import { z } from "zod";
+import { languageEntrySchema } from "../execution/language-entry.js";
 import {
   pistonErrorSchema,
   pistonExecuteRequestSchema,
@@ -14,7 +14,7 @@ import {
   pistonStageSchema,
 } from "../piston/piston-schemas.js";
 
-/** The contract's error body. */
+/** The error body of docs/api.md. */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
@@ -59,15 +59,20 @@ const COMMON_ERRORS = {
   "401": errorResponse(
     "unauthorized: API keys are configured and the request has none or a wrong one",
   ),
+  "403": errorResponse(
+    "forbidden: a browser request from a foreign Origin, or a Host this server does not answer to",
+  ),
   "413": errorResponse("payload_too_large: the body is above the configured size"),
-  "429": errorResponse("rate_limited; Retry-After says when to retry"),
+  "429": errorResponse(
+    "rate_limited: over the per-minute rate or the per-client concurrency limit; Retry-After says when to retry",
+  ),
   "500": errorResponse("internal_error: a bug or a dead Docker daemon; logged with the request id"),
   "503": errorResponse("overloaded: the queue is full; Retry-After says when to retry"),
 };
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated with zod's `z.toJSONSchema` from the same
- * schemas that validate requests (the engine's ExecuteRequest, ExecuteResult, LanguageInfo).
+ * schemas that validate requests (the engine's ExecuteRequest, ExecuteResult, LanguageInfo) and the server's own.
  */
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const schemas = {
@@ -83,7 +88,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       {
         ExecuteResult: executeResultSchema,
         StageResult: stageResultSchema,
-        LanguageInfo: languageInfoSchema,
+        LanguageEntry: languageEntrySchema,
         Error: errorBodySchema,
         PistonExecuteResponse: pistonExecuteResponseSchema,
         PistonStage: pistonStageSchema,
@@ -113,11 +118,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       "/v1/languages": {
         get: {
           operationId: "listLanguages",
-          summary: "The languages this server runs, with the exact version of each",
+          summary:
+            "Every language of this server: ready ones with their exact version, and those whose image is still building (or failed)",
           responses: {
             "200": {
               description: "the languages",
-              content: json({ type: "array", items: ref("LanguageInfo") }),
+              content: json({ type: "array", items: ref("LanguageEntry") }),
             },
             "401": COMMON_ERRORS["401"],
             "429": COMMON_ERRORS["429"],
@@ -148,7 +154,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           operationId: "runInteractive",
           summary: "WebSocket for interactive runs",
           description:
-            'Client sends `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`, `{type:"stdin_end"}`, `{type:"kill"}`; server sends `{type:"stdout"|"stderr", data}`, `{type:"compile", ...StageResult}`, `{type:"result", ...ExecuteResult}`, `{type:"error", error}`. Browsers may pass the API key as `?apiKey=`.',
+            'Client sends `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`, `{type:"stdin_end"}`, `{type:"kill"}`; server sends `{type:"stdout"|"stderr", data}`, `{type:"compile", ...StageResult}`, `{type:"result", ...ExecuteResult}`, `{type:"error", error}`. Browsers, which cannot set headers on an upgrade, offer the subprotocols `warmbox.v1` and `warmbox.key.<base64url of the key>`; the server answers `warmbox.v1`. The key is never read from the URL.',
           responses: {
             "101": { description: "switching to the WebSocket protocol" },
             "426": errorResponse("not a WebSocket upgrade"),
@@ -181,6 +187,18 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             "401": pistonError("unauthorized"),
             "429": pistonError("rate limited"),
             "503": pistonError("overloaded"),
+          },
+        },
+      },
+      "/api/v2/connect": {
+        get: {
+          operationId: "pistonConnect",
+          summary: "Piston-compatible WebSocket for interactive runs",
+          description:
+            'Piston\'s protocol: client sends `{type:"init", ...PistonExecuteRequest}`, `{type:"data", stream:"stdin", data}`, `{type:"signal", signal}` (any signal ends the program with SIGKILL); server sends `{type:"runtime", language, version}`, `{type:"stage", stage}`, `{type:"data", stream, data}`, `{type:"exit", stage, code, signal}`, `{type:"error", message}`, and closes with 4999 when done (4000–4005 on misuse, as Piston).',
+          responses: {
+            "101": { description: "switching to the WebSocket protocol" },
+            "426": errorResponse("not a WebSocket upgrade"),
           },
         },
       },

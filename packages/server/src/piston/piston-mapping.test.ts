@@ -61,12 +61,29 @@ describe("checkPistonRequest", () => {
 
 describe("versionMatches", () => {
   it("matches the selectors Piston clients send", () => {
-    for (const selector of ["*", "12.2.0", "12", "12.x", "12.2", "^12.1", "~12.2.0", "v12.2.0"]) {
+    for (const selector of [
+      "*",
+      "12.2.0",
+      "12",
+      "12.x",
+      "12.2",
+      "^12.1",
+      "~12.2.0",
+      "v12.2.0",
+      ">=12 <13",
+      "11.x || 12.x",
+    ]) {
       expect(versionMatches(selector, "12.2.0"), selector).toBe(true);
     }
-    for (const selector of ["11", "12.3", "1", "^13", "12.2.01"]) {
+    for (const selector of ["11", "12.3", "1", "^13", "12.2.01", "<12", "not a version"]) {
       expect(versionMatches(selector, "12.2.0"), selector).toBe(false);
     }
+  });
+
+  it("compares versions that are not full semver in their coerced form", () => {
+    expect(versionMatches("2012", "2012")).toBe(true);
+    expect(versionMatches("5.x", "5.4")).toBe(true);
+    expect(versionMatches("^5.5", "5.4")).toBe(false);
   });
 });
 
@@ -132,6 +149,17 @@ describe("toPistonResponse", () => {
       },
     });
     expect("compile" in response).toBe(false);
+  });
+
+  it("names the language as Piston does", () => {
+    const response = toPistonResponse({
+      language: "cpp",
+      version: "12.2.0",
+      status: "ok",
+      compile: stage,
+      run: stage,
+    });
+    expect(response.language).toBe("c++");
   });
 
   it("repeats a failed compile as the run, as Piston does", () => {

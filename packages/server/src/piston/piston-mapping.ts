@@ -5,13 +5,10 @@ import type {
   PartialLimits,
   StageResult,
 } from "@warmbox/engine";
+import semver from "semver";
 import { HttpError } from "../errors/http-error.js";
-import type {
-  PistonExecuteRequest,
-  PistonExecuteResponse,
-  PistonRuntime,
-  PistonStage,
-} from "./piston-schemas.js";
+import { pistonLanguageName } from "./piston-names.js";
+import type { PistonExecuteRequest, PistonExecuteResponse, PistonStage } from "./piston-schemas.js";
 
 /** The smallest memory limit a sandbox accepts (the engine's `memoryMb` minimum), in bytes. */
 const MIN_MEMORY_BYTES = 16 * 1_048_576;
@@ -76,26 +73,15 @@ export function checkPistonRequest(body: unknown): PistonExecuteRequest {
 }
 
 /**
- * Whether a Piston version selector (`*`, `3.11.2`, `3.x`, `^3.10`, `~3.11.0`) matches the
- * version a language's image reports. Piston matches semver ranges; these are the forms its
- * clients send.
+ * Whether a Piston version selector matches the version a language's image reports, as Piston
+ * matches them: `*`, an exact version, or any semver range (`3.x`, `^3.10`, `~3.11.0`, `>=12`).
+ * Image versions that are not full semver (`2012`, `5.4`) are compared in their coerced form.
  */
 export function versionMatches(requested: string, actual: string): boolean {
-  let wanted = requested.trim().replace(/^[=v]+/, "");
-  if (wanted === "" || wanted === "*" || wanted === "x" || wanted === "latest") return true;
-  const actualParts = actual.split(".");
-  if (wanted.startsWith("^")) return actualParts[0] === wanted.slice(1).split(".")[0];
-  if (wanted.startsWith("~")) {
-    const [major, minor] = wanted.slice(1).split(".");
-    return actualParts[0] === major && (minor === undefined || actualParts[1] === minor);
-  }
-  wanted = wanted.replace(/(\.[x*])+$/i, "");
-  return actual === wanted || actual.startsWith(`${wanted}.`);
-}
-
-/** The Piston runtime entry of a served language. */
-export function toPistonRuntime(language: LanguageInfo): PistonRuntime {
-  return { language: language.id, version: language.version, aliases: language.aliases };
+  if (requested.trim() === actual) return true;
+  const version = semver.coerce(actual);
+  const range = semver.validRange(requested.trim());
+  return version !== null && range !== null && semver.satisfies(version, range);
 }
 
 function extensionOf(fileName: string): string {
@@ -214,7 +200,7 @@ export function toPistonResponse(result: ExecuteResult, runOutput?: string): Pis
     ? toPistonStage(result.run, result.status, result.message, runOutput)
     : (compile ?? emptyStage(result));
   const response: PistonExecuteResponse = {
-    language: result.language,
+    language: pistonLanguageName(result.language),
     version: result.version,
     run,
   };

@@ -137,6 +137,27 @@ describe("POST /v1/execute", () => {
     expect(body.error.message).toMatch(/20000/);
   });
 
+  it("a request may ask for at most 1 MiB of output unless the operator allows more", async () => {
+    // The answer holds the output in memory, 6 bytes of JSON per control byte: at the engine's
+    // 16 MiB, one run writing NULs cost the server ~850 MB.
+    const greedy = await postJson(url, {
+      language: "python",
+      source: "print(1)",
+      limits: { outputBytes: 16 * 1_048_576 },
+    });
+    expect(greedy.status).toBe(400);
+    expect(greedy.body.error).toMatchObject({
+      code: "limit_exceeded",
+      details: { field: "limits.outputBytes" },
+    });
+    const allowed = await postJson(url, {
+      language: "python",
+      source: "print(1)",
+      limits: { outputBytes: 1_048_576 },
+    });
+    expect(allowed.status).toBe(200);
+  });
+
   it("413 payload_too_large above the configured body size", async () => {
     const { status, body } = await postJson(url, {
       language: "python",
@@ -156,7 +177,7 @@ describe("POST /v1/execute", () => {
     expect(((await response.json()) as Json).error.code).toBe("unsupported_media_type");
   });
 
-  it("404 not_found in the contract's shape", async () => {
+  it("404 not_found in the API's error shape", async () => {
     const response = await fetch(`${server.url}/v1/nope`);
     expect(response.status).toBe(404);
     expect(((await response.json()) as Json).error.code).toBe("not_found");

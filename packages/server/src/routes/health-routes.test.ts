@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../app/start-server.js";
+import { rawRequest } from "../testing/raw-http.js";
 import { type Json, postJson, startTestServer } from "../testing/test-server.js";
 
 describe("health, metrics, OpenAPI, languages and the page", () => {
@@ -32,7 +33,7 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
     expect(await response.json()).toMatchObject({ status: "ready", docker: true, warm: true });
   });
 
-  it("GET /v1/languages lists the served languages with their exact versions", async () => {
+  it("GET /v1/languages lists the served languages, ready, with their exact versions", async () => {
     const languages = (await (await fetch(`${server.url}/v1/languages`)).json()) as Json[];
     expect(languages.map((language) => language.id).sort()).toEqual(["javascript", "python"]);
     for (const language of languages) {
@@ -40,6 +41,7 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
         name: expect.any(String),
         aliases: expect.any(Array),
         compiled: false,
+        status: "ready",
       });
       expect(language.version).toMatch(/^\d+\.\d+/);
       expect(language.defaultFile).toBeTruthy();
@@ -78,6 +80,43 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/html/);
     expect(await response.text()).toContain("Warmbox playground");
+  });
+
+  it("the page and the API answer with a CSP, nosniff and no framing", async () => {
+    for (const path of ["/", "/v1/languages", "/healthz"]) {
+      const response = await fetch(`${server.url}${path}`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, path).toMatch(/(^|; )connect-src 'self'(;|$)/);
+      expect(csp, path).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+      expect(csp, path).toMatch(/(^|; )object-src 'none'(;|$)/);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+    }
+  });
+
+  it("answers written outside Fastify's reply carry them too: refused by the parser, event streams", async () => {
+    const unparsable = [
+      { status: 400, request: { method: "GET", target: "/v1/languages\t" } },
+      { status: 431, request: { method: "GET", target: "/", headers: { x: "a".repeat(20_000) } } },
+    ];
+    for (const { status, request } of unparsable) {
+      const answer = await rawRequest(server.url, request);
+      expect(answer.status, request.target).toBe(status);
+      expect(answer.headers["content-security-policy"], request.target).toMatch(/frame-ancestors/);
+      expect(answer.headers["x-content-type-options"], request.target).toBe("nosniff");
+      expect(answer.headers["content-type"], request.target).toMatch(/^application\/json/);
+    }
+    const stream = await fetch(`${server.url}/v1/execute`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ language: "python", source: "print(1)" }),
+    });
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(stream.headers.get("content-security-policy")).toMatch(/frame-ancestors/);
+    expect(stream.headers.get("x-content-type-options")).toBe("nosniff");
+    await stream.text();
   });
 
   it("CORS allows the configured origins only", async () => {

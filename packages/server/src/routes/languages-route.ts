@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 
 /**
- * `GET /v1/languages`: `[{ id, name, version, aliases, compiled, defaultFile, starter, highlight }]`,
- * the languages this server runs with the exact version of each image.
+ * `GET /v1/languages`: `[{ id, name, version, aliases, compiled, defaultFile, starter, highlight,
+ * status }]`, every language of this server: `ready` ones with the exact version of their image,
+ * `building` ones (image on its way, version null) and `failed` ones (image build failed).
  */
 export function registerLanguagesRoute(app: FastifyInstance, catalog: LanguageCatalog): void {
-  app.get("/v1/languages", async () => catalog.list());
+  app.get("/v1/languages", async () => catalog.entries());
 }

@@ -2,13 +2,14 @@ import type { FastifyInstance } from "fastify";
 import { HttpError } from "../errors/http-error.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
+import { PistonConnectSession } from "../piston/piston-connect-session.js";
 import {
   checkPistonRequest,
   toExecuteRequest,
   toPistonResponse,
-  toPistonRuntime,
   versionMatches,
 } from "../piston/piston-mapping.js";
+import { findPistonLanguage, toPistonRuntime } from "../piston/piston-names.js";
 import { disconnectSignal } from "./execute-route.js";
 
 export interface PistonRouteOptions {
@@ -17,9 +18,10 @@ export interface PistonRouteOptions {
 }
 
 /**
- * Piston v2 compatibility: `GET /api/v2/runtimes` and `POST /api/v2/execute` with Piston's
- * request and response shapes and its `{ message }` errors, so existing Piston clients and
- * tools work unchanged. Bodies are parsed as JSON whatever their Content-Type says, because
+ * Piston v2 compatibility: `GET /api/v2/runtimes`, `POST /api/v2/execute` and the WebSocket
+ * `GET /api/v2/connect` (PistonConnectSession) with Piston's language names, request and
+ * response shapes, messages, close codes and `{ message }` errors, so existing Piston clients
+ * and tools work unchanged. Bodies are parsed as JSON whatever their Content-Type says, because
  * common Piston clients send JSON as text/plain.
  *
  * @example
@@ -53,7 +55,7 @@ export async function registerPistonRoutes(
 
     scope.post("/api/v2/execute", async (request, reply) => {
       const body = checkPistonRequest(request.body);
-      const language = await options.catalog.find(body.language);
+      const language = findPistonLanguage(await options.catalog.list(), body.language);
       if (!language || !versionMatches(body.version, language.version)) {
         throw new HttpError(
           400,
@@ -79,6 +81,23 @@ export async function registerPistonRoutes(
         },
       });
       return toPistonResponse(result, output);
+    });
+
+    scope.route({
+      method: "GET",
+      url: "/api/v2/connect",
+      handler: async () => {
+        throw new HttpError(
+          426,
+          "invalid_request",
+          "GET /api/v2/connect is a WebSocket: send an upgrade request",
+          undefined,
+          { upgrade: "websocket" },
+        );
+      },
+      wsHandler: (socket, request) => {
+        new PistonConnectSession(socket, options.executions, options.catalog, request.log);
+      },
     });
   });
 }

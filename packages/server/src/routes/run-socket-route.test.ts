@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../app/start-server.js";
+import { MAX_ERROR_ANSWERS } from "../execution/run-socket-session.js";
 import { type Json, openSocket, startTestServer, waitFor } from "../testing/test-server.js";
 
 const INTERACTIVE = `
@@ -108,6 +109,33 @@ describe("GET /v1/run (WebSocket)", () => {
     client.socket.send(JSON.stringify({ type: "start", language: "python", source: "print(1)" }));
     client.socket.send(JSON.stringify({ type: "stdin_end" }));
     expect((await client.next("result")).run.stdout).toBe("1\n");
+  });
+
+  it("a socket flooding invalid messages is closed 1008 and its run killed (no unbounded answers)", async () => {
+    const busy = () =>
+      server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
+    await waitFor(() => busy() === 0, 8_000, "earlier runs to release their sandboxes");
+    const client = openSocket(wsUrl);
+    await client.opened;
+    client.socket.send(
+      JSON.stringify({
+        type: "start",
+        language: "python",
+        source: "print('up', flush=True)\nimport time\ntime.sleep(30)",
+      }),
+    );
+    await client.next("stdout");
+    let closed: { code: number } | undefined;
+    void client.closed.then((close) => {
+      closed = close;
+    });
+    const flood = 200;
+    for (let i = 0; i < flood; i++) client.socket.send("x");
+    const errors = () => client.messages.filter((message) => message.type === "error").length;
+    await waitFor(() => closed !== undefined || errors() >= flood, 10_000, "close or every answer");
+    expect(errors()).toBeLessThanOrEqual(MAX_ERROR_ANSWERS + 1);
+    expect(closed?.code).toBe(1008);
+    await waitFor(() => busy() === 0, 8_000, "the flooding socket's sandbox to be released");
   });
 
   it("a plain GET without the upgrade gets 426", async () => {

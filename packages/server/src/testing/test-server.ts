@@ -18,6 +18,9 @@ export function startTestServer(options: StartServerOptions = {}): Promise<Runni
     pool: { min: 1, max: 2 },
     logLevel: "silent",
     staticDir: null,
+    // The per-client concurrency limit has its own test; the others send many requests from
+    // one address, back to back, faster than a closed socket frees its slot.
+    maxConcurrentPerClient: 0,
     ...options,
   });
 }
@@ -86,15 +89,21 @@ export async function readSse(response: Response): Promise<SseEvent[]> {
   return events;
 }
 
-/** A WebSocket client that collects every message and resolves when the socket closes. */
-export function openSocket(url: string): {
+/**
+ * A WebSocket client that collects every message and resolves when the socket closes.
+ * `protocols` are offered in Sec-WebSocket-Protocol; `headers` go with the upgrade.
+ */
+export function openSocket(
+  url: string,
+  options: { protocols?: string[]; headers?: Record<string, string> } = {},
+): {
   socket: WebSocket;
   messages: Json[];
   opened: Promise<void>;
   closed: Promise<{ code: number; reason: string }>;
   next: (type: string) => Promise<Json>;
 } {
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(url, options.protocols ?? [], { headers: options.headers });
   const messages: Json[] = [];
   const taken = new Set<unknown>();
   let notify: () => void = () => {};

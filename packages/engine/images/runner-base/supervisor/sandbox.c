@@ -1,10 +1,13 @@
 /*
- * Killing the sandbox user's processes and wiping its writable places.
+ * Killing every process of the job and wiping the sandbox user's writable places.
  *
- * The supervisor is root but holds only CAP_SETUID/CAP_SETGID: it can't signal
- * the user's processes, nor override file permissions. So killing is done with
- * effective uid 1000 (kill(-1) then reaches exactly that user), and the wipe
- * runs with fsuid 1000, where the owner's rights apply.
+ * The supervisor is root with CAP_KILL, CAP_SETUID, CAP_SETGID, CAP_SETPCAP and
+ * CAP_SYS_NICE;
+ * the job runs as uid 1000 with no capability at all. Killing is kill(-1) as
+ * root (CAP_KILL: every process of the container but init and us), never as the
+ * sandbox uid, so the job can never act on the supervisor. That kill is proven
+ * by the kernel's own count of the container's tasks (pids.current), not by a
+ * walk of /proc. The wipe runs with fsuid 1000, where the owner's rights apply.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -26,50 +29,14 @@
 #include "supervisor.h"
 
 #define KILL_BUDGET_NS 2000000000ull
+/* Tasks of the container that are not the job's: docker-init and the supervisor, one thread each. */
+#define OWN_TASKS 2
 
 uint64_t now_ns(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (uint64_t)t.tv_sec * 1000000000u + t.tv_nsec;
-}
-
-/*
- * Does a live (non-zombie) process of the sandbox user exist, other than
- * `self`? Reads the real/effective/saved uids from /proc/PID/status: the owner
- * of /proc/PID itself is root for a non-dumpable process, so it can't be used.
- */
-static int sandbox_procs_alive(pid_t self)
-{
-	DIR *d = opendir("/proc");
-	if (!d)
-		fatal("cannot read /proc: %s", strerror(errno));
-	struct dirent *e;
-	int found = 0;
-	while (!found && (e = readdir(d))) {
-		char *end, path[64], st[1024];
-		long pid = strtol(e->d_name, &end, 10);
-		if (*end || pid <= 0 || pid == self)
-			continue;
-		snprintf(path, sizeof path, "/proc/%ld/status", pid);
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue; /* gone meanwhile */
-		ssize_t n = read(fd, st, sizeof st - 1);
-		close(fd);
-		if (n <= 0)
-			continue;
-		st[n] = 0;
-		char *state = strstr(st, "\nState:\t"), *uid = strstr(st, "\nUid:\t");
-		unsigned r, eu, s;
-		if (!state || !uid || sscanf(uid, "\nUid:\t%u\t%u\t%u", &r, &eu, &s) != 3)
-			continue;
-		if (state[8] == 'Z' || state[8] == 'X')
-			continue; /* dead; its parent (docker-init, or us) reaps it */
-		found = r == SANDBOX_UID || eu == SANDBOX_UID || s == SANDBOX_UID;
-	}
-	closedir(d);
-	return found;
 }
 
 /*
@@ -125,55 +92,56 @@ static int sandbox_ipc(int remove)
 	return count;
 }
 
-/*
- * Sends SIGKILL to every process of the sandbox user, from the supervisor
- * itself with effective uid 1000 (real and saved uid stay 0, so it can switch
- * back). It used to fork a killer child that became uid 1000, but a fork bomb
- * holds every pid of the cgroup: that fork failed with EAGAIN and a user's
- * program turned into an engine fault (internal_error). kill(-1) with euid 1000
- * reaches exactly the processes whose real or saved uid is 1000 (plus root
- * ones, through our real uid 0: only init, which kill(-1) skips, and a stage
- * child that hasn't dropped privileges yet, which must die anyway). Meanwhile
- * the user still can't signal or trace us: our real and saved uids are 0.
- */
-static void kill_as_sandbox_user(int with_ipc)
+void sandbox_kill_all(void)
 {
-	if (setresuid(0, SANDBOX_UID, 0))
-		fatal("setresuid: %s", strerror(errno));
 	kill(-1, SIGKILL);
-	if (with_ipc)
-		sandbox_ipc(1); /* IPC_RMID needs the owner's euid */
-	/* Back to euid 0: permitted, since 0 is our real uid; the effective capabilities return. */
-	if (setresuid(0, 0, 0))
-		fatal("setresuid back to root: %s", strerror(errno));
 }
 
 /*
- * Kills every process of the sandbox user (and with `with_ipc`, removes its
- * IPC objects), and proves it; ERROR if that takes more than 2 s. `stage_pid`
- * is a stage child not yet reaped: if it hasn't dropped to uid 1000 yet, only
- * the supervisor can kill it.
+ * Removes the sandbox user's IPC objects. IPC_RMID needs the owner's euid, so
+ * the supervisor takes euid 1000 for it (real and saved uid stay 0), but only
+ * once the kernel counted no task of the job: nothing is left to race it.
  */
-void sandbox_kill(pid_t stage_pid, int with_ipc)
+static void remove_ipc(uint64_t deadline)
 {
-	if (stage_pid > 0)
-		kill(stage_pid, SIGKILL);
+	while (sandbox_ipc(0)) {
+		if (now_ns() > deadline)
+			fatal("cannot remove the sandbox user's IPC objects");
+		if (setresuid(0, SANDBOX_UID, 0))
+			fatal("setresuid: %s", strerror(errno));
+		sandbox_ipc(1);
+		if (setresuid(0, 0, 0))
+			fatal("setresuid back to root: %s", strerror(errno));
+	}
+}
+
+/*
+ * Kills every process of the job until the container's pids cgroup counts only
+ * docker-init and the supervisor (a zombie counts until it is reaped, and a
+ * thread group whose leader is a zombie counts every live thread), restores the
+ * supervisor's scheduling, and with `with_ipc` removes the IPC objects.
+ * ERROR when the count can't be read or doesn't come down within 2 s.
+ */
+void sandbox_sweep(int with_ipc)
+{
 	uint64_t deadline = now_ns() + KILL_BUDGET_NS;
 	for (int i = 0;; i++) {
-		/* The common case (nothing left) costs a /proc scan, no syscall more. */
-		int procs = sandbox_procs_alive(getpid());
-		int ipc = with_ipc ? sandbox_ipc(0) : 0;
-		if (!procs && !ipc)
-			return;
+		long tasks = cg_tasks(); /* the common case (nothing left) costs this one read */
+		if (tasks < 0)
+			fatal("cannot read the container's pids.current: %s", strerror(errno));
+		if (tasks <= OWN_TASKS)
+			break;
 		if (now_ns() > deadline)
-			fatal(procs ? "processes of the sandbox user survive SIGKILL"
-				    : "cannot remove the sandbox user's IPC objects");
-		kill_as_sandbox_user(with_ipc);
+			fatal("%ld tasks of the job survive SIGKILL", tasks - OWN_TASKS);
+		sandbox_kill_all();
 		if (i >= 20)
-			usleep(500); /* dying processes need a moment to turn into zombies */
+			usleep(500); /* dying processes need a moment, and init must reap them */
 		else
 			sched_yield();
 	}
+	if (with_ipc)
+		remove_ipc(deadline);
+	sched_restore();
 }
 
 /*
@@ -213,7 +181,7 @@ static int remove_entry(int dfd, const char *name, unsigned char type, dev_t dev
  * open directory at a time: a directory that can't be removed yet is entered,
  * and ".." leads back up, so any depth needs neither stack nor descriptors.
  * A directory counts as empty only after a pass over it saw no entry at all,
- * which is also the proof the spec asks for.
+ * which is also the proof that CLEAN promises (PROTOCOL.md).
  */
 static int empty_tree(const char *root, char *err, size_t errlen)
 {
@@ -279,7 +247,7 @@ void sandbox_wipe(void)
 {
 	static const char *dirs[] = {"/box", "/tmp", "/dev/shm", "/dev/mqueue"};
 	char err[512] = "";
-	sandbox_kill(0, 1);
+	sandbox_sweep(1);
 	setfsgid(SANDBOX_GID);
 	setfsuid(SANDBOX_UID);
 	if (setfsuid(-1) != SANDBOX_UID) /* setfsuid reports failure only this way */

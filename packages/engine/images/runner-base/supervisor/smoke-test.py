@@ -25,7 +25,8 @@ WALL, CPU, OUTPUT, OOM, KILLED, EXEC = (1 << i for i in range(6))
 def engine_flags(memory="128m"):
     return [
         "docker", "run", "-i", "--rm", "--init", "--user", "root", "--read-only", "--network", "none",
-        "--cap-drop", "ALL", "--cap-add", "SETUID", "--cap-add", "SETGID",
+        "--cap-drop", "ALL", "--cap-add", "SETUID", "--cap-add", "SETGID", "--cap-add", "KILL",
+        "--cap-add", "SETPCAP", "--cap-add", "SYS_NICE",
         "--security-opt", "no-new-privileges", "--memory", memory, "--memory-swap", memory,
         "--pids-limit", "64", "--cpus", "1",
         "--tmpfs", "/box:rw,exec,nosuid,nodev,size=64m,uid=1000,gid=1000,mode=0755",
@@ -120,8 +121,9 @@ def check(name, cond, detail=""):
     print(f"{'ok  ' if cond else 'FAIL'} {name}{'' if cond else '  ' + str(detail)}", flush=True)
 
 
-# Lists the sandbox user's live processes other than the lister, and every entry left in the
-# writable places: what a job could leave for the next one.
+# Lists the sandbox user's processes other than the lister (zombies too), every entry left in
+# the writable places, and the kernel's count of the container's tasks (init, the supervisor and
+# the lister: 3): what a job could leave for the next one.
 LEFTOVERS = r"""
 import os
 me = os.getpid()
@@ -133,13 +135,32 @@ for p in os.listdir('/proc'):
         except OSError:
             continue
         f = dict(l.split(':', 1) for l in st.splitlines() if ':' in l)
-        if f['Uid'].split()[0] == '1000' and f['State'].split()[0] not in 'ZX':
+        if f['Uid'].split()[0] == '1000':
             procs.append(p + ' ' + f['Name'].strip())
 files = [d + '/' + n for d in ('/box', '/tmp', '/dev/shm', '/dev/mqueue') for n in os.listdir(d)]
 ipc = [l for k in ('shm', 'sem', 'msg') for l in open('/proc/sysvipc/' + k).readlines()[1:]]
-print(repr((procs, files, ipc, oct(os.stat('/box').st_mode & 0o7777))))
+tasks = int(open('/sys/fs/cgroup/pids/pids.current').read())
+print(repr((procs, files, ipc, oct(os.stat('/box').st_mode & 0o7777), tasks)))
 """
-CLEAN = "([], [], [], '0o755')"
+CLEAN = "([], [], [], '0o755', 3)"
+
+# Leaves a process whose thread-group leader ended by the raw exit system call (a zombie in /proc)
+# while its other thread runs on; prints the leader's state.
+ZOMBIE_LEADER = r"""
+import ctypes, os, platform, threading, time
+r, w = os.pipe()
+pid = os.fork()
+if pid == 0:
+    threading.Thread(target=lambda: (os.write(w, b"x"), time.sleep(1000))).start()
+    ctypes.CDLL(None).syscall({"x86_64": 60, "aarch64": 93}[platform.machine()], 0)
+os.read(r, 1)
+for _ in range(100):
+    state = open(f"/proc/{pid}/status").read().split("State:\t")[1][0]
+    if state == "Z":
+        break
+    time.sleep(0.01)
+print(state)
+"""
 
 
 def leftovers(box):
@@ -195,6 +216,14 @@ def test_main(box):
     check("background process doesn't hold the stage", r["stdout"] == b"started\n" and dt < 1, (r, dt))
     out = box.run(["python3", "-c", LEFTOVERS])["stdout"].decode()
     check("... and is gone after the stage", out.startswith("([],"), out)
+    r = box.run(["python3", "-c", ZOMBIE_LEADER])
+    out = leftovers(box)
+    check("a zombie leader's live thread is gone after the stage", r["stdout"] == b"Z\n" and
+          out.startswith("([],") and out.endswith(", 3)"), (r, out))
+    r = box.run(["grep", "^Cap", "/proc/self/status"])
+    caps = r["stdout"].splitlines()
+    check("the program holds no capability (inheritable, permitted, effective, bounding, ambient)",
+          len(caps) == 5 and all(line.endswith(b"\t0000000000000000") for line in caps), r)
 
     # Streamed stdin, interleaved with output.
     box.start(["sh", "-c", "while read l; do echo got $l; done; echo end"], flags=1)

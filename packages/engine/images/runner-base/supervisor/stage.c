@@ -3,11 +3,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -33,60 +35,6 @@ struct stage {
 	struct buf in;    /* stdin not yet written to the pipe */
 };
 
-/* ---- cgroup measurements (v1 as in the spec; v2 files as a fallback) ---- */
-
-static int cg_open(const char *v1, const char *v2)
-{
-	int fd = open(v1, O_RDONLY | O_CLOEXEC);
-	return fd >= 0 ? fd : open(v2, O_RDONLY | O_CLOEXEC);
-}
-
-/* The number after `key` in a cgroup file (or the file's only number when key is ""). */
-static int cg_read(int fd, const char *key, uint64_t *value)
-{
-	char text[1024];
-	ssize_t n = fd < 0 ? -1 : pread(fd, text, sizeof text - 1, 0);
-	if (n <= 0)
-		return 0;
-	text[n] = 0;
-	char *at = text;
-	if (*key) {
-		size_t klen = strlen(key);
-		for (at = text; at && strncmp(at, key, klen); at = strchr(at, '\n'), at = at ? at + 1 : NULL)
-			;
-		if (!at)
-			return 0;
-		at += klen;
-	}
-	*value = strtoull(at, NULL, 10);
-	return 1;
-}
-
-/* CPU time of the whole container, in ns; 0 when unknown. */
-static uint64_t cg_cpu_ns(void)
-{
-	static int fd = -2, v2;
-	uint64_t v = 0;
-	if (fd == -2) {
-		fd = open("/sys/fs/cgroup/cpuacct/cpuacct.usage", O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			v2 = (fd = open("/sys/fs/cgroup/cpu.stat", O_RDONLY | O_CLOEXEC)) >= 0;
-	}
-	if (!cg_read(fd, v2 ? "usage_usec " : "", &v))
-		return 0;
-	return v2 ? v * 1000 : v;
-}
-
-static uint64_t cg_oom_kills(void)
-{
-	static int fd = -2;
-	uint64_t v = 0;
-	if (fd == -2)
-		fd = cg_open("/sys/fs/cgroup/memory/memory.oom_control", "/sys/fs/cgroup/memory.events");
-	cg_read(fd, "oom_kill ", &v);
-	return v;
-}
-
 /* ---- the child ---- */
 
 /* Reports why the child couldn't start the program: 'E' exec failed, 'S' setup failed. */
@@ -96,6 +44,31 @@ static _Noreturn void child_fail(int status_w, char kind, const char *what)
 	if (write(status_w, &kind, 1) < 0)
 		_exit(126);
 	_exit(127);
+}
+
+/*
+ * The program runs with no capability at all: the bounding set is emptied while
+ * CAP_SETPCAP is still effective (before setuid), `then_uid` switches to the
+ * sandbox user, which clears permitted and effective, and the inheritable and
+ * ambient sets are emptied last. 0, or -1 with errno set.
+ */
+static int drop_all_capabilities(int (*then_uid)(void))
+{
+	for (int cap = 0; prctl(PR_CAPBSET_READ, cap) >= 0; cap++)
+		if (prctl(PR_CAPBSET_DROP, cap))
+			return -1;
+	if (then_uid())
+		return -1;
+	struct __user_cap_header_struct header = {_LINUX_CAPABILITY_VERSION_3, 0};
+	struct __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3] = {0};
+	if (syscall(SYS_capset, &header, none))
+		return -1;
+	return prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+}
+
+static int become_sandbox_user(void)
+{
+	return setgroups(0, NULL) || setgid(SANDBOX_GID) || setuid(SANDBOX_UID) ? -1 : 0;
 }
 
 static _Noreturn void child(const struct stage *s, const int fds[3], int status_w)
@@ -109,7 +82,7 @@ static _Noreturn void child(const struct stage *s, const int fds[3], int status_
 	if (fd < 0 || write(fd, "1000", 4) != 4)
 		child_fail(status_w, 'S', "oom_score_adj");
 	close(fd);
-	if (setgroups(0, NULL) || setgid(SANDBOX_GID) || setuid(SANDBOX_UID))
+	if (drop_all_capabilities(become_sandbox_user))
 		child_fail(status_w, 'S', "dropping privileges");
 	struct rlimit fsize = {RLIM_INFINITY, RLIM_INFINITY}, cpu = fsize, core = {0, 0};
 	if (s->fsize)
@@ -136,7 +109,7 @@ static void stop(struct stage *s, uint32_t flag)
 	s->flags |= flag;
 	if (!s->stopping) {
 		s->stopping = 1;
-		sandbox_kill(s->pid, 0);
+		sandbox_kill_all(); /* the sweep after the stage proves it */
 	}
 }
 
@@ -307,6 +280,7 @@ void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in)
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	ncpu = ncpu > 0 ? ncpu : 1;
 
+	sched_restore(); /* the program inherits the supervisor's scheduling: the one it started with */
 	int kind = spawn(&s);
 	if (kind == 'S') {
 		char why[256] = "";
@@ -373,7 +347,7 @@ void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in)
 	}
 
 	/* Background processes would hold the pipes open: kill them, then drain. */
-	sandbox_kill(0, 0);
+	sandbox_sweep(0);
 	for (int w = 0; w < 2; w++)
 		while (s.out_r[w] >= 0 && pump(&s, w))
 			;

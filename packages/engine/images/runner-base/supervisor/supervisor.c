@@ -113,7 +113,8 @@ int main(void)
 	umask(022);
 	hello();
 	if (geteuid() != 0)
-		fatal("the supervisor must run as root (with only CAP_SETUID and CAP_SETGID)");
+		fatal("the supervisor must run as root (with only CAP_KILL, CAP_SETUID, CAP_SETGID, CAP_SETPCAP, CAP_SYS_NICE)");
+	sched_remember();
 
 	struct stdin_state in = {0};
 	for (;;) {

@@ -57,10 +57,20 @@ static inline uint64_t get_u64(const uint8_t *p) { return get_u32(p) | (uint64_t
 static inline void put_u32(uint8_t *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = v >> (8 * i); }
 static inline void put_u64(uint8_t *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = v >> (8 * i); }
 
+/* cgroup.c: the container's counters; 0 (or -1 for cg_tasks) when unknown */
+uint64_t cg_cpu_ns(void);
+uint64_t cg_oom_kills(void);
+long cg_tasks(void);
+
 /* sandbox.c */
 uint64_t now_ns(void);
-void sandbox_kill(pid_t stage_pid, int with_ipc);
+void sandbox_kill_all(void); /* one SIGKILL to every process but init and us */
+void sandbox_sweep(int with_ipc);
 void sandbox_wipe(void);
+
+/* scheduling.c: the supervisor's own scheduling, put back after every sweep */
+void sched_remember(void);
+void sched_restore(void);
 
 /* stage.c */
 void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in);

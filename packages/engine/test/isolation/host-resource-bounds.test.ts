@@ -1,0 +1,189 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExecuteResult } from "../../src/request/execute-result.js";
+import { STAGE_GRACE_MS } from "../../src/sandbox/sandbox.js";
+import { containersOf, testEngine } from "../helpers/test-engine.js";
+
+/**
+ * The host never trusts the sandbox for its own memory and time. The real supervisor keeps its
+ * promises (output cap, wall limit); here a root process started in the container with
+ * `docker exec` breaks them on its behalf, as a compromised supervisor would: it forges frames
+ * on the supervisor's stdout (the engine's end of the protocol) and stops the supervisor.
+ */
+const run = promisify(execFile);
+const MIB = 1_048_576;
+
+/**
+ * Python run as root inside the container: finds the supervisor, optionally stops it, then
+ * writes `count` frames (`kind`, `size` bytes each, every `pauseS` seconds; count 0: forever)
+ * straight into the container's stdout, the engine's end of the protocol.
+ */
+const FORGER = `
+import os, signal, struct, sys, time
+stop, kind, size, count, pause = sys.argv[1] == "stop", sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+def program(pid):
+    return open(f"/proc/{pid}/cmdline", "rb").read().split(b"\\0")[0]
+# The supervisor itself, not docker-init (PID 1) that names it in its arguments.
+pid = next(int(p) for p in os.listdir("/proc") if p.isdigit() and program(p).endswith(b"/warmbox-supervisor"))
+if stop:
+    os.kill(pid, signal.SIGSTOP)
+# docker-init shares the supervisor's stdout: the pipe Docker attaches the engine to.
+out = os.open("/proc/1/fd/1", os.O_WRONLY)
+frame = struct.pack("<IB", size + 1, ord(kind)) + b"F" * size
+sent = 0
+while count == 0 or sent < count:
+    os.write(out, frame)
+    sent += 1
+    time.sleep(pause)
+`;
+
+function forge(
+  container: string,
+  options: { stop: boolean; kind: "O" | "E"; size: number; count: number; pauseS: number },
+): Promise<unknown> {
+  const { stop, kind, size, count, pauseS } = options;
+  return run("docker", [
+    "exec",
+    "--user",
+    "0:0",
+    container,
+    "python3",
+    "-c",
+    FORGER,
+    stop ? "stop" : "run",
+    kind,
+    String(size),
+    String(count),
+    String(pauseS),
+  ]).catch((error: unknown) => error); // ends with an error when the container is removed
+}
+
+/** The one container of a pool of max 1. */
+async function onlyContainer(engineId: string): Promise<string> {
+  const running = (await containersOf(engineId)).filter((info) => info.State === "running");
+  expect(running).toHaveLength(1);
+  return running[0]?.Id as string;
+}
+
+const engine = testEngine({ languages: ["python"], pool: { min: 1, max: 1 } });
+beforeAll(() => engine.warmup());
+afterAll(() => engine.close());
+
+/** Runs a program that prints "ready" and then sleeps; `whenReady` gets its container's id. */
+async function runSleeper(
+  limits: { timeMs: number; outputBytes?: number },
+  whenReady: (container: string) => void,
+): Promise<ExecuteResult> {
+  let ready = false;
+  return engine.execute(
+    {
+      language: "python",
+      source: "import time\nprint('ready', flush=True)\ntime.sleep(60)\n",
+      limits,
+    },
+    {
+      onStdout: (chunk) => {
+        if (ready || !chunk.includes("ready")) return;
+        ready = true;
+        void onlyContainer(engine.id).then(whenReady);
+      },
+    },
+  );
+}
+
+/** The next run works, in a new container (the pool of one holds its slot until the old is gone). */
+async function expectReplaced(oldContainer: string): Promise<void> {
+  expect(oldContainer).not.toBe("");
+  const next = await engine.execute({ language: "python", source: "print(6 * 7)" });
+  expect(next.status).toBe("ok");
+  expect(next.run?.stdout).toBe("42\n");
+  const ids = (await containersOf(engine.id)).map((info) => info.Id);
+  expect(ids).not.toContain(oldContainer);
+}
+
+describe("a supervisor that breaks its promises", () => {
+  it("forged output past outputBytes: the engine keeps exactly the cap, output_limit, the container is replaced", async () => {
+    let container = "";
+    const result = await runSleeper({ timeMs: 20_000, outputBytes: 65_536 }, (id) => {
+      container = id;
+      // 400 KB of forged stdout in 1000-byte frames, six times the cap.
+      void forge(id, { stop: false, kind: "O", size: 1_000, count: 400, pauseS: 0 });
+    });
+    expect(result.status, result.message).toBe("output_limit");
+    expect(result.run?.truncated).toBe(true);
+    expect(Buffer.byteLength(result.run?.stdout ?? "")).toBe(65_536);
+    expect(result.run?.stdout.startsWith("ready\n")).toBe(true);
+    // Ended by the engine, long before the program's 20 s limit.
+    expect(result.run?.wallMs).toBeLessThan(20_000);
+    await expectReplaced(container);
+  });
+
+  it("a stopped supervisor whose stdout keeps sending frames forever: timeout at timeMs + grace, the container is replaced", async () => {
+    let container = "";
+    // Room for `docker exec` to start on a loaded machine before the supervisor's own limit.
+    const timeMs = 10_000;
+    const result = await runSleeper({ timeMs, outputBytes: MIB }, (id) => {
+      container = id;
+      // The supervisor can't enforce the wall limit any more; a frame every 100 ms would keep
+      // resetting a deadline that counted from the last frame.
+      void forge(id, { stop: true, kind: "E", size: 1, count: 0, pauseS: 0.1 });
+    });
+    expect(result.status, result.message).toBe("timeout");
+    expect(result.message).toMatch(/time limit of 10000 ms/);
+    expect(result.run?.signal).toBe("SIGKILL");
+    expect(result.run?.stderr.length).toBeGreaterThan(5);
+    expect(result.run?.wallMs).toBeGreaterThanOrEqual(timeMs + STAGE_GRACE_MS - 100);
+    await expectReplaced(container);
+  });
+});
+
+describe("a supervisor that talks out of turn", () => {
+  it("frames flooding in while the sandbox is idle: the sandbox is dropped, a new one serves", async () => {
+    const container = await onlyContainer(engine.id);
+    // 8 MB of stdout frames that no stage asked for.
+    await forge(container, { stop: false, kind: "O", size: 4_000, count: 2_000, pauseS: 0 });
+    await expect
+      .poll(async () => (await containersOf(engine.id)).map((info) => info.Id), { timeout: 20_000 })
+      .not.toContain(container);
+    await expectReplaced(container);
+  });
+});
+
+describe("interactive stdin", () => {
+  it("a fast producer feeding a program that never reads waits for the stream to drain", async () => {
+    let pulled = 0;
+    let stop = false;
+    async function* flood(): AsyncIterable<string> {
+      const chunk = "s".repeat(256 * 1_024);
+      while (!stop) {
+        pulled += chunk.length;
+        yield chunk;
+      }
+    }
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    }, 20);
+    try {
+      const result = await engine.execute(
+        {
+          language: "python",
+          source: "import time\ntime.sleep(3)\nprint('done')\n",
+          limits: { timeMs: 5_000, memoryMb: 64 },
+        },
+        { stdin: flood() },
+      );
+      stop = true;
+      // Whatever the supervisor made of it, the engine answered.
+      expect(["ok", "memory_limit", "runtime_error"]).toContain(result.status);
+    } finally {
+      clearInterval(sampler);
+    }
+    // Without waiting for drain the producer is pulled as fast as the engine can copy (GiBs
+    // in 3 s). With it, only what the pipes, Docker and the sandbox's 64 MiB take in.
+    expect(pulled).toBeLessThan(192 * MIB);
+    expect(rssPeak - rssBefore).toBeLessThan(256 * MIB);
+  });
+});

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from "fastify";
+import type { ServerConfig } from "../config/config-schema.js";
+import { defaultMaxConcurrentPerClient } from "../config/config-schema.js";
+import type { ExecutionService } from "../execution/execution-service.js";
+import type { LanguageCatalog } from "../execution/language-catalog.js";
+import { registerApiKeyAuth } from "../http/api-key-auth.js";
+import {
+  browserOriginGuardOptions,
+  registerBrowserOriginGuard,
+} from "../http/browser-origin-guard.js";
+import { registerConcurrencyLimit } from "../http/concurrency-limit.js";
+import { registerRateLimit } from "../http/rate-limit.js";
+import { registerShutdownGate } from "../http/shutdown-gate.js";
+import { registerExecuteRoute } from "../routes/execute-route.js";
+import { registerLanguagesRoute } from "../routes/languages-route.js";
+import { registerPistonRoutes } from "../routes/piston-routes.js";
+import { registerRunSocketRoute } from "../routes/run-socket-route.js";
+
+export interface ApiRoutesOptions {
+  config: ServerConfig;
+  executions: ExecutionService;
+  catalog: LanguageCatalog;
+}
+
+/**
+ * Every API route (v1, the interactive WebSocket, Piston v2) in one encapsulated plugin whose
+ * hooks guard all of them: the shutdown gate, the browser Host/Origin guard, the API key, the
+ * per-client concurrency limit and the rate limit. The guards hang on the matched route, never
+ * on the URL's spelling, and a route added here later is guarded by construction. A route that
+ * runs code or reveals anything about the API belongs here.
+ */
+export async function registerApiRoutes(
+  app: FastifyInstance,
+  { config, executions, catalog }: ApiRoutesOptions,
+): Promise<void> {
+  await app.register(async (api) => {
+    registerShutdownGate(api, () => executions.draining);
+    registerBrowserOriginGuard(api, browserOriginGuardOptions(config));
+    registerApiKeyAuth(api, config.apiKeys);
+    registerConcurrencyLimit(
+      api,
+      config.maxConcurrentPerClient ?? defaultMaxConcurrentPerClient(config.pool.max),
+    );
+    await registerRateLimit(api, config.rateLimitPerMinute);
+
+    registerLanguagesRoute(api, catalog);
+    registerExecuteRoute(api, { executions, maxBodyBytes: config.maxBodyBytes });
+    registerRunSocketRoute(api, { executions, maxBodyBytes: config.maxBodyBytes });
+    await registerPistonRoutes(api, { executions, catalog });
+  });
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from "fastify";
+import { HttpError } from "../errors/http-error.js";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/to-http-error.js";
+
+/**
+ * Once shutdown began (`isDraining()`), every route of `scope` answers 503 `unavailable` with
+ * Retry-After and `Connection: close`, so the load balancer sends the client elsewhere while
+ * running executions finish.
+ */
+export function registerShutdownGate(scope: FastifyInstance, isDraining: () => boolean): void {
+  scope.addHook("onRequest", async (_request, reply) => {
+    if (!isDraining()) return;
+    reply.header("connection", "close");
+    throw new HttpError(
+      503,
+      "unavailable",
+      "the server is shutting down; retry shortly",
+      undefined,
+      { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    );
+  });
+}
