@@ -41,13 +41,6 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 20_000;
  * at 35 KB/s. Answers (event streams, WebSockets) are not limited by it.
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-/**
- * The most output (per stream) a request may ask for when the operator sets no maximum. The
- * engine allows 16 MiB, but the answer holds stdout and stderr in memory, and JSON writes a
- * control byte as 6 (`\u0000`): one such run took a server from 95 MB to 950 MB, so two of them
- * overran the 1 GiB container. 1 MiB keeps a run's answer to about 12 MB at worst.
- */
-export const DEFAULT_MAX_OUTPUT_BYTES = 1_048_576;
 /** Warm sandboxes per language at rest: one makes the first run fast, and costs little memory. */
 export const DEFAULT_POOL_MIN = 1;
 /** Sandboxes per language at most: about one per core of a small machine. */
@@ -135,11 +128,10 @@ export const serverConfigSchema = z
     defaultCompileLimits: partialLimitsSchema.default({}),
     /**
      * The most a request may ask for; above it the request gets 400 limit_exceeded.
-     * @default the engine's, but `outputBytes` 1 MiB (DEFAULT_MAX_OUTPUT_BYTES)
+     * @default the engine's (`outputBytes` at most 1 MiB: the answer holds stdout and stderr in
+     * memory, and JSON writes a control byte as six)
      */
-    maxLimits: partialLimitsSchema
-      .default({})
-      .transform((limits) => ({ outputBytes: DEFAULT_MAX_OUTPUT_BYTES, ...limits })),
+    maxLimits: partialLimitsSchema.default({}),
     /** API keys (each at least 32 characters); none means the API is open. @default [] */
     apiKeys: z
       .array(
