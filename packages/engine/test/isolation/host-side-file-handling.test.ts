@@ -243,18 +243,30 @@ describe("no user string reaches a shell", () => {
     expect(result.run?.stdout).toBe("not an option\n");
   });
 
-  it("the execution path has no shell: only the image builder spawns processes", () => {
+  it("the execution path has no shell: only the image builder and the network filter spawn processes, never through a shell", () => {
     const src = join(here, "../../src");
     const spawning: string[] = [];
+    const throughShell: string[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (/child_process|execa|shelljs/.test(readFileSync(path, "utf8")))
+        else {
+          const text = readFileSync(path, "utf8");
+          if (!/child_process|execa|shelljs/.test(text)) continue;
           spawning.push(path.slice(src.length + 1));
+          if (/shell:\s*true|\bexec\(|execSync\(/.test(text)) throughShell.push(path);
+        }
       }
     };
     walk(src);
-    expect(spawning.sort()).toEqual(["docker/docker-images.ts", "images/base-image.ts"]);
+    // The sandbox firewall runs iptables-restore with fixed arguments; none of them names a
+    // user's string.
+    expect(spawning.sort()).toEqual([
+      "docker/docker-images.ts",
+      "docker/sandbox-firewall.ts",
+      "images/base-image.ts",
+    ]);
+    expect(throughShell).toEqual([]);
   });
 });
