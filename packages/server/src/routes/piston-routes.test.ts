@@ -157,6 +157,18 @@ describe("Piston-compatible API", () => {
     expect(body.run).toEqual(body.compile);
   });
 
+  it("refuses a version selector too long to be one before parsing it as a range", async () => {
+    // semver's range parser spent ~2 s of the event loop on 2 MB of "1.2.3 1.2.3 ...", during
+    // which the server answered nobody.
+    const { status, body } = await postJson(`${server.url}/api/v2/execute`, {
+      language: "python",
+      version: "1.2.3 ".repeat(300_000),
+      files: [{ content: "print(1)" }],
+    });
+    expect(status).toBe(400);
+    expect(body).toEqual({ message: "version must be at most 256 characters" });
+  });
+
   it("answers Piston's { message } errors", async () => {
     const missing = await postJson(`${server.url}/api/v2/execute`, {
       language: "python",
