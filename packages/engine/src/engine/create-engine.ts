@@ -99,30 +99,43 @@ class WarmboxEngine implements Engine {
       throw new OverloadedError(this.#queued());
     const enqueued = performance.now();
     return new Promise<ExecuteResult>((resolve, reject) => {
-      // Aborting while queued rejects at once; once running, the signal kills the program.
+      // Aborting while queued rejects at once and takes the job out of the queue (a job nobody
+      // waits for must not hold a place in it); once running, the signal kills the program.
+      // The queue gets a signal of its own that only ever fires while the job waits: p-queue
+      // would otherwise also drop a running job's slot before its sandbox is back.
       let started = false;
+      const leaveQueue = new AbortController();
       const abortWhileQueued = () => {
-        if (!started) reject(new AbortedError(options.signal?.reason));
+        if (started) return;
+        const aborted = new AbortedError(options.signal?.reason);
+        reject(aborted);
+        leaveQueue.abort(aborted);
       };
       options.signal?.addEventListener("abort", abortWhileQueued, { once: true });
       slot.queue
-        .add(async () => {
-          started = true;
-          options.signal?.removeEventListener("abort", abortWhileQueued);
-          if (options.signal?.aborted) return;
-          await this.#running.add(async () => {
-            const releaseOutput = await this.#outputBudget.reserve(
-              bufferedOutputBytes(job.runLimits, job.spec.compile ? job.compileLimits : undefined),
-              options.signal,
-            );
-            try {
-              options.onStart?.({ queuedMs: Math.round(performance.now() - enqueued) });
-              await this.#runInSandbox(slot.pool, job, options, resolve);
-            } finally {
-              releaseOutput();
-            }
-          });
-        })
+        .add(
+          async () => {
+            started = true;
+            options.signal?.removeEventListener("abort", abortWhileQueued);
+            if (options.signal?.aborted) return;
+            await this.#running.add(async () => {
+              const releaseOutput = await this.#outputBudget.reserve(
+                bufferedOutputBytes(
+                  job.runLimits,
+                  job.spec.compile ? job.compileLimits : undefined,
+                ),
+                options.signal,
+              );
+              try {
+                options.onStart?.({ queuedMs: Math.round(performance.now() - enqueued) });
+                await this.#runInSandbox(slot.pool, job, options, resolve);
+              } finally {
+                releaseOutput();
+              }
+            });
+          },
+          { signal: leaveQueue.signal },
+        )
         .catch(reject);
     });
   }

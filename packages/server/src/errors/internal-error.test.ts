@@ -34,6 +34,7 @@ describe("internal_error answers", () => {
   });
 
   const program = { language: "python", source: "print(1)" };
+  const pistonFile = { content: "print(1)" };
 
   it("carry the request id and a plain message, never Docker's text; the log has it", async () => {
     const { status, body, headers } = await postJson(`${server.url}/v1/execute`, program, {
@@ -84,5 +85,19 @@ describe("internal_error answers", () => {
     expect(piston.body).toEqual({
       message: "an internal error occurred; report the request id (request id req-piston-1)",
     });
+
+    const connect = openSocket(`${server.url.replace("http", "ws")}/api/v2/connect`, {
+      headers: { "x-request-id": "req-piston-ws-1" },
+    });
+    await connect.opened;
+    connect.socket.send(
+      JSON.stringify({ type: "init", language: "python", version: "*", files: [pistonFile] }),
+    );
+    expect(await connect.closed).toEqual({ code: 4002, reason: "Notified Error" });
+    expect(connect.messages.at(-1)).toEqual({
+      type: "error",
+      message: "an internal error occurred; report the request id (request id req-piston-ws-1)",
+    });
+    expect(JSON.stringify(connect.messages)).not.toContain("docker.sock");
   });
 });

@@ -1,6 +1,9 @@
-import type { ExecuteResult, LanguageInfo, Logger, StageResult } from "@warmbox/engine";
+import type { ExecuteResult, LanguageInfo, StageResult } from "@warmbox/engine";
+import type { FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
+import { errorBody } from "../errors/error-handler.js";
 import { HttpError } from "../errors/http-error.js";
+import { toHttpError } from "../errors/to-http-error.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { StdinQueue } from "../execution/stdin-queue.js";
@@ -46,7 +49,10 @@ type Message = { type?: unknown; [key: string]: unknown };
  * The socket closes with Piston's codes (PISTON_CLOSE): 4999 when the job completed, 4002 after
  * an `error` message, 4000/4001/4003/4004/4005 for protocol misuse. As in Piston, the init's
  * `stdin` is not used and stdin stays open: the program reads what `data` messages send.
- * Closing the socket kills the run.
+ * Stdin the program has not read yet is capped at `maxBodyBytes`: one more `data` is an
+ * `error` (4002), so a client cannot fill the server's memory with stdin for a program that
+ * does not read it. Errors read as Piston's `{ message }` answers: a server fault names the
+ * request id, never Docker's or the supervisor's text. Closing the socket kills the run.
  */
 export class PistonConnectSession {
   #state: State = "waiting";
@@ -58,7 +64,8 @@ export class PistonConnectSession {
     private readonly socket: WebSocket,
     private readonly executions: ExecutionService,
     private readonly catalog: LanguageCatalog,
-    private readonly logger: Logger,
+    private readonly request: FastifyRequest,
+    private readonly maxBodyBytes: number,
   ) {
     this.#initTimer = setTimeout(() => {
       if (this.#state === "waiting") this.#close(PISTON_CLOSE.initializationTimeout);
@@ -84,7 +91,7 @@ export class PistonConnectSession {
       case "data":
         if (this.#state === "waiting") this.#close(PISTON_CLOSE.notYetInitialized);
         else if (message.stream !== "stdin") this.#close(PISTON_CLOSE.onlyStdin);
-        else if (typeof message.data === "string") this.#stdin.push(message.data);
+        else if (typeof message.data === "string") this.#pushStdin(message.data);
         return;
       case "signal":
         if (this.#state === "waiting") this.#close(PISTON_CLOSE.notYetInitialized);
@@ -95,6 +102,16 @@ export class PistonConnectSession {
       default:
       // Piston ignores messages of other types.
     }
+  }
+
+  #pushStdin(data: string): void {
+    if (this.#stdin.bufferedBytes + Buffer.byteLength(data) > this.maxBodyBytes) {
+      this.#notifyError(
+        `the program has not read ${this.#stdin.bufferedBytes} bytes of its stdin; at most ${this.maxBodyBytes} may wait`,
+      );
+      return;
+    }
+    this.#stdin.push(data);
   }
 
   async #init(message: Message): Promise<void> {
@@ -128,9 +145,9 @@ export class PistonConnectSession {
       });
       this.#finish(result);
     } catch (error) {
-      if (!(error instanceof HttpError))
-        this.logger.error({ err: error }, "Piston WebSocket run failed");
-      this.#notifyError((error as Error).message);
+      const mapped = toHttpError(error, { maxBodyBytes: this.maxBodyBytes });
+      if (mapped.serverFault) this.request.log.error({ err: error }, "Piston WebSocket run failed");
+      this.#notifyError((errorBody(this.request, mapped) as { message: string }).message);
     }
   }
 

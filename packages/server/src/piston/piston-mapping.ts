@@ -10,6 +10,13 @@ import { HttpError } from "../errors/http-error.js";
 import { pistonLanguageName } from "./piston-names.js";
 import type { PistonExecuteRequest, PistonExecuteResponse, PistonStage } from "./piston-schemas.js";
 
+/**
+ * The longest version selector accepted, as semver's own longest version: parsing a range takes
+ * time that grows with its length, ~2 s of the event loop for 2 MB, during which the server
+ * answers nobody.
+ */
+const MAX_VERSION_LENGTH = 256;
+
 /** The smallest memory limit a sandbox accepts (the engine's `memoryMb` minimum), in bytes. */
 const MIN_MEMORY_BYTES = 16 * 1_048_576;
 
@@ -30,6 +37,8 @@ export function checkPistonRequest(body: unknown): PistonExecuteRequest {
   if (!language || typeof language !== "string")
     throw pistonError("language is required as a string");
   if (!version || typeof version !== "string") throw pistonError("version is required as a string");
+  if (version.length > MAX_VERSION_LENGTH)
+    throw pistonError(`version must be at most ${MAX_VERSION_LENGTH} characters`);
   if (!files || !Array.isArray(files)) throw pistonError("files is required as an array");
   for (const [index, file] of files.entries()) {
     if (

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../app/start-server.js";
+import { openSocket, postJson, startTestServer, waitFor } from "../testing/test-server.js";
+
+/**
+ * A run whose client left while it waited for a sandbox must leave the queue at once: else one
+ * client, holding one concurrency slot at a time, opens and closes sockets until the queue is
+ * full of runs nobody waits for, and every other client gets 503 `overloaded`.
+ */
+describe("runs abandoned while queued", () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      languages: ["python"],
+      pool: { min: 1, max: 1 },
+      maxQueue: 3,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const queueDepth = async () => {
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    return Number(/^warmbox_queue_depth (\d+)$/m.exec(metrics)?.[1]);
+  };
+  const init = (content: string) =>
+    JSON.stringify({ type: "init", language: "python", version: "*", files: [{ content }] });
+
+  it("leave the queue when their socket closes, so others still get a place", async () => {
+    const busy = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
+    await busy.opened;
+    busy.socket.send(init("import time\nprint('busy', flush=True)\ntime.sleep(4)"));
+    await busy.next("data");
+
+    for (let i = 0; i < 5; i++) {
+      const abandoned = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
+      await abandoned.opened;
+      abandoned.socket.send(init("print('never')"));
+      await waitFor(async () => (await queueDepth()) === 1, 5_000, "the run to be queued");
+      abandoned.socket.terminate();
+      await abandoned.closed;
+      await waitFor(async () => (await queueDepth()) === 0, 2_000, "the abandoned run to leave");
+    }
+
+    const { status, body } = await postJson(`${server.url}/api/v2/execute`, {
+      language: "python",
+      version: "*",
+      files: [{ content: "print('served')" }],
+    });
+    expect(status).toBe(200);
+    expect(body.run.stdout).toBe("served\n");
+    await busy.closed;
+  });
+});
