@@ -66,6 +66,8 @@ describe("a server under 20 concurrent output floods", () => {
         WARMBOX_POOL_MAX: "4",
         WARMBOX_MAX_QUEUE: String(RUNS),
         WARMBOX_RATE_LIMIT: "0",
+        // All 20 floods come from this one client: let them all in, to load the server fully.
+        WARMBOX_MAX_CONCURRENT_PER_CLIENT: "0",
         WARMBOX_ENGINE_ID: `flood-test-${process.pid}-${Date.now()}`,
         WARMBOX_STATIC_DIR: "none",
         WARMBOX_LOG_LEVEL: "warn",
