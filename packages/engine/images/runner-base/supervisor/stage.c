@@ -361,7 +361,8 @@ void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in)
 		code = WEXITSTATUS(status);
 	else
 		sig = WTERMSIG(status);
-	if (sig == SIGXCPU)
+	/* The RLIMIT_CPU backstop's signal, when the CPU time shows it fired: a program may raise it itself. */
+	if (sig == SIGXCPU && cpu_limit && cpu_ns >= cpu_limit)
 		s.flags |= EXIT_CPU_TIMEOUT;
 
 	uint8_t exit[28];
