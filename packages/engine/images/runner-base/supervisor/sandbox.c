@@ -25,6 +25,7 @@
 #include <sys/ioctl.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
@@ -129,6 +130,11 @@ void sandbox_sweep(int with_ipc)
 {
 	uint64_t deadline = now_ns() + KILL_BUDGET_NS;
 	for (int i = 0;; i++) {
+		/* The stage's main process is reaped already; any other child of ours is the job's
+		 * (clone with CLONE_PARENT makes the main process's siblings ours), and its zombie
+		 * would count until reaped. */
+		while (waitpid(-1, NULL, WNOHANG | __WALL) > 0)
+			;
 		long tasks = cg_tasks(); /* the common case (nothing left) costs this one read */
 		if (tasks < 0)
 			fatal("cannot read the container's pids.current: %s", strerror(errno));
