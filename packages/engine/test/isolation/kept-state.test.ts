@@ -37,6 +37,7 @@ const UNMARKED = {
   "new-file-mode": "644",
   "tcp-sockets": "0",
   "bind-5555": "ok",
+  "tcp-metrics": "0",
 };
 const marks = (view: Record<string, string>) => ({
   "box-xattrs": view["box-xattrs"],
@@ -44,6 +45,7 @@ const marks = (view: Record<string, string>) => ({
   "new-file-mode": view["new-file-mode"],
   "tcp-sockets": view["tcp-sockets"],
   "bind-5555": view["bind-5555"],
+  "tcp-metrics": view["tcp-metrics"],
 });
 
 /** Runs the attack between two looks at the container and returns the second. */
@@ -67,6 +69,11 @@ describe("what the container keeps between jobs carries nothing of run A", () =>
 
   it("C: a loopback connection A closed first leaves no TIME_WAIT socket, B binds its port (was: EADDRINUSE for 60 s)", async () => {
     expect(marks(await afterAttack("time-wait.c"))).toEqual(UNMARKED);
+    await expectUnharmed(engine, ["c"], hostBaseline);
+  });
+
+  it("C: the TCP metrics A's loopback connections left in the namespace's cache are not kept (was: B listed the addresses A chose)", async () => {
+    expect(marks(await afterAttack("tcp-metrics.c"))).toEqual(UNMARKED);
     await expectUnharmed(engine, ["c"], hostBaseline);
   });
 });
