@@ -36,6 +36,8 @@ describe("a server under 20 concurrent output floods", () => {
       WARMBOX_POOL_MAX: "4",
       WARMBOX_MAX_QUEUE: String(RUNS),
       WARMBOX_RATE_LIMIT: "0",
+      // One client sends all 20: the per-client limit (half the pool by default) must let them in.
+      WARMBOX_MAX_CONCURRENT_PER_CLIENT: String(RUNS),
       WARMBOX_ENGINE_ID: `flood-test-${process.pid}-${Date.now()}`,
     });
     url = server.url;

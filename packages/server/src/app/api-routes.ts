@@ -47,6 +47,6 @@ export async function registerApiRoutes(
     registerLanguagesRoute(api, catalog);
     registerExecuteRoute(api, { executions, maxBodyBytes: config.maxBodyBytes });
     registerRunSocketRoute(api, { executions, maxBodyBytes: config.maxBodyBytes });
-    await registerPistonRoutes(api, { executions, catalog });
+    await registerPistonRoutes(api, { executions, catalog, maxBodyBytes: config.maxBodyBytes });
   });
 }

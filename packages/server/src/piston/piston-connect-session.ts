@@ -46,7 +46,9 @@ type Message = { type?: unknown; [key: string]: unknown };
  * The socket closes with Piston's codes (PISTON_CLOSE): 4999 when the job completed, 4002 after
  * an `error` message, 4000/4001/4003/4004/4005 for protocol misuse. As in Piston, the init's
  * `stdin` is not used and stdin stays open: the program reads what `data` messages send.
- * Closing the socket kills the run.
+ * Stdin the program hasn't taken is kept up to `maxStdinBytes`; past it (a client sending faster
+ * than the program reads) the session sends an `error` and closes, as Piston has no other way
+ * to say so. Closing the socket kills the run.
  */
 export class PistonConnectSession {
   #state: State = "waiting";
@@ -59,6 +61,7 @@ export class PistonConnectSession {
     private readonly executions: ExecutionService,
     private readonly catalog: LanguageCatalog,
     private readonly logger: Logger,
+    private readonly maxStdinBytes: number,
   ) {
     this.#initTimer = setTimeout(() => {
       if (this.#state === "waiting") this.#close(PISTON_CLOSE.initializationTimeout);
@@ -84,7 +87,12 @@ export class PistonConnectSession {
       case "data":
         if (this.#state === "waiting") this.#close(PISTON_CLOSE.notYetInitialized);
         else if (message.stream !== "stdin") this.#close(PISTON_CLOSE.onlyStdin);
-        else if (typeof message.data === "string") this.#stdin.push(message.data);
+        else if (typeof message.data !== "string" || this.#state === "finished") return;
+        else if (this.#stdin.bufferedBytes + Buffer.byteLength(message.data) > this.maxStdinBytes)
+          this.#notifyError(
+            `the program is not reading its stdin: more than ${this.maxStdinBytes} bytes wait`,
+          );
+        else this.#stdin.push(message.data);
         return;
       case "signal":
         if (this.#state === "waiting") this.#close(PISTON_CLOSE.notYetInitialized);
@@ -161,6 +169,7 @@ export class PistonConnectSession {
 
   #close({ code, reason }: { code: number; reason: string }): void {
     this.#state = "finished";
+    this.#stdin.end(); // messages still arriving before the client's close are dropped
     clearTimeout(this.#initTimer);
     if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason);
   }

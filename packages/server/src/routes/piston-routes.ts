@@ -15,6 +15,8 @@ import { disconnectSignal } from "./execute-route.js";
 export interface PistonRouteOptions {
   executions: ExecutionService;
   catalog: LanguageCatalog;
+  /** Largest body; also the most stdin a WebSocket run keeps that its program hasn't taken. */
+  maxBodyBytes: number;
 }
 
 /**
@@ -96,7 +98,13 @@ export async function registerPistonRoutes(
         );
       },
       wsHandler: (socket, request) => {
-        new PistonConnectSession(socket, options.executions, options.catalog, request.log);
+        new PistonConnectSession(
+          socket,
+          options.executions,
+          options.catalog,
+          request.log,
+          options.maxBodyBytes,
+        );
       },
     });
   });
