@@ -1,10 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson, waitFor } from "../src/testing/test-server.js";
+import { postJson } from "../src/testing/test-server.js";
+import { memoryOf, startServerProcess } from "./server-process.js";
 
 /**
  * 20 programs at once, each trying to write 16 MiB on stdout and 16 MiB on stderr, through a real
@@ -12,7 +8,6 @@ import { postJson, waitFor } from "../src/testing/test-server.js";
  * stays under a fixed bound, because the engine keeps at most `outputBytes` of each stream and
  * the output of all runs in flight within its budget.
  */
-const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const MIB = 1_048_576;
 const RUNS = 20;
 const FLOOD_BYTES = 16 * MIB;
@@ -21,25 +16,6 @@ const FLOOD_BYTES = 16 * MIB;
  * copies of serialising them, stay far below it, while 20 × 32 MiB kept would pass 640 MiB.
  */
 const PEAK_RSS_BOUND_BYTES = 256 * MIB;
-
-/** The kernel's count of a process's resident memory: now (VmRSS) and at its peak (VmHWM). */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kib = (field: string) => Number(new RegExp(`\\n${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
-  const rss = kib("VmRSS");
-  const peak = kib("VmHWM");
-  if (!Number.isFinite(rss) || !Number.isFinite(peak)) throw new Error(`no VmRSS/VmHWM for ${pid}`);
-  return { rss: rss * 1_024, peak: peak * 1_024 };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 const FLOODER = [
   "import sys",
@@ -50,48 +26,27 @@ const FLOODER = [
 ].join("\n");
 
 describe("a server under 20 concurrent output floods", () => {
-  let child: ChildProcess;
+  let server: Awaited<ReturnType<typeof startServerProcess>>;
   let url: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        WARMBOX_PORT: String(port),
-        WARMBOX_HOST: "127.0.0.1",
-        WARMBOX_LANGUAGES: "python",
-        WARMBOX_POOL_MIN: "1",
-        WARMBOX_POOL_MAX: "4",
-        WARMBOX_MAX_QUEUE: String(RUNS),
-        WARMBOX_RATE_LIMIT: "0",
-        // All 20 floods come from this one client: let them all in, to load the server fully.
-        WARMBOX_MAX_CONCURRENT_PER_CLIENT: "0",
-        WARMBOX_ENGINE_ID: `flood-test-${process.pid}-${Date.now()}`,
-        WARMBOX_STATIC_DIR: "none",
-        WARMBOX_LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+    server = await startServerProcess({
+      WARMBOX_LANGUAGES: "python",
+      WARMBOX_POOL_MIN: "1",
+      WARMBOX_POOL_MAX: "4",
+      WARMBOX_MAX_QUEUE: String(RUNS),
+      WARMBOX_RATE_LIMIT: "0",
+      // One client sends all 20: the per-client limit (half the pool by default) must let them in.
+      WARMBOX_MAX_CONCURRENT_PER_CLIENT: String(RUNS),
+      WARMBOX_ENGINE_ID: `flood-test-${process.pid}-${Date.now()}`,
     });
-    await waitFor(
-      async () =>
-        (await fetch(`${url}/readyz`)
-          .then((response) => response.status)
-          .catch(() => 0)) === 200,
-      120_000,
-      "the server to be ready",
-    );
+    url = server.url;
   });
 
-  afterAll(async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    await once(child, "exit");
-  });
+  afterAll(() => server?.stop());
 
   it("keeps the server's peak RSS under the bound, every run output_limit at exactly the cap", async () => {
-    const pid = child.pid as number;
+    const pid = server.child.pid as number;
     const atRest = memoryOf(pid);
     const answers = await Promise.all(
       Array.from({ length: RUNS }, () =>

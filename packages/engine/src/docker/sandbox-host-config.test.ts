@@ -14,6 +14,7 @@ describe("sandboxHostConfig", () => {
       SecurityOpt: ["no-new-privileges"],
       Init: true,
       IpcMode: "private",
+      Sysctls: { "net.ipv4.tcp_max_tw_buckets": "0", "net.ipv4.tcp_no_metrics_save": "1" },
     });
     expect(Object.keys(config.Tmpfs ?? {})).toEqual(["/box", "/tmp"]);
     expect(config.Tmpfs?.["/box"]).toContain("nosuid");

@@ -65,6 +65,11 @@ export function sandboxHostConfig(
     SecurityOpt: ["no-new-privileges"],
     Init: true,
     IpcMode: "private",
+    // The container's network namespace outlives each job, so it must keep nothing of one:
+    // without TIME_WAIT buckets a TCP connection a job closed first is gone with it, instead of
+    // holding its port for 60 s (a later job's bind() to it would fail); and no TCP metrics
+    // cache, which any later job could list (the addresses a job talked to, their RTTs).
+    Sysctls: { "net.ipv4.tcp_max_tw_buckets": "0", "net.ipv4.tcp_no_metrics_save": "1" },
     Ulimits: [
       { Name: "nofile", Soft: 4096, Hard: 4096 },
       { Name: "core", Soft: 0, Hard: 0 },

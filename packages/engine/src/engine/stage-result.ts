@@ -25,8 +25,8 @@ export function hitLimit(exit: StageExit): boolean {
 /** The status of a run stage, by the status table of docs/api.md; the order decides which limit is named. */
 export function runStatus(exit: StageExit): ExecutionStatus {
   if (exit.outOfMemory) return "memory_limit";
-  if (exit.wallTimeout || exit.cpuTimeout || signalName(exit.signal) === "SIGXCPU")
-    return "timeout";
+  // Not SIGXCPU alone: the supervisor flags it when the CPU time shows the limit sent it.
+  if (exit.wallTimeout || exit.cpuTimeout) return "timeout";
   if (exit.outputLimit) return "output_limit";
   if (exit.exitCode === 0 && exit.signal === null && !exit.killed) return "ok";
   return "runtime_error";
@@ -41,8 +41,7 @@ export function limitMessage(
   if (exit.outOfMemory)
     return `the ${stage} stage ran out of memory (limit ${limits.memoryMb} MiB)`;
   if (exit.wallTimeout) return `the ${stage} stage hit its time limit of ${limits.timeMs} ms`;
-  if (exit.cpuTimeout || signalName(exit.signal) === "SIGXCPU")
-    return `the ${stage} stage hit its CPU-time limit of ${limits.cpuMs} ms`;
+  if (exit.cpuTimeout) return `the ${stage} stage hit its CPU-time limit of ${limits.cpuMs} ms`;
   if (exit.outputLimit)
     return `the ${stage} stage wrote more than ${limits.outputBytes} bytes of output`;
   if (exit.killed) return `the ${stage} stage was killed on request`;

@@ -162,6 +162,12 @@ describe("no process of a job outlives it, whatever its state", () => {
     await expectNothingSurvived(before);
   });
 
+  it("siblings of the main process (CLONE_PARENT), children of the supervisor: a live one and a zombie (was: internal_error, 1 task survives)", async () => {
+    const { before, said } = await plant("clone-parent.c");
+    expect(said).toMatchObject({ "dead-state": "Z", "parent-of-living-is-mine": "yes" });
+    await expectNothingSurvived(before);
+  });
+
   it("processes in a new session, a new process group, and a session of their own", async () => {
     const { before, said } = await plant("new-group-and-session.c");
     expect(said).toMatchObject({

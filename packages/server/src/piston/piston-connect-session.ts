@@ -91,7 +91,9 @@ export class PistonConnectSession {
       case "data":
         if (this.#state === "waiting") this.#close(PISTON_CLOSE.notYetInitialized);
         else if (message.stream !== "stdin") this.#close(PISTON_CLOSE.onlyStdin);
-        else if (typeof message.data === "string") this.#pushStdin(message.data);
+        // Stdin after the run ended has nowhere to go: dropped, not kept.
+        else if (typeof message.data === "string" && this.#state !== "finished")
+          this.#pushStdin(message.data);
         return;
       case "signal":
         if (this.#state === "waiting") this.#close(PISTON_CLOSE.notYetInitialized);

@@ -21,8 +21,12 @@
 #include <sys/fsuid.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -126,6 +130,11 @@ void sandbox_sweep(int with_ipc)
 {
 	uint64_t deadline = now_ns() + KILL_BUDGET_NS;
 	for (int i = 0;; i++) {
+		/* The stage's main process is reaped already; any other child of ours is the job's
+		 * (clone with CLONE_PARENT makes the main process's siblings ours), and its zombie
+		 * would count until reaped. */
+		while (waitpid(-1, NULL, WNOHANG | __WALL) > 0)
+			;
 		long tasks = cg_tasks(); /* the common case (nothing left) costs this one read */
 		if (tasks < 0)
 			fatal("cannot read the container's pids.current: %s", strerror(errno));
@@ -242,6 +251,49 @@ fail:
 	return -1;
 }
 
+/*
+ * Takes from the work directory itself (a mount point the wipe keeps, owned by
+ * the sandbox user) what a job could have put on it: its extended attributes
+ * (user.*, and system.* for POSIX ACLs: a default ACL would shape every file of
+ * the next job, and chmod keeps it) and its inode flags (no-atime, no-dump).
+ * security.* and trusted.* are the kernel's and root's. Runs with fsuid 1000,
+ * the owner, after /box was made listable again. Proven by listing the
+ * attributes again: none of the job's may be left.
+ */
+static int clear_box_marks(char *err, size_t errlen)
+{
+	static char names[XATTR_LIST_MAX];
+	const char *what = "inode flags";
+	int flags = 0, fd = open("/box", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || (ioctl(fd, FS_IOC_SETFLAGS, &flags) && errno != ENOTTY && errno != EOPNOTSUPP))
+		goto fail;
+	close(fd);
+	fd = -1;
+	for (int pass = 0; pass < 2; pass++) {
+		what = "extended attributes";
+		ssize_t n = llistxattr("/box", names, sizeof names);
+		if (n < 0)
+			goto fail;
+		for (ssize_t at = 0; at < n; at += strlen(names + at) + 1) {
+			what = names + at;
+			if (strncmp(what, "user.", 5) && strncmp(what, "system.", 7))
+				continue;
+			if (pass) {
+				errno = EEXIST; /* still there after its removal */
+				goto fail;
+			}
+			if (lremovexattr("/box", what) && errno != ENODATA)
+				goto fail;
+		}
+	}
+	return 0;
+fail:
+	snprintf(err, errlen, "/box: cannot remove %s: %s", what, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
 /* WIPE: no process, no file, no IPC object of the sandbox user left; then CLEAN. */
 void sandbox_wipe(void)
 {
@@ -254,6 +306,8 @@ void sandbox_wipe(void)
 		fatal("setfsuid: not permitted");
 	if (chmod("/box", 0755)) /* also makes it listable again if the program chmod-ed it */
 		snprintf(err, sizeof err, "chmod /box: %s", strerror(errno));
+	else
+		clear_box_marks(err, sizeof err);
 	for (int i = 0; i < 4 && !*err; i++) {
 		if (i == 3 && access(dirs[i], F_OK))
 			break; /* mqueue not mounted */
