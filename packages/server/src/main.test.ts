@@ -1,20 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { postJson, waitFor } from "./testing/test-server.js";
+import { startServerProcess } from "./testing/server-process.js";
+import { postJson } from "./testing/test-server.js";
 
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** Containers (running or not) whose labels name this engine id. */
 function containersOf(engineId: string): string[] {
@@ -49,33 +40,17 @@ describe("dist/main.js", () => {
   });
 
   it("on SIGTERM finishes the running executions, exits 0 and leaves no container", async () => {
-    const port = await freePort();
     const engineId = `sigterm-test-${process.pid}-${Date.now()}`;
-    child = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        WARMBOX_PORT: String(port),
-        WARMBOX_HOST: "127.0.0.1",
-        WARMBOX_LANGUAGES: "python",
-        WARMBOX_POOL_MIN: "1",
-        WARMBOX_POOL_MAX: "2",
-        // Two runs from one address at once: above the default per-client limit of a pool of 2.
-        WARMBOX_MAX_CONCURRENT_PER_CLIENT: "2",
-        WARMBOX_ENGINE_ID: engineId,
-        WARMBOX_STATIC_DIR: "none",
-        WARMBOX_LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+    const server = await startServerProcess({
+      WARMBOX_LANGUAGES: "python",
+      WARMBOX_POOL_MIN: "1",
+      WARMBOX_POOL_MAX: "2",
+      // Two runs from one address at once: above the default per-client limit of a pool of 2.
+      WARMBOX_MAX_CONCURRENT_PER_CLIENT: "2",
+      WARMBOX_ENGINE_ID: engineId,
     });
-    const url = `http://127.0.0.1:${port}`;
-    await waitFor(
-      async () =>
-        (await fetch(`${url}/readyz`)
-          .then((response) => response.status)
-          .catch(() => 0)) === 200,
-      60_000,
-      "the server to be ready",
-    );
+    child = server.child;
+    const url = server.url;
     const runs = [0, 1].map((index) =>
       postJson(`${url}/v1/execute`, {
         language: "python",

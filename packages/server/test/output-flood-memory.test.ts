@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memoryOf, startServerProcess } from "../src/testing/server-process.js";
 import { postJson } from "../src/testing/test-server.js";
-import { memoryOf, startServerProcess } from "./server-process.js";
 
 /**
  * 20 programs at once, each trying to write 16 MiB on stdout and 16 MiB on stderr, through a real

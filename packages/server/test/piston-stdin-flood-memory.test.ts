@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memoryOf, startServerProcess } from "../src/testing/server-process.js";
 import { openSocket } from "../src/testing/test-server.js";
-import { memoryOf, startServerProcess } from "./server-process.js";
 
 /**
  * A Piston WebSocket client (`/api/v2/connect`) sending stdin as fast as it can to a program that

@@ -3,13 +3,13 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { waitFor } from "../src/testing/test-server.js";
+import { waitFor } from "./test-server.js";
 
 /**
  * Helpers of the tests that measure a real server process (dist/main.js, so build first) by
  * what the kernel counts of it.
  */
-const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 
 /** The kernel's count of a process's resident memory: now (VmRSS) and at its peak (VmHWM). */
 export function memoryOf(pid: number): { rss: number; peak: number } {
