@@ -91,7 +91,7 @@ export class RunSocketSession {
           this.#sendError("invalid_request", "stdin needs data as a string");
           return;
         }
-        if (this.#stdin.bufferedBytes + message.data.length > this.maxBodyBytes) {
+        if (!this.#stdin.fits(message.data, this.maxBodyBytes)) {
           this.#sendError(
             "payload_too_large",
             "the program is not reading its stdin; wait before sending more",

@@ -28,6 +28,14 @@ describe("StdinQueue", () => {
     expect(queue.bufferedBytes).toBe(0);
   });
 
+  it("measures what fits in UTF-8 bytes, not characters", () => {
+    const queue = new StdinQueue();
+    queue.push("ab");
+    // Three characters, nine bytes: two bytes waiting plus nine is eleven.
+    expect(queue.fits("€€€", 11)).toBe(true);
+    expect(queue.fits("€€€", 10)).toBe(false);
+  });
+
   it("ignores chunks after end", () => {
     const queue = new StdinQueue();
     queue.end();

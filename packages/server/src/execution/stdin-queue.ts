@@ -30,6 +30,11 @@ export class StdinQueue implements AsyncIterable<string> {
     return this.#bufferedBytes;
   }
 
+  /** Would `chunk` keep what waits for the program within `capacityBytes` (counted in UTF-8)? */
+  fits(chunk: string, capacityBytes: number): boolean {
+    return this.#bufferedBytes + Buffer.byteLength(chunk) <= capacityBytes;
+  }
+
   /** Closes the stream: the program reads EOF once the queued chunks are consumed. Idempotent. */
   end(): void {
     this.#ended = true;

@@ -107,7 +107,7 @@ export class PistonConnectSession {
   }
 
   #pushStdin(data: string): void {
-    if (this.#stdin.bufferedBytes + Buffer.byteLength(data) > this.maxBodyBytes) {
+    if (!this.#stdin.fits(data, this.maxBodyBytes)) {
       this.#notifyError(
         `the program has not read ${this.#stdin.bufferedBytes} bytes of its stdin; at most ${this.maxBodyBytes} may wait`,
       );
