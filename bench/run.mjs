@@ -1,7 +1,6 @@
 // npm run bench: Warmbox side by side with the interpreter alone and with `docker run --rm`,
 // all in one run on this machine. Writes bench/results/latest.md and latest.json.
 import { writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
 import { createEngine } from "@warmbox/engine";
 import {
   dockerVersion,
