@@ -25,6 +25,25 @@ describe("GET /v1/run (WebSocket)", () => {
     await server?.close();
   });
 
+  const busy = () =>
+    server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
+
+  /** A socket whose run has printed and now sleeps, started once no earlier run holds a sandbox. */
+  async function startSleepingRun() {
+    await waitFor(() => busy() === 0, 8_000, "earlier runs to release their sandboxes");
+    const client = openSocket(wsUrl);
+    await client.opened;
+    client.socket.send(
+      JSON.stringify({
+        type: "start",
+        language: "python",
+        source: "print('up', flush=True)\nimport time\ntime.sleep(30)",
+      }),
+    );
+    await client.next("stdout");
+    return client;
+  }
+
   it("runs an interactive program: stdin typed while it runs, then the result", async () => {
     const client = openSocket(wsUrl);
     await client.opened;
@@ -63,19 +82,7 @@ describe("GET /v1/run (WebSocket)", () => {
   });
 
   it("closing the socket mid-run kills the run and frees its sandbox", async () => {
-    const busy = () =>
-      server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
-    await waitFor(() => busy() === 0, 8_000, "earlier runs to release their sandboxes");
-    const client = openSocket(wsUrl);
-    await client.opened;
-    client.socket.send(
-      JSON.stringify({
-        type: "start",
-        language: "python",
-        source: "print('up', flush=True)\nimport time\ntime.sleep(30)",
-      }),
-    );
-    await client.next("stdout");
+    const client = await startSleepingRun();
     expect(busy()).toBe(1);
     client.socket.close();
     await waitFor(() => busy() === 0, 8_000, "the sandbox to be released");
@@ -112,19 +119,7 @@ describe("GET /v1/run (WebSocket)", () => {
   });
 
   it("a socket flooding invalid messages is closed 1008 and its run killed (no unbounded answers)", async () => {
-    const busy = () =>
-      server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
-    await waitFor(() => busy() === 0, 8_000, "earlier runs to release their sandboxes");
-    const client = openSocket(wsUrl);
-    await client.opened;
-    client.socket.send(
-      JSON.stringify({
-        type: "start",
-        language: "python",
-        source: "print('up', flush=True)\nimport time\ntime.sleep(30)",
-      }),
-    );
-    await client.next("stdout");
+    const client = await startSleepingRun();
     let closed: { code: number } | undefined;
     void client.closed.then((close) => {
       closed = close;
