@@ -1,53 +1,28 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type RunningServer, startServer } from "@warmbox/server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { collectPageErrors, DESKTOP, launchChromium } from "./support/browser.js";
-import { assertEnvironment, DIST_DIR, OUTPUT_DIR } from "./support/environment.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { collectPageErrors, DESKTOP } from "./support/browser.js";
+import { OUTPUT_DIR } from "./support/environment.js";
 import { PlaygroundPage } from "./support/playground-page.js";
+import { usePlaygroundSuite } from "./support/playground-suite.js";
 
 /** The one key this suite's server accepts. */
 const API_KEY = "playground-test-key-0123456789abcdef";
 const DIALOG_TITLE = "This server needs an API key";
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  assertEnvironment();
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  [server, browser] = await Promise.all([
-    startServer({
-      port: 0,
-      host: "127.0.0.1",
-      languages: ["python"],
-      staticDir: DIST_DIR,
-      logLevel: "warn",
-      rateLimitPerMinute: 0,
-      apiKeys: [API_KEY],
-    }),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+const suite = usePlaygroundSuite({
+  languages: ["python"],
+  rateLimitPerMinute: 0,
+  apiKeys: [API_KEY],
 });
 
 /** A fresh context (no key in its storage) on the page, without waiting for the languages. */
 async function open(): Promise<{ page: Page; playground: PlaygroundPage; errors: string[] }> {
-  const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
-  contexts.push(context);
+  const context = await suite.browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 1 });
+  suite.track(context);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.server.url}/`);
   return { page, playground: new PlaygroundPage(page), errors };
 }
 
@@ -85,11 +60,13 @@ async function runInteractiveEcho(page: Page, playground: PlaygroundPage): Promi
 
 describe("the playground on a server with API keys", () => {
   it("the server refuses the API without the key, and serves the page and health without one", async () => {
-    expect((await fetch(`${server.url}/v1/languages`)).status).toBe(401);
-    const keyed = await fetch(`${server.url}/v1/languages`, { headers: { "x-api-key": API_KEY } });
+    expect((await fetch(`${suite.server.url}/v1/languages`)).status).toBe(401);
+    const keyed = await fetch(`${suite.server.url}/v1/languages`, {
+      headers: { "x-api-key": API_KEY },
+    });
     expect(keyed.status).toBe(200);
-    expect((await fetch(`${server.url}/`)).status).toBe(200);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${suite.server.url}/`)).status).toBe(200);
+    expect((await fetch(`${suite.server.url}/healthz`)).status).toBe(200);
   });
 
   it("asks for a key, refuses a wrong one, runs with the right one, and remembers it", async () => {

@@ -1,11 +1,10 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type RunningServer, startServer } from "@warmbox/server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openPage, PHONE } from "./support/browser.js";
-import { assertEnvironment, DIST_DIR, OUTPUT_DIR } from "./support/environment.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { PHONE } from "./support/browser.js";
+import { OUTPUT_DIR } from "./support/environment.js";
 import { PlaygroundPage } from "./support/playground-page.js";
+import { usePlaygroundSuite } from "./support/playground-suite.js";
 
 /** The longest name of a language in the registry, with a version. */
 const LONGEST_LANGUAGE_LABEL = "Assembly (NASM, x86-64) 2.16.01";
@@ -13,43 +12,11 @@ const LONGEST_LANGUAGE_LABEL = "Assembly (NASM, x86-64) 2.16.01";
 /** The laptop screen the header must fit on one line. */
 const LAPTOP = { width: 1280, height: 800 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  assertEnvironment();
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  [server, browser] = await Promise.all([
-    // Every language with a built image, as `npm start` serves them: the selector's longest
-    // label is part of what must fit. Only Python is kept warm.
-    startServer({
-      port: 0,
-      host: "127.0.0.1",
-      warmLanguages: ["python"],
-      staticDir: DIST_DIR,
-      logLevel: "warn",
-    }),
-    launchChromium(),
-  ]);
+const suite = usePlaygroundSuite({
+  // Every language with a built image, as `npm start` serves them: the selector's longest
+  // label is part of what must fit. Only Python is kept warm.
+  warmLanguages: ["python"],
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function open(viewport: { width: number; height: number }) {
-  const opened = await openPage(browser, `${server.url}/`, viewport);
-  contexts.push(opened.context);
-  const playground = new PlaygroundPage(opened.page);
-  await playground.ready();
-  return { ...opened, playground };
-}
 
 /** The header's height and the boxes of its visible controls. */
 function headerLayout(page: Page) {
@@ -77,7 +44,7 @@ function headerLayout(page: Page) {
 
 describe("the header", () => {
   it("fits on one line at 1280 × 800, with the longest language name and the API key button", async () => {
-    const { page, errors } = await open(LAPTOP);
+    const { page, errors } = await suite.open(LAPTOP);
     // The worst case whatever images this machine has built: the longest label a server lists,
     // and the API key button a server with keys shows.
     await page.evaluate((label) => {
@@ -101,7 +68,7 @@ describe("the header", () => {
   });
 
   it("keeps every control inside a phone's width, none over another", async () => {
-    const { page, errors } = await open(PHONE);
+    const { page, errors } = await suite.open(PHONE);
     const layout = await headerLayout(page);
     await page.screenshot({ path: join(OUTPUT_DIR, "header-phone.png") });
 
@@ -128,8 +95,8 @@ describe("the header", () => {
 
 describe("languages whose image is still building", () => {
   it("lists them as building, then enables each when the server serves it", async () => {
-    const context = await browser.newContext({ viewport: LAPTOP, deviceScaleFactor: 1 });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport: LAPTOP, deviceScaleFactor: 1 });
+    suite.track(context);
     const page = await context.newPage();
     // The server's real answer, with JavaScript shown as building for the first two asks (a
     // fresh `npm start` answers so while the image builds; every image here is built already).
@@ -148,7 +115,7 @@ describe("languages whose image is still building", () => {
           : languages;
       await route.fulfill({ response, json: shown });
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     const playground = new PlaygroundPage(page);
     await playground.ready();
 

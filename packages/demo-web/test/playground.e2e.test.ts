@@ -1,60 +1,26 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type RunningServer, startServer } from "@warmbox/server";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, launchChromium, openPage, PHONE } from "./support/browser.js";
-import { assertEnvironment, DIST_DIR, OUTPUT_DIR } from "./support/environment.js";
+import { describe, expect, it } from "vitest";
+import { DESKTOP, PHONE } from "./support/browser.js";
+import { OUTPUT_DIR } from "./support/environment.js";
 import { PlaygroundPage } from "./support/playground-page.js";
+import { usePlaygroundSuite } from "./support/playground-suite.js";
 
 /** The five core languages, whose starter programs every run of this suite executes. */
 const CORE_LANGUAGES = ["python", "javascript", "java", "c", "cpp"];
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  assertEnvironment();
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  [server, browser] = await Promise.all([
-    startServer({
-      port: 0,
-      host: "127.0.0.1",
-      languages: CORE_LANGUAGES,
-      staticDir: DIST_DIR,
-      logLevel: "warn",
-      // The suite runs dozens of programs from one address in a few minutes.
-      rateLimitPerMinute: 0,
-    }),
-    launchChromium(),
-  ]);
+const suite = usePlaygroundSuite({
+  languages: CORE_LANGUAGES,
+  // The suite runs dozens of programs from one address in a few minutes.
+  rateLimitPerMinute: 0,
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function open(viewport = DESKTOP, url = `${server.url}/`) {
-  const opened = await openPage(browser, url, viewport);
-  contexts.push(opened.context);
-  const playground = new PlaygroundPage(opened.page);
-  await playground.ready();
-  return { ...opened, playground };
-}
 
 describe("the playground in Chromium", () => {
   it("lists the server's languages and runs each core starter program with stdin", async () => {
-    const { page, playground, errors } = await open();
+    const { page, playground, errors } = await suite.open();
     const listed = await page.$$eval("#language-select option", (options) =>
       options.map((option) => (option as HTMLOptionElement).value),
     );
-    const served = (await (await fetch(`${server.url}/v1/languages`)).json()) as {
+    const served = (await (await fetch(`${suite.server.url}/v1/languages`)).json()) as {
       id: string;
       starter: string;
     }[];
@@ -89,7 +55,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("streams stdout and stderr as they arrive, stderr in its own colour", async () => {
-    const { page, playground } = await open();
+    const { page, playground } = await suite.open();
     await playground.pickLanguage("python");
     await playground.setCode(
       [
@@ -123,7 +89,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("shows a C compile error apart from the run", async () => {
-    const { page, playground } = await open();
+    const { page, playground } = await suite.open();
     await playground.pickLanguage("c");
     await playground.setCode(
       '#include <stdio.h>\nint main(void) {\n    printf("hi\\n")\n    return 0;\n}\n',
@@ -138,7 +104,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("reports a program that runs past its time limit", async () => {
-    const { playground } = await open();
+    const { playground } = await suite.open();
     await playground.pickLanguage("python");
     await playground.setCode("while True:\n    pass\n");
     expect(await playground.run({ timeout: 60_000 })).toBe("timeout");
@@ -146,7 +112,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("Stop ends an infinite loop, streamed or interactive, and the next run works", async () => {
-    const { page, playground } = await open();
+    const { page, playground } = await suite.open();
     await playground.pickLanguage("python");
     await playground.setCode(
       "import time\ni = 0\nwhile True:\n    print('tick', i, flush=True)\n    i += 1\n    time.sleep(0.1)\n",
@@ -169,7 +135,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("answers a Python input() loop from the page over the WebSocket", async () => {
-    const { page, playground, errors } = await open();
+    const { page, playground, errors } = await suite.open();
     await playground.pickLanguage("python");
     await playground.setCode(
       [
@@ -205,14 +171,14 @@ describe("the playground in Chromium", () => {
     expect(await playground.stdout()).toBe("> echo: HELLO\n> echo: WARM BOX\n> bye\n");
     expect(await line.isHidden()).toBe(true);
     // The page runs under its Content-Security-Policy, WebSocket included, with no violation.
-    const served = await fetch(`${server.url}/`);
+    const served = await fetch(`${suite.server.url}/`);
     expect(served.headers.get("content-security-policy")).toMatch(/script-src 'self'(;|$)/);
     expect(served.headers.get("content-security-policy")).toMatch(/connect-src 'self'/);
     expect(errors).toEqual([]);
   });
 
   it("remembers the theme across reloads, and the whole page follows it", async () => {
-    const { page } = await open();
+    const { page } = await suite.open();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dracula");
     const darkBackground = await page.evaluate(
       () => getComputedStyle(document.body).backgroundColor,
@@ -245,7 +211,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("keeps the code, language and stdin across a reload", async () => {
-    const { page, playground } = await open();
+    const { page, playground } = await suite.open();
     await playground.pickLanguage("javascript");
     await playground.setCode('console.log("kept across reloads");');
     await playground.setStdin("some input");
@@ -257,7 +223,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("makes a share link that reopens the same code, language and stdin elsewhere", async () => {
-    const { page, playground } = await open();
+    const { page, playground } = await suite.open();
     await playground.pickLanguage("cpp");
     const code =
       '#include <iostream>\nint main() {\n    std::cout << "shared ünïcode ✓" << std::endl;\n}';
@@ -270,7 +236,7 @@ describe("the playground in Chromium", () => {
     expect(link.length).toBeLessThan(600);
 
     // A fresh browser context: nothing in its storage, only the link.
-    const other = await open(DESKTOP, link);
+    const other = await suite.open(DESKTOP, link);
     expect(await other.page.getByLabel("Language").inputValue()).toBe("cpp");
     expect(await other.playground.code()).toBe(code);
     expect(await other.page.getByLabel("Input", { exact: true }).inputValue()).toBe(
@@ -285,7 +251,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("says plainly when the server answers 503 or 429, or cannot be reached", async () => {
-    const { page, context, playground } = await open();
+    const { page, context, playground } = await suite.open();
     await playground.pickLanguage("python");
     const refuse = (status: number, code: string) =>
       page.route("**/v1/execute", (route) =>
@@ -326,11 +292,11 @@ describe("the playground in Chromium", () => {
   });
 
   it("says so when the language list cannot be loaded, and recovers on Retry", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport: DESKTOP });
+    suite.track(context);
     const page = await context.newPage();
     await page.route("**/v1/languages", (route) => route.abort("connectionrefused"));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     const banner = page.locator("#banner");
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/Couldn't load the list of languages/);
@@ -342,7 +308,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("is keyboard-usable, with labelled controls and visible focus", async () => {
-    const { page } = await open();
+    const { page } = await suite.open();
     for (const name of ["Language", "Theme", "Input", "Interactive"]) {
       expect(await page.getByLabel(name, { exact: true }).count(), name).toBe(1);
     }
@@ -367,7 +333,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("stacks the panes on a phone-sized screen", async () => {
-    const { page, playground } = await open(PHONE);
+    const { page, playground } = await suite.open(PHONE);
     const box = async (selector: string) => {
       const found = await page.locator(selector).boundingBox();
       if (!found) throw new Error(`${selector} is not visible`);
@@ -389,7 +355,7 @@ describe("the playground in Chromium", () => {
   it("looks finished: screenshots in Dracula and the light theme, desktop and phone", async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       for (const theme of ["dracula", "github-light"]) {
-        const { page, playground } = await open(viewport);
+        const { page, playground } = await suite.open(viewport);
         await page.getByLabel("Theme").selectOption(theme);
         await playground.pickLanguage("python");
         await playground.setStdin("Warmbox\n");
@@ -403,7 +369,7 @@ describe("the playground in Chromium", () => {
       }
     }
     // A compiled language with a compile error, to see that pane too.
-    const { page, playground } = await open();
+    const { page, playground } = await suite.open();
     await playground.pickLanguage("java");
     await playground.setCode(
       'public class Main {\n    public static void main(String[] args) {\n        System.out.println("hi")\n    }\n}\n',
