@@ -1,7 +1,6 @@
 import { StringDecoder } from "node:string_decoder";
 import type { ExecuteResult, StageResult } from "../request/execute-result.js";
-import { containerResourcesOf, sameResources } from "../request/limits.js";
-import type { ContainerRuntime } from "../sandbox/container-runtime.js";
+import { containerResourcesOf } from "../request/limits.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import type { ExecuteOptions } from "./engine-types.js";
 import type { ResolvedJob } from "./resolve-request.js";
@@ -31,7 +30,6 @@ async function* asBuffers(source: AsyncIterable<string>): AsyncIterable<Buffer> 
 /** Runs a resolved job in a leased sandbox: files in, compile stage if any, run stage. */
 export async function runJob(
   sandbox: Sandbox,
-  runtime: ContainerRuntime,
   job: ResolvedJob,
   options: ExecuteOptions,
 ): Promise<JobOutcome> {
@@ -59,11 +57,7 @@ export async function runJob(
         reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
       };
     }
-    const runResources = containerResourcesOf(job.runLimits);
-    if (!sameResources(sandbox.resources, runResources)) {
-      await runtime.update(sandbox.id, runResources);
-      sandbox.resources = runResources;
-    }
+    await sandbox.resize(containerResourcesOf(job.runLimits));
   }
 
   const outcome = await sandbox.runStage(runCommand(job), {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Logger } from "../engine/engine-types.js";
+import { EngineError } from "../errors/engine-errors.js";
 import { encodeFrame, FrameDecoder, FrameType } from "../protocol/frames.js";
 import type { ContainerChannel, ContainerRuntime } from "../sandbox/container-runtime.js";
+import { AdmissionQueue } from "./admission-queue.js";
 import { SandboxPool } from "./sandbox-pool.js";
 
 const silent: Logger = {
@@ -65,7 +67,10 @@ function scriptedRuntime() {
 
 const resources = { memoryMb: 128, cpus: 1, processes: 64, network: false };
 
-function pool(runtime: ContainerRuntime) {
+function pool(
+  runtime: ContainerRuntime,
+  admission = new AdmissionQueue({ maxActive: 16, maxWaiting: 64 }),
+) {
   return new SandboxPool({
     language: "c",
     image: "warmbox/c:test",
@@ -74,6 +79,7 @@ function pool(runtime: ContainerRuntime) {
     min: 1,
     max: 1,
     idleTimeoutMs: 60_000,
+    admission,
     runtime,
     logger: silent,
   });
@@ -84,9 +90,9 @@ describe("SandboxPool after a job", () => {
     const { runtime, removed } = scriptedRuntime();
     const sandboxes = pool(runtime);
     await sandboxes.warmup();
-    const first = await sandboxes.acquire(resources);
+    const first = await sandboxes.acquire({ resources });
     await sandboxes.release(first, true);
-    const second = await sandboxes.acquire(resources);
+    const second = await sandboxes.acquire({ resources });
     expect(second.id).toBe(first.id);
     expect(removed).toEqual([]);
     await sandboxes.release(second, false);
@@ -97,16 +103,90 @@ describe("SandboxPool after a job", () => {
     const { runtime, removed, state, started } = scriptedRuntime();
     const sandboxes = pool(runtime);
     await sandboxes.warmup();
-    const first = await sandboxes.acquire(resources);
+    const first = await sandboxes.acquire({ resources });
     state.wipeFails = true;
     await sandboxes.release(first, true);
     expect(removed).toEqual([first.id]);
     expect(first.state).toBe("destroyed");
     state.wipeFails = false;
-    const second = await sandboxes.acquire(resources);
+    const second = await sandboxes.acquire({ resources });
     expect(second.id).not.toBe(first.id);
     expect(started()).toBe(2);
     await sandboxes.release(second, false);
     await sandboxes.close();
+  });
+});
+
+/** Whether a promise has settled once pending callbacks have run. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  const mark = () => {
+    done = true;
+  };
+  promise.then(mark, mark);
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
+}
+
+describe("SandboxPool admission", () => {
+  it("leases at most max sandboxes; the next request gets the one released", async () => {
+    const { runtime, started } = scriptedRuntime();
+    const sandboxes = pool(runtime);
+    await sandboxes.warmup();
+    const first = await sandboxes.acquire({ resources });
+    const second = sandboxes.acquire({ resources });
+    expect(await settled(second)).toBe(false);
+    expect(sandboxes.stats()).toMatchObject({ busy: 1, waiting: 1 });
+    await sandboxes.release(first, true);
+    expect((await second).id).toBe(first.id);
+    expect(started()).toBe(1);
+    await sandboxes.release(await second, false);
+    await sandboxes.close();
+  });
+
+  it("an aborted queued request frees its place at once, so the next one is not refused", async () => {
+    const { runtime } = scriptedRuntime();
+    const admission = new AdmissionQueue({ maxActive: 16, maxWaiting: 1 });
+    const sandboxes = pool(runtime, admission);
+    await sandboxes.warmup();
+    const holder = await sandboxes.acquire({ resources });
+    const controller = new AbortController();
+    const aborted = sandboxes.acquire({ resources, signal: controller.signal });
+    await settled(aborted);
+    expect(sandboxes.stats().waiting).toBe(1);
+    const refused = await sandboxes.acquire({ resources }).catch((error: unknown) => error);
+    expect(EngineError.isInstance(refused) && refused.code).toBe("overloaded");
+
+    controller.abort();
+    // At once: the holder has not given its sandbox back.
+    expect(sandboxes.stats().waiting).toBe(0);
+    expect(admission.waiting).toBe(0);
+    const abortError = await aborted.catch((error: unknown) => error);
+    expect(EngineError.isInstance(abortError) && abortError.code).toBe("aborted");
+    const next = sandboxes.acquire({ resources });
+    expect(await settled(next)).toBe(false);
+    expect(sandboxes.stats().waiting).toBe(1);
+
+    await sandboxes.release(holder, true);
+    expect((await next).id).toBe(holder.id);
+    await sandboxes.release(await next, false);
+    await sandboxes.close();
+  });
+
+  it("close() serves the requests already waiting, refuses new ones, then removes every sandbox", async () => {
+    const { runtime, removed } = scriptedRuntime();
+    const sandboxes = pool(runtime);
+    await sandboxes.warmup();
+    const holder = await sandboxes.acquire({ resources });
+    const waiting = sandboxes.acquire({ resources });
+    const closed = sandboxes.close();
+    const refused = await sandboxes.acquire({ resources }).catch((error: unknown) => error);
+    expect(EngineError.isInstance(refused) && refused.code).toBe("engine_closed");
+    await sandboxes.release(holder, true);
+    const served = await waiting;
+    expect(await settled(closed)).toBe(false);
+    await sandboxes.release(served, true);
+    await closed;
+    expect(removed).toEqual([holder.id]);
   });
 });

@@ -1,8 +1,10 @@
 import type { Logger, PoolStats } from "../engine/engine-types.js";
+import { EngineClosedError } from "../errors/engine-errors.js";
 import { languageVersion } from "../languages/language-version.js";
-import { type ContainerResources, sameResources } from "../request/limits.js";
+import type { ContainerResources } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
 import { Sandbox } from "../sandbox/sandbox.js";
+import type { AdmissionLane, AdmissionQueue, ReleasePlace } from "./admission-queue.js";
 
 /** Where a runner image records its toolchain's version (see images/runner-base). */
 const VERSION_FILE = "/etc/warmbox/version";
@@ -17,24 +19,42 @@ export interface SandboxPoolOptions {
   resources: ContainerResources;
   labels: Record<string, string>;
   min: number;
+  /** Most sandboxes of the pool at once, leased or being wiped; requests beyond wait. */
   max: number;
   idleTimeoutMs: number;
+  /** The engine's queue, shared by its pools: `maxSandboxes` and `maxQueue` hold across them. */
+  admission: AdmissionQueue;
   runtime: ContainerRuntime;
   logger: Logger;
 }
 
+export interface AcquireOptions {
+  /** The cgroup resources the sandbox must have. */
+  resources: ContainerResources;
+  /** Aborting while the request waits for a place takes it out of the queue at once. */
+  signal?: AbortSignal;
+}
+
 /**
  * Warm sandboxes of one language. It keeps `min` started ahead of demand, grows up to `max`
- * under load (the engine's queue admits at most `max` jobs at once), and lets sandboxes above
- * `min` go after `idleTimeoutMs` unused. A sandbox comes back only through `release`, which
- * wipes it (proven clean) or destroys it.
+ * under load, and lets sandboxes above `min` go after `idleTimeoutMs` unused. `acquire` admits
+ * at most `max` requests at once (and the engine's queue at most `maxSandboxes` across pools);
+ * the rest wait in that queue. A sandbox comes back only through `release`, which wipes it
+ * (proven clean) or destroys it, and only then is its place free for the next request.
  */
 export class SandboxPool {
   readonly #idle: Array<{ sandbox: Sandbox; since: number }> = [];
-  readonly #waiters: Array<(sandbox: Sandbox | undefined) => void> = [];
+  /** Admitted requests waiting for a sandbox that is starting in the background. */
+  readonly #awaitingStart: Array<(sandbox: Sandbox | undefined) => void> = [];
+  readonly #lane: AdmissionLane;
+  /** The place each leased sandbox holds in the queue, given back once it is released. */
+  readonly #places = new Map<Sandbox, ReleasePlace>();
   readonly #logger: Logger;
   #busy = 0;
   #starting = 0;
+  /** `close()` was called: no new request is taken. */
+  #closing = false;
+  /** Every request is served and the sandboxes are going: nothing starts any more. */
   #closed = false;
   #version: string | undefined;
   readonly #shrinkTimer: NodeJS.Timeout;
@@ -42,6 +62,7 @@ export class SandboxPool {
 
   constructor(private readonly options: SandboxPoolOptions) {
     this.#logger = options.logger.child({ pool: options.language });
+    this.#lane = options.admission.lane(options.max);
     this.#shrinkTimer = setInterval(
       () => this.#shrink(),
       Math.max(1_000, options.idleTimeoutMs / 2),
@@ -63,12 +84,13 @@ export class SandboxPool {
     return this.#version;
   }
 
-  stats(): Omit<PoolStats, "waiting"> {
+  stats(): PoolStats {
     return {
       language: this.options.language,
       idle: this.#idle.length,
       busy: this.#busy,
       starting: this.#starting,
+      waiting: this.#lane.waiting,
     };
   }
 
@@ -102,21 +124,33 @@ export class SandboxPool {
     return this.#version;
   }
 
-  /** A clean sandbox with the given cgroup resources, leased to the caller. */
-  async acquire(resources: ContainerResources): Promise<Sandbox> {
+  /**
+   * A clean sandbox with the given cgroup resources, leased to the caller, who must `release`
+   * it. Waits in the engine's queue while `max` sandboxes of the pool (or `maxSandboxes` of the
+   * engine) are out. Rejects with OverloadedError when the queue is full, AbortedError when
+   * `signal` aborts while waiting, EngineClosedError once the pool is closing; any other error
+   * is Docker's, failing to start a sandbox.
+   */
+  async acquire(options: AcquireOptions): Promise<Sandbox> {
+    if (this.#closing) throw new EngineClosedError();
+    const releasePlace = await this.#lane.admit(options.signal);
     this.#busy++;
     try {
       let sandbox = this.#idle.pop()?.sandbox;
-      if (!sandbox && this.#starting > this.#waiters.length) {
-        sandbox = await new Promise<Sandbox | undefined>((resolve) => this.#waiters.push(resolve));
+      if (!sandbox && this.#starting > this.#awaitingStart.length) {
+        sandbox = await new Promise<Sandbox | undefined>((resolve) =>
+          this.#awaitingStart.push(resolve),
+        );
       }
-      sandbox ??= await this.#start(resources);
-      sandbox = await this.#fit(sandbox, resources);
+      sandbox ??= await this.#start(options.resources);
+      sandbox = await this.#fit(sandbox, options.resources);
       sandbox.lease();
+      this.#places.set(sandbox, releasePlace);
       this.#refill();
       return sandbox;
     } catch (error) {
       this.#busy--;
+      releasePlace();
       this.#refill();
       throw error;
     }
@@ -142,16 +176,23 @@ export class SandboxPool {
       await this.#destroy(sandbox);
     } finally {
       this.#busy--;
+      this.#places.get(sandbox)?.();
+      this.#places.delete(sandbox);
       this.#refill();
     }
   }
 
-  /** Destroys every idle sandbox and stops refilling; leased ones go when released. */
+  /**
+   * Takes no new request, serves those already waiting, and once every sandbox is back
+   * destroys them all and stops refilling. Idempotent.
+   */
   async close(): Promise<void> {
+    this.#closing = true;
+    await this.#lane.idle();
     this.#closed = true;
     clearInterval(this.#shrinkTimer);
     clearTimeout(this.#refillTimer);
-    for (const waiter of this.#waiters.splice(0)) waiter(undefined);
+    for (const waiter of this.#awaitingStart.splice(0)) waiter(undefined);
     await Promise.all(this.#idle.splice(0).map(({ sandbox }) => this.#destroy(sandbox)));
   }
 
@@ -161,11 +202,10 @@ export class SandboxPool {
       await this.#destroy(sandbox);
       return this.#start(resources);
     }
-    if (sameResources(sandbox.resources, resources)) return sandbox;
+    // The network is the container's own from its start: only a fresh sandbox changes it.
     if (sandbox.resources.network === resources.network) {
       try {
-        await this.options.runtime.update(sandbox.id, resources);
-        sandbox.resources = resources;
+        await sandbox.resize(resources);
         return sandbox;
       } catch (error) {
         this.#logger.debug(
@@ -179,14 +219,12 @@ export class SandboxPool {
   }
 
   async #start(resources: ContainerResources): Promise<Sandbox> {
-    if (this.#closed) throw new Error("the pool is closed");
+    if (this.#closed) throw new EngineClosedError();
     const sandbox = await Sandbox.start(
       this.options.runtime,
       { image: this.options.image, resources, labels: this.options.labels },
-      this.#logger,
+      { language: this.options.language, logger: this.#logger },
     );
-    // An image may serve several languages and report one version per language.
-    sandbox.version = languageVersion(sandbox.version, this.options.language);
     this.#version ??= sandbox.version;
     // A warm sandbox killed from outside (or by a Docker restart) must not serve a job.
     sandbox.onBroken(() => this.#dropIfIdle(sandbox));
@@ -204,7 +242,7 @@ export class SandboxPool {
       (error: unknown) => {
         this.#starting--;
         // Wake one waiter so it starts a sandbox itself (and meets the error, if it persists).
-        this.#waiters.shift()?.(undefined);
+        this.#awaitingStart.shift()?.(undefined);
         if (!this.#closed) {
           this.#logger.error({ err: error }, "starting a warm sandbox failed");
           this.#refillLater();
@@ -219,7 +257,7 @@ export class SandboxPool {
       void this.#destroy(sandbox);
       return;
     }
-    const waiter = this.#waiters.shift();
+    const waiter = this.#awaitingStart.shift();
     if (waiter) waiter(sandbox);
     else this.#idle.push({ sandbox, since: Date.now() });
   }

@@ -2,6 +2,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { encodeFrame, FrameType, MAX_SUPERVISOR_FRAME_BYTES } from "../protocol/frames.js";
 import type { StageCommand } from "../protocol/messages.js";
+import type { ContainerResources } from "../request/limits.js";
 import type { ContainerChannel, ContainerRuntime } from "./container-runtime.js";
 import { Sandbox, STAGE_GRACE_MS } from "./sandbox.js";
 
@@ -12,7 +13,7 @@ import { Sandbox, STAGE_GRACE_MS } from "./sandbox.js";
 function fakeSupervisor() {
   let deliver: (data: Buffer) => void = () => {};
   let closeListener: (error?: Error) => void = () => {};
-  const state = { closed: false, removed: false };
+  const state = { closed: false, removed: false, updates: [] as ContainerResources[] };
   const channel: ContainerChannel = {
     write: () => true,
     drained: () => Promise.resolve(),
@@ -36,10 +37,17 @@ function fakeSupervisor() {
     remove: async () => {
       state.removed = true;
     },
+    update: async (_id: string, resources: ContainerResources) => {
+      state.updates.push(resources);
+    },
   } as unknown as ContainerRuntime;
   const resources = { memoryMb: 64, cpus: 1, processes: 8, network: false };
   const start = () =>
-    Sandbox.start(runtime, { image: "fake", resources, labels: {} }, pino({ level: "silent" }));
+    Sandbox.start(
+      runtime,
+      { image: "fake", resources, labels: {} },
+      { language: "test", logger: pino({ level: "silent" }) },
+    );
   return { start, send: (data: Buffer) => deliver(data), state };
 }
 
@@ -109,5 +117,19 @@ describe("Sandbox against a misbehaving supervisor", () => {
     supervisor.send(header);
     await expect(running).rejects.toThrow(/bad frame length/);
     expect(sandbox.broken).toBe(true);
+  });
+});
+
+describe("Sandbox.resize", () => {
+  it("updates the cgroup only when the limits change, and keeps the network it started with", async () => {
+    const supervisor = fakeSupervisor();
+    const sandbox = await supervisor.start();
+    expect(sandbox.version).toBe("fake 1");
+    await sandbox.resize({ ...sandbox.resources });
+    expect(supervisor.state.updates).toEqual([]);
+    await sandbox.resize({ memoryMb: 128, cpus: 0.5, processes: 16, network: true });
+    const resized = { memoryMb: 128, cpus: 0.5, processes: 16, network: false };
+    expect(supervisor.state.updates).toEqual([resized]);
+    expect(sandbox.resources).toEqual(resized);
   });
 });

@@ -1,4 +1,5 @@
 import type { Logger } from "../engine/engine-types.js";
+import { languageVersion } from "../languages/language-version.js";
 import {
   type Frame,
   FrameDecoder,
@@ -16,7 +17,7 @@ import {
   stdinFrame,
   wipeFrame,
 } from "../protocol/messages.js";
-import type { ContainerResources } from "../request/limits.js";
+import { type ContainerResources, sameResources } from "../request/limits.js";
 import { CappedOutput } from "./capped-output.js";
 import type {
   ContainerChannel,
@@ -97,6 +98,8 @@ export interface SandboxFile {
 /** One warm container and the supervisor inside it, spoken to over the attached stdio. */
 export class Sandbox {
   #state: SandboxState = "starting";
+  #resources: ContainerResources;
+  #version = "unknown";
   #waiter: FrameWaiter;
   #failure: SandboxFailure | undefined;
   readonly #brokenListeners: Array<() => void> = [];
@@ -121,9 +124,9 @@ export class Sandbox {
     private readonly channel: ContainerChannel,
     private readonly runtime: ContainerRuntime,
     private readonly logger: Logger,
-    public resources: ContainerResources,
-    public version = "unknown",
+    resources: ContainerResources,
   ) {
+    this.#resources = resources;
     this.#waiter = this.#queueingWaiter;
     channel.onData((data) => this.#receive(data));
     channel.onDiagnostics((text) =>
@@ -136,19 +139,22 @@ export class Sandbox {
     );
   }
 
-  /** Starts a container and waits for its supervisor's hello. */
+  /**
+   * Starts a container and waits for its supervisor's hello, which carries the image's version
+   * report: `language` picks its own line from an image shared by several languages.
+   */
   static async start(
     runtime: ContainerRuntime,
     spec: SandboxContainerSpec,
-    logger: Logger,
+    options: { language: string; logger: Logger },
   ): Promise<Sandbox> {
     const { id, channel } = await runtime.start(spec);
-    const sandbox = new Sandbox(id, channel, runtime, logger, spec.resources);
+    const sandbox = new Sandbox(id, channel, runtime, options.logger, spec.resources);
     try {
       const hello = await sandbox.#expect(HELLO_TIMEOUT_MS, "hello");
       if (hello.type !== FrameType.Hello)
         throw new SandboxFailure(`expected hello, got frame ${hello.type}`);
-      sandbox.version = hello.payload.toString().trim() || "unknown";
+      sandbox.#version = languageVersion(hello.payload.toString(), options.language);
       sandbox.#state = "idle";
       return sandbox;
     } catch (error) {
@@ -159,6 +165,29 @@ export class Sandbox {
 
   get state(): SandboxState {
     return this.#state;
+  }
+
+  /** The container's cgroup limits and network, as started and then resized. */
+  get resources(): ContainerResources {
+    return this.#resources;
+  }
+
+  /** The toolchain version the sandbox's image reports for its language. */
+  get version(): string {
+    return this.#version;
+  }
+
+  /**
+   * Changes the container's cgroup limits (memory, CPUs, processes) to those of `resources`;
+   * nothing when they are already those. A container's network is set when it starts and
+   * can't change: it stays what `resources.network` said then.
+   */
+  async resize(resources: ContainerResources): Promise<void> {
+    this.#assertUsable();
+    const resized = { ...resources, network: this.#resources.network };
+    if (sameResources(this.#resources, resized)) return;
+    await this.runtime.update(this.id, resized);
+    this.#resources = resized;
   }
 
   /** True once the container or its connection failed (killed, removed, Docker restarted). */

@@ -1,0 +1,100 @@
+import { hostname } from "node:os";
+import {
+  LABEL_ENGINE,
+  LABEL_ENGINE_HOST,
+  LABEL_ENGINE_PID,
+  LABEL_MANAGED,
+} from "../engine/container-labels.js";
+import type { Logger } from "../engine/engine-types.js";
+import type { ContainerRuntime, LabelledContainer } from "../sandbox/container-runtime.js";
+
+/** How often an engine removes its own containers that stopped under it (daemon restarts). */
+const SWEEP_INTERVAL_MS = 15_000;
+
+export interface ContainerReaperOptions {
+  runtime: ContainerRuntime;
+  /** The engine whose containers `sweep` and `removeAll` remove. */
+  engineId: string;
+  /** The only Warmbox engine on its daemon: every other Warmbox container is a leftover. */
+  exclusiveDaemon: boolean;
+  logger: Logger;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes Warmbox containers by their labels (container-labels.ts), never any other: at start
+ * those that dead engines left behind, while running this engine's own that stopped under it,
+ * and at close all of this engine's.
+ */
+export class ContainerReaper {
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: ContainerReaperOptions) {}
+
+  /**
+   * Removes the containers that engines of this host left behind when they died (SIGKILL, a
+   * crash): those whose engine process no longer exists. Containers of live engines are never
+   * touched. With `exclusiveDaemon`, every Warmbox container on the daemon is a leftover.
+   * Returns how many were removed.
+   */
+  async reapDeadEngines(): Promise<number> {
+    const reaped = await this.#remove(await this.#leftByDeadEngines());
+    if (reaped > 0) this.options.logger.info({ reaped }, "removed containers left by dead engines");
+    return reaped;
+  }
+
+  /** From now until `stop()`, removes this engine's stopped containers every 15 s. */
+  sweepStopped(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => {
+      this.#removeOwn({ running: false }).catch(() => {
+        // Docker is away; the next round tries again.
+      });
+    }, SWEEP_INTERVAL_MS);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Removes every container of this engine, running or not (when it closes). */
+  async removeAll(): Promise<number> {
+    return this.#removeOwn({ running: true });
+  }
+
+  async #leftByDeadEngines(): Promise<LabelledContainer[]> {
+    const { runtime } = this.options;
+    // The only engine on this daemon: whatever Warmbox container exists was left by a dead one.
+    if (this.options.exclusiveDaemon) return runtime.list({ [LABEL_MANAGED]: "true" });
+    const containers = await runtime.list({
+      [LABEL_MANAGED]: "true",
+      [LABEL_ENGINE_HOST]: hostname(),
+    });
+    return containers.filter((container) => {
+      const pid = Number(container.labels[LABEL_ENGINE_PID]);
+      return Number.isInteger(pid) && pid > 0 && !processAlive(pid);
+    });
+  }
+
+  async #removeOwn(which: { running: boolean }): Promise<number> {
+    const containers = await this.options.runtime.list({ [LABEL_ENGINE]: this.options.engineId });
+    return this.#remove(
+      containers.filter((container) => which.running || container.state !== "running"),
+    );
+  }
+
+  async #remove(containers: LabelledContainer[]): Promise<number> {
+    await Promise.all(containers.map((container) => this.options.runtime.remove(container.id)));
+    return containers.length;
+  }
+}
