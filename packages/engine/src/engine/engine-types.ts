@@ -127,6 +127,8 @@ export interface Engine extends AsyncDisposable {
   /**
    * Looks again for the runner images of configured languages not served yet (built since the
    * engine started), serves those now present and warms their pools. Resolves to their ids.
+   * One whose pool would take the sandboxes past the Docker host's memory (the check made at
+   * start) is not served, and the engine logs why.
    */
   refreshImages(): Promise<string[]>;
   /** Starts every pool's minimum of sandboxes and waits until they are ready. */

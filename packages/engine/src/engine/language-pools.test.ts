@@ -1,24 +1,26 @@
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../errors/engine-errors.js";
 import { imageRecipe } from "../images/image-recipe.js";
 import { languageRegistry } from "../languages/registry.js";
 import { DEFAULT_RUN_LIMITS } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
-import type { Logger } from "./engine-types.js";
 import { LanguagePools } from "./language-pools.js";
 
 const MIB = 1_048_576;
 
-/** A logger that keeps what it was told at warn and error level. */
+/** A pino logger that keeps the level and message of what it logs at warn and above. */
 function recordingLogger() {
-  const said: Array<{ level: "warn" | "error"; msg: string }> = [];
-  const logger: Logger = {
-    child: () => logger,
-    debug: () => {},
-    info: () => {},
-    warn: (_obj, msg) => said.push({ level: "warn", msg: msg ?? "" }),
-    error: (_obj, msg) => said.push({ level: "error", msg: msg ?? "" }),
-  };
+  const said: Array<{ level: string | undefined; msg: string }> = [];
+  const logger = pino(
+    { level: "warn" },
+    {
+      write: (line: string) => {
+        const { level, msg } = JSON.parse(line) as { level: number; msg: string };
+        said.push({ level: pino.levels.labels[level], msg });
+      },
+    },
+  );
   return { logger, said };
 }
 

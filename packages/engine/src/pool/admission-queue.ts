@@ -12,7 +12,6 @@ export interface AdmissionLimits {
 
 /** One pool's share of the queue: at most `max` places held at once. */
 export interface AdmissionLane {
-  readonly max: number;
   /** Places held now. */
   readonly active: number;
   /** Requests waiting for a place now. */
@@ -65,7 +64,6 @@ export class AdmissionQueue {
   lane(max: number): AdmissionLane {
     const state: LaneState = { max, active: 0, waiting: 0, onIdle: [] };
     return {
-      max,
       get active() {
         return state.active;
       },

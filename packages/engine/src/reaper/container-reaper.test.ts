@@ -1,18 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { LABEL_ENGINE_HOST, LABEL_ENGINE_PID, sandboxLabels } from "../engine/container-labels.js";
-import type { Logger } from "../engine/engine-types.js";
 import type { ContainerRuntime, LabelledContainer } from "../sandbox/container-runtime.js";
 import { ContainerReaper } from "./container-reaper.js";
-
-const silent: Logger = {
-  child: () => silent,
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-};
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
@@ -54,7 +46,12 @@ const containers: LabelledContainer[] = [
 ];
 
 function reaper(runtime: ContainerRuntime, exclusiveDaemon = false) {
-  return new ContainerReaper({ runtime, engineId: "alive", exclusiveDaemon, logger: silent });
+  return new ContainerReaper({
+    runtime,
+    engineId: "alive",
+    exclusiveDaemon,
+    logger: pino({ level: "silent" }),
+  });
 }
 
 describe("ContainerReaper", () => {
