@@ -1,6 +1,18 @@
 /*
  * warmbox-supervisor: runs inside every warm runner container and executes
  * jobs for the engine over stdin/stdout. The protocol is in PROTOCOL.md.
+ *
+ * This file reads the frames between stages (FILE, stdin for the next stage,
+ * WIPE). The other modules, each with the header of what it offers:
+ *   protocol.h   the protocol's constants (frame types, flags, sizes)
+ *   frame        reading and sending frames
+ *   stage        one RUN: the program's pipes, frames and limits until its EXIT
+ *   child        the forked child, up to the exec of the program
+ *   sandbox      killing every process of the job, and the WIPE
+ *   cgroup       the container's counters (CPU, OOM kills, tasks)
+ *   scheduling   the supervisor's own scheduling, put back after every sweep
+ *   fatal        ending the supervisor (quit, fatal)
+ *   buf          a growable byte buffer
  */
 #define _GNU_SOURCE
 #include <errno.h>
