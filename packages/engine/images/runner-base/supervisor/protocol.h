@@ -1,7 +1,8 @@
 /*
  * The protocol's constants (PROTOCOL.md): frame types, RUN and EXIT flags, frame sizes.
  * The engine's side is src/protocol/frames.ts and messages.ts; a unit test there
- * (protocol-constants.test.ts) reads this file and fails when the two differ.
+ * (protocol-constants.test.ts) reads this file and fails when the two differ;
+ * smoke-test.py takes the flags from it too.
  */
 #ifndef WARMBOX_PROTOCOL_H
 #define WARMBOX_PROTOCOL_H
