@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeFrame, FrameDecoder, FrameType } from "./frames.js";
-import { parseExit, runFrame } from "./messages.js";
+import { ExitFlag, parseExit, runFrame } from "./messages.js";
 
 describe("frames", () => {
   it("round-trips frames split at every byte boundary", () => {
@@ -78,5 +78,22 @@ describe("frames", () => {
       outOfMemory: true,
       cpuTimeout: false,
     });
+  });
+
+  it("reads each EXIT flag into its own field", () => {
+    const fields = {
+      WallTimeout: "wallTimeout",
+      CpuTimeout: "cpuTimeout",
+      OutputLimit: "outputLimit",
+      OutOfMemory: "outOfMemory",
+      Killed: "killed",
+      ExecFailed: "execFailed",
+    } as const satisfies Record<keyof typeof ExitFlag, string>;
+    for (const [flag, field] of Object.entries(fields)) {
+      const payload = Buffer.alloc(28);
+      payload.writeUInt32LE(ExitFlag[flag as keyof typeof ExitFlag], 24);
+      const set = Object.values(fields).filter((name) => parseExit(payload)[name]);
+      expect(set).toEqual([field]);
+    }
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The wire format between the engine and the in-container supervisor
  * (images/runner-base/supervisor/PROTOCOL.md): `u32le length | u8 type | payload`,
- * where length counts the type byte and the payload.
+ * where length counts the type byte and the payload. Its constants mirror the supervisor's
+ * protocol.h; protocol-constants.test.ts checks that the two sides agree.
  */
 
+/** The type byte of a frame (`enum frame_type` of protocol.h): an ASCII letter each. */
 export const FrameType = {
   // engine → supervisor
   File: 0x46, // F
@@ -21,7 +23,7 @@ export const FrameType = {
   Error: 0x5a, // Z
 } as const;
 
-/** Largest frame either side accepts (a FILE frame carries a whole source file). */
+/** Largest frame either side accepts (a FILE frame carries a whole source file): MAX_FRAME. */
 export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 /**

@@ -27,7 +27,23 @@ export interface StageExit {
   execFailed: boolean;
 }
 
-const RUN_FLAG_STREAMED_STDIN = 1;
+/** Bits of RUN's `flags` field (`enum run_flag` of the supervisor's protocol.h). */
+export const RunFlag = {
+  /** STDIN frames may follow RUN while the stage runs, until STDIN_END. */
+  StdinStreamed: 1 << 0,
+} as const;
+
+/** Bits of EXIT's `flags` field (`enum exit_flag` of the supervisor's protocol.h). */
+export const ExitFlag = {
+  WallTimeout: 1 << 0,
+  CpuTimeout: 1 << 1,
+  OutputLimit: 1 << 2,
+  /** The cgroup's `oom_kill` counter moved during the stage. */
+  OutOfMemory: 1 << 3,
+  /** Killed on request (KILL). */
+  Killed: 1 << 4,
+  ExecFailed: 1 << 5,
+} as const;
 
 export function fileFrame(name: string, content: Buffer, mode = 0o644): Buffer {
   const head = Buffer.alloc(4);
@@ -45,7 +61,7 @@ export function runFrame(stage: StageCommand): Buffer {
   offset = head.writeUInt32LE(stage.cpuMs, offset);
   offset = head.writeBigUInt64LE(BigInt(stage.outputBytes), offset);
   offset = head.writeBigUInt64LE(BigInt(stage.fileSizeBytes), offset);
-  offset = head.writeUInt32LE(stage.streamedStdin ? RUN_FLAG_STREAMED_STDIN : 0, offset);
+  offset = head.writeUInt32LE(stage.streamedStdin ? RunFlag.StdinStreamed : 0, offset);
   offset = head.writeUInt16LE(stage.argv.length, offset);
   head.writeUInt16LE(env.length, offset);
   const strings = [...stage.argv, ...env].map((text) => Buffer.from(`${text}\0`));
@@ -67,11 +83,11 @@ export function parseExit(payload: Buffer): StageExit {
     wallMs: payload.readUInt32LE(8),
     cpuMs: payload.readUInt32LE(12),
     memoryBytes: Number(payload.readBigUInt64LE(16)),
-    wallTimeout: (flags & 1) !== 0,
-    cpuTimeout: (flags & 2) !== 0,
-    outputLimit: (flags & 4) !== 0,
-    outOfMemory: (flags & 8) !== 0,
-    killed: (flags & 16) !== 0,
-    execFailed: (flags & 32) !== 0,
+    wallTimeout: (flags & ExitFlag.WallTimeout) !== 0,
+    cpuTimeout: (flags & ExitFlag.CpuTimeout) !== 0,
+    outputLimit: (flags & ExitFlag.OutputLimit) !== 0,
+    outOfMemory: (flags & ExitFlag.OutOfMemory) !== 0,
+    killed: (flags & ExitFlag.Killed) !== 0,
+    execFailed: (flags & ExitFlag.ExecFailed) !== 0,
   };
 }

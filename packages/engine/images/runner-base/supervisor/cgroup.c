@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "supervisor.h"
+#include "cgroup.h"
 
 /* A counter file, opened once: `v1` or else `v2`; *is_v2 tells which. -1 when neither. */
 static int cg_open(const char *v1, const char *v2, int *is_v2)

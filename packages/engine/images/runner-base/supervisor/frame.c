@@ -1,42 +1,19 @@
-/* Framing of the protocol stream: fd 0 carries engine frames in, fd 1 ours out. */
+/* Frames of the protocol stream: fd 0 carries engine frames in, fd 1 ours out. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "supervisor.h"
+#include "fatal.h"
+#include "frame.h"
 
 static struct {
 	uint8_t *p;
 	size_t len, off, cap;
 } in;
-
-void buf_append(struct buf *b, const void *p, size_t n)
-{
-	if (b->off == b->len)
-		b->off = b->len = 0;
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n)
-			cap *= 2;
-		if (!(b->data = realloc(b->data, cap)))
-			fatal("out of memory");
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-}
-
-void buf_free(struct buf *b)
-{
-	free(b->data);
-	*b = (struct buf){0};
-}
 
 /* Reads what is available (at least one byte) into the input buffer; 0 at EOF. */
 int frame_fill(void)
@@ -90,13 +67,13 @@ int frame_next(uint8_t *type, const uint8_t **payload, size_t *len)
 }
 
 /* Writes the whole frame, waiting out partial writes; a vanished engine ends the supervisor. */
-void frame_send2(uint8_t type, const void *a, size_t alen, const void *b, size_t blen)
+void frame_send(enum frame_type type, const void *payload, size_t len)
 {
 	uint8_t head[5];
-	put_u32(head, 1 + alen + blen);
+	put_u32(head, 1 + len);
 	head[4] = type;
-	struct iovec iov[3] = {{head, 5}, {(void *)a, alen}, {(void *)b, blen}}, *v = iov;
-	int cnt = 3;
+	struct iovec iov[2] = {{head, 5}, {(void *)payload, len}}, *v = iov;
+	int cnt = 2;
 	while (cnt) {
 		ssize_t n = writev(1, v, cnt);
 		if (n < 0) {
@@ -116,36 +93,4 @@ void frame_send2(uint8_t type, const void *a, size_t alen, const void *b, size_t
 			v->iov_len -= n;
 		}
 	}
-}
-
-void frame_send(uint8_t type, const void *payload, size_t len)
-{
-	frame_send2(type, payload, len, NULL, 0);
-}
-
-/* Kills whatever the job still runs (proof is moot: the container ends with us), then exits. */
-void quit(int code)
-{
-	static int quitting;
-	if (!quitting) {
-		quitting = 1;
-		sandbox_kill_all();
-	}
-	_exit(code);
-}
-
-/* The container is unusable: say why on both channels and exit 2. */
-void fatal(const char *fmt, ...)
-{
-	static int failing;
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (failing++) /* a failure while reporting a failure */
-		_exit(2);
-	dprintf(2, "warmbox-supervisor: %s\n", msg);
-	frame_send(T_ERROR, msg, strlen(msg));
-	quit(2);
 }

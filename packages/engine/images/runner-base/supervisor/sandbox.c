@@ -30,7 +30,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "supervisor.h"
+#include "cgroup.h"
+#include "fatal.h"
+#include "frame.h"
+#include "sandbox.h"
+#include "scheduling.h"
 
 #define KILL_BUDGET_NS 2000000000ull
 /* Tasks of the container that are not the job's: docker-init and the supervisor, one thread each. */
@@ -317,5 +321,5 @@ void sandbox_wipe(void)
 	setfsgid(0);
 	if (*err)
 		fatal("wipe: %s", err);
-	frame_send(T_CLEAN, NULL, 0);
+	frame_send(FRAME_CLEAN, NULL, 0);
 }

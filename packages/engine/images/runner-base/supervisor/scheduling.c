@@ -8,11 +8,13 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <sched.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "supervisor.h"
+#include "fatal.h"
+#include "scheduling.h"
 
 #define IOPRIO_WHO_PROCESS 1
 #define SCHED_FLAG_UTIL_CLAMP 0x60 /* SCHED_FLAG_UTIL_CLAMP_MIN | _MAX */

@@ -9,6 +9,7 @@ memory bomb and the checks use it), runs every check, and prints per-job overhea
 """
 import argparse
 import os
+import re
 import select
 import statistics
 import struct
@@ -18,8 +19,24 @@ import time
 
 TEST_IMAGE = "warmbox/runner-base-test:dev"
 ENV = ["PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/box", "LANG=C.UTF-8"]
-FLAG_NAMES = ["wall", "cpu", "output", "oom", "killed", "exec"]
-WALL, CPU, OUTPUT, OOM, KILLED, EXEC = (1 << i for i in range(6))
+
+
+def protocol_flags(tag):
+    """The members of `enum <tag>` in protocol.h beside this script, the supervisor's own source."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "protocol.h")) as f:
+        header = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    body = re.search(r"enum %s\s*\{([^}]*)\}" % tag, header).group(1)
+    members = {}
+    for member in filter(None, (text.strip() for text in body.split(","))):
+        name, shift = re.fullmatch(r"(\w+) = 1u << (\d+)", member).groups()
+        members[name] = 1 << int(shift)
+    return members
+
+
+EXIT_FLAGS = protocol_flags("exit_flag")
+WALL, CPU, OUTPUT, OOM, KILLED, EXEC = (EXIT_FLAGS["EXIT_" + name] for name in (
+    "WALL_TIMEOUT", "CPU_TIMEOUT", "OUTPUT_LIMIT", "OUT_OF_MEMORY", "KILLED", "EXEC_FAILED"))
+STDIN_STREAMED = protocol_flags("run_flag")["RUN_STDIN_STREAMED"]
 
 
 def engine_flags(memory="128m"):
@@ -110,7 +127,7 @@ class Box:
 
 
 def flags(res):
-    return "|".join(n for i, n in enumerate(FLAG_NAMES) if res["flags"] & (1 << i)) or "-"
+    return "|".join(name[5:].lower() for name, bit in EXIT_FLAGS.items() if res["flags"] & bit) or "-"
 
 
 results = []
@@ -226,7 +243,7 @@ def test_main(box):
           len(caps) == 5 and all(line.endswith(b"\t0000000000000000") for line in caps), r)
 
     # Streamed stdin, interleaved with output.
-    box.start(["sh", "-c", "while read l; do echo got $l; done; echo end"], flags=1)
+    box.start(["sh", "-c", "while read l; do echo got $l; done; echo end"], flags=STDIN_STREAMED)
     got = b""
     for word in (b"a", b"b"):
         box.send("I", word + b"\n")
@@ -237,7 +254,7 @@ def test_main(box):
     check("streamed stdin", got + r["stdout"] == b"got a\ngot b\nend\n" and r["code"] == 0, (got, r))
 
     # A streamed stage that ends before its STDIN_END: the late stdin must not reach the next stage.
-    r = box.run(["true"], flags=1)
+    r = box.run(["true"], flags=STDIN_STREAMED)
     box.send("I", b"late\n")
     box.send("i")
     r = box.run(["cat"], stdin=b"next\n")

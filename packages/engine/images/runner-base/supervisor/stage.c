@@ -2,109 +2,59 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <linux/capability.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "supervisor.h"
+#include "buf.h"
+#include "cgroup.h"
+#include "child.h"
+#include "fatal.h"
+#include "frame.h"
+#include "sandbox.h"
+#include "scheduling.h"
+#include "stage.h"
 
 #define CPU_CHECK_NS 10000000ull /* check the cgroup's CPU usage at most this often */
 
+/* The stage's output pipes. */
+enum output_pipe { STDOUT_PIPE, STDERR_PIPE, OUTPUT_PIPES };
+
+/* The slots of the descriptors a running stage polls. */
+enum poll_slot { POLL_FRAMES, POLL_STDOUT, POLL_STDERR, POLL_STDIN, POLL_EXIT, POLL_SLOTS };
+
 struct stage {
 	/* RUN */
-	uint32_t time_ms, cpu_ms, run_flags;
-	uint64_t out_cap, fsize;
-	char **argv, **envp;
-	/* state */
+	struct program program;
+	uint32_t time_ms, run_flags;
+	uint64_t out_cap;
+	/* the measure: the counters and the clock at the start, the limits as deadlines */
+	uint64_t oom0, cpu0, t0;
+	uint64_t wall_end, cpu_limit, next_cpu;
+	long ncpu;
+	/* while it runs */
 	pid_t pid;
-	int pidfd, in_w, out_r[2]; /* out_r: stdout, stderr */
-	uint64_t sent[2];
+	int pidfd, in_w, out_r[OUTPUT_PIPES];
+	uint64_t sent[OUTPUT_PIPES];
 	uint32_t flags;   /* EXIT flags */
 	int stopping;     /* we killed it: limits are no longer checked */
 	int stdin_end;    /* close stdin once `in` is written */
 	struct buf in;    /* stdin not yet written to the pipe */
+	/* the end of the main process */
+	uint64_t t_end;
+	int status;
+	struct rusage ru;
 };
 
-/* ---- the child ---- */
+/* ---- output, stdin and frames while the stage runs ---- */
 
-/* Reports why the child couldn't start the program: 'E' exec failed, 'S' setup failed. */
-static _Noreturn void child_fail(int status_w, char kind, const char *what)
-{
-	dprintf(2, "warmbox: %s: %s\n", what, strerror(errno));
-	if (write(status_w, &kind, 1) < 0)
-		_exit(126);
-	_exit(127);
-}
-
-/*
- * The program runs with no capability at all: the bounding set is emptied while
- * CAP_SETPCAP is still effective (before setuid), `then_uid` switches to the
- * sandbox user, which clears permitted and effective, and the inheritable and
- * ambient sets are emptied last. 0, or -1 with errno set.
- */
-static int drop_all_capabilities(int (*then_uid)(void))
-{
-	for (int cap = 0; prctl(PR_CAPBSET_READ, cap) >= 0; cap++)
-		if (prctl(PR_CAPBSET_DROP, cap))
-			return -1;
-	if (then_uid())
-		return -1;
-	struct __user_cap_header_struct header = {_LINUX_CAPABILITY_VERSION_3, 0};
-	struct __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3] = {0};
-	if (syscall(SYS_capset, &header, none))
-		return -1;
-	return prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
-}
-
-static int become_sandbox_user(void)
-{
-	return setgroups(0, NULL) || setgid(SANDBOX_GID) || setuid(SANDBOX_UID) ? -1 : 0;
-}
-
-static _Noreturn void child(const struct stage *s, const int fds[3], int status_w)
-{
-	extern char **environ;
-	if (dup2(fds[0], 0) < 0 || dup2(fds[1], 1) < 0 || dup2(fds[2], 2) < 0)
-		_exit(126);
-	setsid();
-	/* Raising it needs no privilege, and only root (before setuid) may write the file. */
-	int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
-	if (fd < 0 || write(fd, "1000", 4) != 4)
-		child_fail(status_w, 'S', "oom_score_adj");
-	close(fd);
-	if (drop_all_capabilities(become_sandbox_user))
-		child_fail(status_w, 'S', "dropping privileges");
-	struct rlimit fsize = {RLIM_INFINITY, RLIM_INFINITY}, cpu = fsize, core = {0, 0};
-	if (s->fsize)
-		fsize.rlim_cur = fsize.rlim_max = s->fsize;
-	if (s->cpu_ms) { /* a backstop only: the cgroup CPU check acts first */
-		cpu.rlim_cur = (s->cpu_ms + 999) / 1000 + 1;
-		cpu.rlim_max = cpu.rlim_cur + 1;
-	}
-	if (setrlimit(RLIMIT_FSIZE, &fsize) || setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_CORE, &core))
-		child_fail(status_w, 'S', "setrlimit");
-	if (chdir("/box")) /* an earlier stage of the job may have chmod-ed it */
-		child_fail(status_w, 'E', "chdir /box");
-	umask(022);
-	signal(SIGPIPE, SIG_DFL); /* an ignored signal would stay ignored across exec */
-	environ = s->envp;        /* execvp looks argv[0] up in this PATH */
-	execvp(s->argv[0], s->argv);
-	child_fail(status_w, 'E', s->argv[0]);
-}
-
-/* ---- the supervisor's side ---- */
-
-static void stop(struct stage *s, uint32_t flag)
+static void stop(struct stage *s, enum exit_flag flag)
 {
 	s->flags |= flag;
 	if (!s->stopping) {
@@ -134,32 +84,32 @@ static void flush_stdin(struct stage *s)
 }
 
 /* Forwards output up to the cap; past it, the stage is stopped. */
-static void forward(struct stage *s, int which, const char *data, size_t n)
+static void forward(struct stage *s, enum output_pipe out, const char *data, size_t n)
 {
-	uint64_t room = s->out_cap ? s->out_cap - s->sent[which] : UINT64_MAX;
+	uint64_t room = s->out_cap ? s->out_cap - s->sent[out] : UINT64_MAX;
 	if (n > room) {
 		n = room;
 		stop(s, EXIT_OUTPUT_LIMIT);
 	}
 	if (n) {
-		s->sent[which] += n;
-		frame_send(which ? T_STDERR : T_STDOUT, data, n);
+		s->sent[out] += n;
+		frame_send(out == STDERR_PIPE ? FRAME_STDERR : FRAME_STDOUT, data, n);
 	}
 }
 
 /* Reads one chunk of stdout or stderr, closing it at EOF; 0 when nothing is there now. */
-static int pump(struct stage *s, int which)
+static int pump(struct stage *s, enum output_pipe out)
 {
 	static char chunk[CHUNK];
-	ssize_t n = read(s->out_r[which], chunk, sizeof chunk);
+	ssize_t n = read(s->out_r[out], chunk, sizeof chunk);
 	if (n > 0) {
-		forward(s, which, chunk, n);
+		forward(s, out, chunk, n);
 		return 1;
 	}
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return 0;
-	close(s->out_r[which]);
-	s->out_r[which] = -1;
+	close(s->out_r[out]);
+	s->out_r[out] = -1;
 	return 0;
 }
 
@@ -167,19 +117,19 @@ static void on_frame(struct stage *s, struct stdin_state *in, uint8_t type, cons
 {
 	int streaming = (s->run_flags & RUN_STDIN_STREAMED) && !s->stdin_end;
 	switch (type) {
-	case T_STDIN:
+	case FRAME_STDIN:
 		if (streaming)
 			buf_append(&s->in, p, n);
 		else if (!in->discard)
 			buf_append(&in->next, p, n);
 		break;
-	case T_STDIN_END:
+	case FRAME_STDIN_END:
 		if (streaming)
 			s->stdin_end = 1;
 		else
 			in->discard = 0;
 		break;
-	case T_KILL:
+	case FRAME_KILL:
 		stop(s, EXIT_KILLED);
 		break;
 	default:
@@ -198,15 +148,15 @@ static void handle_frames(struct stage *s, struct stdin_state *in)
 	flush_stdin(s);
 }
 
-/* Parses RUN into `s`; argv and env point into *mem, which the caller frees. */
-static void parse_run(struct stage *s, const uint8_t *p, size_t len, void **mem)
+/* Parses RUN into `s`. */
+static void parse_run(struct stage *s, const uint8_t *p, size_t len)
 {
 	if (len < 32)
 		fatal("RUN too short");
 	s->time_ms = get_u32(p);
-	s->cpu_ms = get_u32(p + 4);
+	s->program.cpu_ms = get_u32(p + 4);
 	s->out_cap = get_u64(p + 8);
-	s->fsize = get_u64(p + 16);
+	s->program.fsize = get_u64(p + 16);
 	s->run_flags = get_u32(p + 24);
 	unsigned argc = get_u16(p + 28), envc = get_u16(p + 30);
 	if (!argc)
@@ -217,8 +167,8 @@ static void parse_run(struct stage *s, const uint8_t *p, size_t len, void **mem)
 		fatal("out of memory");
 	char *str = (char *)(vec + argc + envc + 2), *end = str + slen;
 	memcpy(str, p + 32, slen);
-	s->argv = vec;
-	s->envp = vec + argc + 1;
+	s->program.argv = vec;
+	s->program.envp = vec + argc + 1;
 	for (unsigned i = 0; i < argc + envc; i++) {
 		char *nul = memchr(str, 0, end - str);
 		if (!nul)
@@ -229,10 +179,9 @@ static void parse_run(struct stage *s, const uint8_t *p, size_t len, void **mem)
 	if (str != end)
 		fatal("RUN: trailing bytes after the strings");
 	vec[argc] = vec[argc + envc + 1] = NULL;
-	*mem = vec;
 }
 
-/* Starts the child; returns 0, or 'E'/'S' from child_fail. */
+/* Starts the child; returns 0 when the exec worked, else its child_failure. */
 static int spawn(struct stage *s)
 {
 	int pin[2], pout[2], perr[2], pstat[2];
@@ -242,18 +191,18 @@ static int spawn(struct stage *s)
 	if (s->pid < 0)
 		fatal("fork: %s", strerror(errno));
 	if (s->pid == 0)
-		child(s, (int[3]){pin[0], pout[1], perr[1]}, pstat[1]);
+		child_exec(&s->program, (int[3]){pin[0], pout[1], perr[1]}, pstat[1]);
 	close(pin[0]);
 	close(pout[1]);
 	close(perr[1]);
 	close(pstat[1]);
 	s->in_w = pin[1];
-	s->out_r[0] = pout[0];
-	s->out_r[1] = perr[0];
+	s->out_r[STDOUT_PIPE] = pout[0];
+	s->out_r[STDERR_PIPE] = perr[0];
 	/* Only our ends are non-blocking: the program gets ordinary pipes. */
 	fcntl(s->in_w, F_SETFL, O_NONBLOCK);
-	fcntl(s->out_r[0], F_SETFL, O_NONBLOCK);
-	fcntl(s->out_r[1], F_SETFL, O_NONBLOCK);
+	fcntl(s->out_r[STDOUT_PIPE], F_SETFL, O_NONBLOCK);
+	fcntl(s->out_r[STDERR_PIPE], F_SETFL, O_NONBLOCK);
 	s->pidfd = syscall(SYS_pidfd_open, s->pid, 0);
 	if (s->pidfd < 0)
 		fatal("pidfd_open: %s", strerror(errno));
@@ -265,125 +214,192 @@ static int spawn(struct stage *s)
 	return kind;
 }
 
-void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in)
+/* ---- the phases of a stage ---- */
+
+/* Takes RUN, and the stdin that came before it. */
+static void take_run(struct stage *s, const uint8_t *payload, size_t len, struct stdin_state *in)
 {
-	struct stage s = {.in = in->next};
-	void *mem;
-	parse_run(&s, payload, len, &mem);
+	*s = (struct stage){.in = in->next};
+	parse_run(s, payload, len);
 	in->next = (struct buf){0};
 	in->discard = 0;
-	s.stdin_end = !(s.run_flags & RUN_STDIN_STREAMED);
+	s->stdin_end = !(s->run_flags & RUN_STDIN_STREAMED);
+}
 
-	uint64_t oom0 = cg_oom_kills(), cpu0 = cg_cpu_ns(), t0 = now_ns();
-	uint64_t wall_end = s.time_ms ? t0 + s.time_ms * 1000000ull : UINT64_MAX;
-	uint64_t cpu_limit = s.cpu_ms * 1000000ull, next_cpu = cpu0 && cpu_limit ? t0 + CPU_CHECK_NS : UINT64_MAX;
+/* Reads the counters the stage is measured against, and sets its limits as deadlines. */
+static void start_measuring(struct stage *s)
+{
+	s->oom0 = cg_oom_kills();
+	s->cpu0 = cg_cpu_ns();
+	s->t0 = now_ns();
+	s->wall_end = s->time_ms ? s->t0 + s->time_ms * 1000000ull : UINT64_MAX;
+	s->cpu_limit = s->program.cpu_ms * 1000000ull;
+	s->next_cpu = s->cpu0 && s->cpu_limit ? s->t0 + CPU_CHECK_NS : UINT64_MAX;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	ncpu = ncpu > 0 ? ncpu : 1;
+	s->ncpu = ncpu > 0 ? ncpu : 1;
+}
 
+/* Starts the program and hands it the frames that came with RUN; a setup failure is an ERROR. */
+static void start(struct stage *s, struct stdin_state *in)
+{
 	sched_restore(); /* the program inherits the supervisor's scheduling: the one it started with */
-	int kind = spawn(&s);
-	if (kind == 'S') {
+	int failure = spawn(s);
+	if (failure == SETUP_FAILED) {
 		char why[256] = "";
-		ssize_t n = read(s.out_r[1], why, sizeof why - 1);
+		ssize_t n = read(s->out_r[STDERR_PIPE], why, sizeof why - 1);
 		why[n > 0 ? n - 1 : 0] = 0;
 		fatal("cannot start the stage: %s", why);
 	}
-	if (kind == 'E')
-		s.flags |= EXIT_EXEC_FAILED;
-	handle_frames(&s, in); /* frames that came in with RUN */
+	if (failure == EXEC_FAILED)
+		s->flags |= EXIT_EXEC_FAILED;
+	handle_frames(s, in);
+}
 
-	int status = 0;
-	struct rusage ru = {0};
-	uint64_t t_end = t0;
-	for (;;) {
-		struct pollfd pf[5] = {
-			{.fd = 0, .events = POLLIN},
-			{.fd = s.out_r[0], .events = POLLIN},
-			{.fd = s.out_r[1], .events = POLLIN},
-			{.fd = s.in.off < s.in.len ? s.in_w : -1, .events = POLLOUT},
-			{.fd = s.pidfd, .events = POLLIN},
-		};
-		uint64_t now = now_ns(), wake = s.stopping ? UINT64_MAX : (wall_end < next_cpu ? wall_end : next_cpu);
-		struct timespec ts, *tsp = NULL;
-		if (wake != UINT64_MAX) {
-			uint64_t d = wake > now ? wake - now : 0;
-			ts = (struct timespec){d / 1000000000u, d % 1000000000u};
-			tsp = &ts;
-		}
-		if (ppoll(pf, 5, tsp, NULL) < 0 && errno != EINTR)
-			fatal("poll: %s", strerror(errno));
-		if (pf[1].revents)
-			pump(&s, 0);
-		if (pf[2].revents)
-			pump(&s, 1);
-		if (pf[3].revents)
-			flush_stdin(&s);
-		if (pf[0].revents) {
-			if (!frame_fill())
-				quit(0); /* the engine is gone */
-			handle_frames(&s, in);
-		}
-		if (pf[4].revents) {
-			t_end = now_ns();
-			/* A tracer of the main process would keep its exit from us as long as it lives. */
-			sandbox_kill_all();
-			while (wait4(s.pid, &status, 0, &ru) < 0)
-				if (errno != EINTR)
-					fatal("wait4: %s", strerror(errno));
-			break;
-		}
-		if (s.stopping)
-			continue;
-		now = now_ns();
-		if (now >= wall_end) {
-			stop(&s, EXIT_WALL_TIMEOUT);
-		} else if (now >= next_cpu) {
-			uint64_t used = cg_cpu_ns() - cpu0;
-			if (used >= cpu_limit) {
-				stop(&s, EXIT_CPU_TIMEOUT);
-			} else { /* the stage can't use more than ncpu ns of CPU per ns */
-				uint64_t wait = (cpu_limit - used) / ncpu;
-				next_cpu = now + (wait > CPU_CHECK_NS ? wait : CPU_CHECK_NS);
-			}
+/* The time until the next limit check is due; NULL (none) while the stage is being stopped. */
+static struct timespec *until_next_check(const struct stage *s, struct timespec *ts)
+{
+	uint64_t wake = s->wall_end < s->next_cpu ? s->wall_end : s->next_cpu;
+	if (s->stopping || wake == UINT64_MAX)
+		return NULL;
+	uint64_t now = now_ns(), d = wake > now ? wake - now : 0;
+	*ts = (struct timespec){d / 1000000000u, d % 1000000000u};
+	return ts;
+}
+
+/* Waits for a frame, output, room in the stdin pipe, the main process's exit, or a check. */
+static void wait_for_events(const struct stage *s, struct pollfd pf[POLL_SLOTS])
+{
+	pf[POLL_FRAMES] = (struct pollfd){.fd = 0, .events = POLLIN};
+	pf[POLL_STDOUT] = (struct pollfd){.fd = s->out_r[STDOUT_PIPE], .events = POLLIN};
+	pf[POLL_STDERR] = (struct pollfd){.fd = s->out_r[STDERR_PIPE], .events = POLLIN};
+	pf[POLL_STDIN] = (struct pollfd){.fd = s->in.off < s->in.len ? s->in_w : -1, .events = POLLOUT};
+	pf[POLL_EXIT] = (struct pollfd){.fd = s->pidfd, .events = POLLIN};
+	struct timespec ts;
+	if (ppoll(pf, POLL_SLOTS, until_next_check(s, &ts), NULL) < 0 && errno != EINTR)
+		fatal("poll: %s", strerror(errno));
+}
+
+/* Reaps the main process, whose exit ends the stage. */
+static void reap(struct stage *s)
+{
+	s->t_end = now_ns();
+	/* A tracer of the main process would keep its exit from us as long as it lives. */
+	sandbox_kill_all();
+	while (wait4(s->pid, &s->status, 0, &s->ru) < 0)
+		if (errno != EINTR)
+			fatal("wait4: %s", strerror(errno));
+}
+
+/* Stops the stage past its wall-clock or CPU limit. */
+static void check_limits(struct stage *s)
+{
+	uint64_t now = now_ns();
+	if (now >= s->wall_end) {
+		stop(s, EXIT_WALL_TIMEOUT);
+	} else if (now >= s->next_cpu) {
+		uint64_t used = cg_cpu_ns() - s->cpu0;
+		if (used >= s->cpu_limit) {
+			stop(s, EXIT_CPU_TIMEOUT);
+		} else { /* the stage can't use more than ncpu ns of CPU per ns */
+			uint64_t wait = (s->cpu_limit - used) / s->ncpu;
+			s->next_cpu = now + (wait > CPU_CHECK_NS ? wait : CPU_CHECK_NS);
 		}
 	}
+}
 
-	/* Background processes would hold the pipes open: kill them, then drain. */
+/* Runs the stage until its main process exits: frames in, output out, stdin fed, limits kept. */
+static void supervise(struct stage *s, struct stdin_state *in)
+{
+	for (;;) {
+		struct pollfd pf[POLL_SLOTS];
+		wait_for_events(s, pf);
+		if (pf[POLL_STDOUT].revents)
+			pump(s, STDOUT_PIPE);
+		if (pf[POLL_STDERR].revents)
+			pump(s, STDERR_PIPE);
+		if (pf[POLL_STDIN].revents)
+			flush_stdin(s);
+		if (pf[POLL_FRAMES].revents) {
+			if (!frame_fill())
+				quit(0); /* the engine is gone */
+			handle_frames(s, in);
+		}
+		if (pf[POLL_EXIT].revents) {
+			reap(s);
+			return;
+		}
+		if (!s->stopping)
+			check_limits(s);
+	}
+}
+
+/* Background processes would hold the pipes open: kills them, then sends the output left. */
+static void drain(struct stage *s)
+{
 	sandbox_sweep(0);
-	for (int w = 0; w < 2; w++)
-		while (s.out_r[w] >= 0 && pump(&s, w))
+	for (enum output_pipe out = STDOUT_PIPE; out < OUTPUT_PIPES; out++)
+		while (s->out_r[out] >= 0 && pump(s, out))
 			;
-	uint64_t cpu_ns = cpu0 ? cg_cpu_ns() - cpu0
-			       : (uint64_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000u +
-				     (uint64_t)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000u;
-	if (cg_oom_kills() > oom0)
-		s.flags |= EXIT_OOM;
+}
+
+/* The stage's CPU time: the cgroup's delta when it can be read, else the main process's rusage. */
+static uint64_t cpu_used_ns(const struct stage *s)
+{
+	if (s->cpu0)
+		return cg_cpu_ns() - s->cpu0;
+	const struct rusage *ru = &s->ru;
+	return (uint64_t)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000000000u +
+	       (uint64_t)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) * 1000u;
+}
+
+/* EXIT: how the main process ended, what the stage used, and the flags. */
+static void report_exit(struct stage *s)
+{
+	uint64_t cpu_ns = cpu_used_ns(s);
+	if (cg_oom_kills() > s->oom0)
+		s->flags |= EXIT_OUT_OF_MEMORY;
 	int32_t code = -1, sig = 0;
-	if (WIFEXITED(status))
-		code = WEXITSTATUS(status);
+	if (WIFEXITED(s->status))
+		code = WEXITSTATUS(s->status);
 	else
-		sig = WTERMSIG(status);
+		sig = WTERMSIG(s->status);
 	/* The RLIMIT_CPU backstop's signal, when the CPU time shows it fired: a program may raise it itself. */
-	if (sig == SIGXCPU && cpu_limit && cpu_ns >= cpu_limit)
-		s.flags |= EXIT_CPU_TIMEOUT;
+	if (sig == SIGXCPU && s->cpu_limit && cpu_ns >= s->cpu_limit)
+		s->flags |= EXIT_CPU_TIMEOUT;
 
 	uint8_t exit[28];
 	put_u32(exit, code);
 	put_u32(exit + 4, sig);
-	put_u32(exit + 8, (t_end - t0) / 1000000u);
+	put_u32(exit + 8, (s->t_end - s->t0) / 1000000u);
 	put_u32(exit + 12, cpu_ns / 1000000u);
-	put_u64(exit + 16, (uint64_t)ru.ru_maxrss * 1024);
-	put_u32(exit + 24, s.flags);
-	frame_send(T_EXIT, exit, sizeof exit);
+	put_u64(exit + 16, (uint64_t)s->ru.ru_maxrss * 1024);
+	put_u32(exit + 24, s->flags);
+	frame_send(FRAME_EXIT, exit, sizeof exit);
+}
 
-	if ((s.run_flags & RUN_STDIN_STREAMED) && !s.stdin_end)
+/* Closes and frees what the stage held. */
+static void release(struct stage *s, struct stdin_state *in)
+{
+	if ((s->run_flags & RUN_STDIN_STREAMED) && !s->stdin_end)
 		in->discard = 1; /* the engine's STDIN_END for this stage is still to come */
-	for (int w = 0; w < 2; w++)
-		if (s.out_r[w] >= 0)
-			close(s.out_r[w]);
-	if (s.in_w >= 0)
-		close(s.in_w);
-	close(s.pidfd);
-	buf_free(&s.in);
-	free(mem);
+	for (enum output_pipe out = STDOUT_PIPE; out < OUTPUT_PIPES; out++)
+		if (s->out_r[out] >= 0)
+			close(s->out_r[out]);
+	if (s->in_w >= 0)
+		close(s->in_w);
+	close(s->pidfd);
+	buf_free(&s->in);
+	free(s->program.argv); /* its strings included */
+}
+
+void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in)
+{
+	struct stage s;
+	take_run(&s, payload, len, in);
+	start_measuring(&s);
+	start(&s, in);
+	supervise(&s, in);
+	drain(&s);
+	report_exit(&s);
+	release(&s, in);
 }

@@ -1,6 +1,18 @@
 /*
  * warmbox-supervisor: runs inside every warm runner container and executes
  * jobs for the engine over stdin/stdout. The protocol is in PROTOCOL.md.
+ *
+ * This file reads the frames between stages (FILE, stdin for the next stage,
+ * WIPE). The other modules, each with the header of what it offers:
+ *   protocol.h   the protocol's constants (frame types, flags, sizes)
+ *   frame        reading and sending frames
+ *   stage        one RUN: the program's pipes, frames and limits until its EXIT
+ *   child        the forked child, up to the exec of the program
+ *   sandbox      killing every process of the job, and the WIPE
+ *   cgroup       the container's counters (CPU, OOM kills, tasks)
+ *   scheduling   the supervisor's own scheduling, put back after every sweep
+ *   fatal        ending the supervisor (quit, fatal)
+ *   buf          a growable byte buffer
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -11,7 +23,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "supervisor.h"
+#include "buf.h"
+#include "fatal.h"
+#include "frame.h"
+#include "sandbox.h"
+#include "scheduling.h"
+#include "stage.h"
 
 /* HELLO carries the toolchain's version, trimmed. */
 static void hello(void)
@@ -28,7 +45,7 @@ static void hello(void)
 		start++;
 	while (end > start && strchr(" \t\r\n", v[end - 1]))
 		end--;
-	frame_send(T_HELLO, v + start, end - start);
+	frame_send(FRAME_HELLO, v + start, end - start);
 }
 
 /* Writes all of `data` to a new file; 0 or an errno. */
@@ -123,22 +140,22 @@ int main(void)
 		size_t n;
 		while (frame_next(&type, &p, &n)) {
 			switch (type) {
-			case T_FILE:
+			case FRAME_FILE:
 				put_file(p, n);
 				break;
-			case T_RUN:
+			case FRAME_RUN:
 				stage_run(p, n, &in);
 				break;
-			case T_STDIN:
+			case FRAME_STDIN:
 				if (!in.discard)
 					buf_append(&in.next, p, n);
 				break;
-			case T_STDIN_END: /* ends the discarding after a streamed stage */
+			case FRAME_STDIN_END: /* ends the discarding after a streamed stage */
 				in.discard = 0;
 				break;
-			case T_KILL: /* nothing runs */
+			case FRAME_KILL: /* nothing runs */
 				break;
-			case T_WIPE:
+			case FRAME_WIPE:
 				buf_free(&in.next);
 				in.discard = 0;
 				sandbox_wipe();

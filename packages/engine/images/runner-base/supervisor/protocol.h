@@ -1,0 +1,45 @@
+/*
+ * The protocol's constants (PROTOCOL.md): frame types, RUN and EXIT flags, frame sizes.
+ * The engine's side is src/protocol/frames.ts and messages.ts; a unit test there
+ * (protocol-constants.test.ts) reads this file and fails when the two differ;
+ * smoke-test.py takes the flags from it too.
+ */
+#ifndef WARMBOX_PROTOCOL_H
+#define WARMBOX_PROTOCOL_H
+
+#define MAX_FRAME (64u << 20) /* largest value of a frame's length field */
+#define CHUNK (64u << 10)     /* largest STDOUT/STDERR payload, and read size */
+
+enum frame_type {
+	/* engine → supervisor */
+	FRAME_FILE = 'F',
+	FRAME_RUN = 'R',
+	FRAME_STDIN = 'I',
+	FRAME_STDIN_END = 'i',
+	FRAME_KILL = 'K',
+	FRAME_WIPE = 'W',
+	/* supervisor → engine */
+	FRAME_HELLO = 'H',
+	FRAME_STDOUT = 'O',
+	FRAME_STDERR = 'E',
+	FRAME_EXIT = 'X',
+	FRAME_CLEAN = 'C',
+	FRAME_ERROR = 'Z',
+};
+
+/* The `flags` field of RUN. */
+enum run_flag {
+	RUN_STDIN_STREAMED = 1u << 0, /* STDIN frames may follow RUN, until STDIN_END */
+};
+
+/* The `flags` field of EXIT. */
+enum exit_flag {
+	EXIT_WALL_TIMEOUT = 1u << 0,
+	EXIT_CPU_TIMEOUT = 1u << 1,
+	EXIT_OUTPUT_LIMIT = 1u << 2,
+	EXIT_OUT_OF_MEMORY = 1u << 3,
+	EXIT_KILLED = 1u << 4,
+	EXIT_EXEC_FAILED = 1u << 5,
+};
+
+#endif
