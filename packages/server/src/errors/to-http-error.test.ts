@@ -44,7 +44,14 @@ describe("toHttpError", () => {
 
   it("keeps the server's own errors and their headers", () => {
     expect(
-      map(new HttpError(401, "unauthorized", "key?", undefined, { "www-authenticate": "Bearer" })),
+      map(
+        new HttpError({
+          statusCode: 401,
+          code: "unauthorized",
+          message: "key?",
+          headers: { "www-authenticate": "Bearer" },
+        }),
+      ),
     ).toMatchObject({
       statusCode: 401,
       code: "unauthorized",
