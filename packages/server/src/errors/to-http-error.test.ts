@@ -1,8 +1,11 @@
 import {
+  AbortedError,
   EngineClosedError,
   EngineUnavailableError,
+  ImageBuildError,
   InvalidRequestError,
   LimitExceededError,
+  MemoryOvercommitError,
   OverloadedError,
   UnknownLanguageError,
 } from "@warmbox/engine";
@@ -40,6 +43,15 @@ describe("toHttpError", () => {
       serverFault: true,
     });
     expect(map(new EngineClosedError())).toMatchObject({ statusCode: 503, code: "unavailable" });
+    expect(map(new MemoryOvercommitError(2, 1))).toMatchObject({
+      statusCode: 500,
+      code: "internal_error",
+    });
+    expect(map(new ImageBuildError("build log"))).toMatchObject({
+      statusCode: 500,
+      code: "internal_error",
+    });
+    expect(map(new AbortedError())).toMatchObject({ statusCode: 499, code: "aborted" });
   });
 
   it("keeps the server's own errors and their headers", () => {
