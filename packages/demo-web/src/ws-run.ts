@@ -164,7 +164,7 @@ class WsRun {
     setTimeout(() => this.#settle({ kind: "stopped", result: null }), STOP_GRACE_MS);
   }
 
-  /** Sends now if the socket is open, after `start` if it is still opening; drops it once closed. */
+  /** Sends now if the socket is open, after `start` while it opens; dropped once it closed. */
   #send(message: RunClientMessage): void {
     if (!this.#opened) this.#pending.push(message);
     else if (this.socket.readyState === WebSocket.OPEN) this.#write(message);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { ApiErrorCode } from "./http-error.js";
 import { type HttpErrorResponse, toHttpError } from "./to-http-error.js";
 
-/** The error body of the v1 API (docs/api.md): `{ error: { code, message, requestId, details? } }`. */
+/** The v1 API's error body (docs/api.md): `{ error: { code, message, requestId, details? } }`. */
 export interface ErrorBody {
   error: { code: ApiErrorCode; message: string; details?: unknown; requestId: string };
 }
@@ -37,7 +37,10 @@ export function v1ErrorBody(request: FastifyRequest, mapped: HttpErrorResponse):
   return body;
 }
 
-/** Piston's body of a mapped error. Its shape has no room for the request id: a server fault names it in the message. */
+/**
+ * Piston's body of a mapped error. Its shape has no room for the request id: a server fault
+ * names it in the message.
+ */
 export function pistonErrorBody(
   request: FastifyRequest,
   mapped: HttpErrorResponse,

@@ -44,7 +44,7 @@ const MARKER = Symbol.for("warmbox.http-error");
  *
  * @example
  * ```ts
- * throw new HttpError({ statusCode: 401, code: "unauthorized", message: "a valid API key is required" });
+ * throw new HttpError({ statusCode: 401, code: "unauthorized", message: "an API key is required" });
  * ```
  */
 export class HttpError extends Error {

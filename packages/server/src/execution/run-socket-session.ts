@@ -38,8 +38,8 @@ function socketError(code: "invalid_request" | "payload_too_large", message: str
 /**
  * One interactive run over a WebSocket (`GET /v1/run`).
  *
- * Client → server (RunClientMessage): `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`,
- * `{type:"stdin_end"}`, `{type:"kill"}`.
+ * Client → server (RunClientMessage): `{type:"start", ...ExecuteRequest}`,
+ * `{type:"stdin", data}`, `{type:"stdin_end"}`, `{type:"kill"}`.
  * Server → client (RunServerMessage): `{type:"stdout"|"stderr", data}`,
  * `{type:"compile", ...StageResult}`, `{type:"result", ...ExecuteResult}`, `{type:"error", error}`.
  *

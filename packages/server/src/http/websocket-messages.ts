@@ -17,7 +17,7 @@ export type RunClientMessage =
   | { type: "stdin_end" }
   | { type: "kill" };
 
-/** Server → client on `/v1/run`: output as it is written, the compile stage, then the result or an error. */
+/** Server → client on `/v1/run`: output as written, the compile stage, the result or an error. */
 export type RunServerMessage =
   | { type: "stdout" | "stderr"; data: string }
   | ({ type: "compile" } & StageResult)

@@ -46,9 +46,9 @@ type Message = { type?: unknown; [key: string]: unknown };
  *
  * Client → server (PistonClientMessage): `{type:"init", ...execute body}` (once),
  * `{type:"data", stream:"stdin", data}`, `{type:"signal", signal:"SIGKILL"}`.
- * Server → client (PistonServerMessage): `{type:"runtime", language, version}`, `{type:"stage", stage}` as compile
- * and run begin, `{type:"data", stream:"stdout"|"stderr", data}`, `{type:"exit", stage, code,
- * signal}` as each stage ends, `{type:"error", message}`.
+ * Server → client (PistonServerMessage): `{type:"runtime", language, version}`,
+ * `{type:"stage", stage}` as compile and run begin, `{type:"data", stream:"stdout"|"stderr",
+ * data}`, `{type:"exit", stage, code, signal}` as each stage ends, `{type:"error", message}`.
  *
  * The socket closes with Piston's codes (PISTON_CLOSE): 4999 when the job completed, 4002 after
  * an `error` message, 4000/4001/4003/4004/4005 for protocol misuse. As in Piston, the init's
