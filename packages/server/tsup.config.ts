@@ -5,7 +5,8 @@ export default defineConfig({
   format: ["esm"],
   target: "node20",
   platform: "node",
-  dts: { entry: { index: "src/index.ts" } },
+  // api-types is types only (the `./api-types` export): clients `import type` the wire types.
+  dts: { entry: { index: "src/index.ts", "api-types": "src/api-types.ts" } },
   sourcemap: true,
   clean: true,
   splitting: true,

@@ -1,6 +1,6 @@
 import { type ApiEndpoint, apiKeyHeaders } from "./api-auth.js";
 import { ApiError, errorFromResponse, networkError } from "./api-error.js";
-import type { ExecuteRequest, LanguageInfo } from "./api-types.js";
+import type { ExecuteRequest, LanguageEntry } from "./api-types.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
 import { startSseRun } from "./sse-run.js";
 import { HANDSHAKE_FAILED, startWsRun } from "./ws-run.js";
@@ -34,7 +34,7 @@ export class ApiClient {
    */
   async languages(
     options: { signal?: AbortSignal; apiKey?: string | null } = {},
-  ): Promise<LanguageInfo[]> {
+  ): Promise<LanguageEntry[]> {
     const apiKey = options.apiKey === undefined ? this.#apiKey : options.apiKey;
     let response: Response;
     try {
@@ -53,7 +53,7 @@ export class ApiClient {
       throw new ApiError("protocol", "The server's list of languages is not in the expected form.");
     }
     return list.filter(
-      (item): item is LanguageInfo =>
+      (item): item is LanguageEntry =>
         typeof item === "object" &&
         item !== null &&
         typeof item.id === "string" &&

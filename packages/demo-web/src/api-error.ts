@@ -1,10 +1,11 @@
-import type { ApiErrorBody } from "./api-types.js";
+import type { ApiErrorCode, ErrorBody } from "./api-types.js";
 
 /** What went wrong talking to the server, in the terms the page shows to a person. */
 export type ApiErrorKind =
   | "network"
   | "rate_limited"
   | "overloaded"
+  | "unavailable"
   | "bad_request"
   | "unauthorized"
   | "too_large"
@@ -64,7 +65,7 @@ function retryHint(seconds: number | null): string {
 
 function serverMessage(body: unknown): { code: string | null; message: string | null } {
   if (typeof body === "object" && body !== null && "error" in body) {
-    const error = (body as ApiErrorBody).error;
+    const error = (body as ErrorBody).error;
     if (typeof error === "object" && error !== null) {
       return {
         code: typeof error.code === "string" ? error.code : null,
@@ -73,6 +74,35 @@ function serverMessage(body: unknown): { code: string | null; message: string | 
     }
   }
   return { code: null, message: null };
+}
+
+/**
+ * The HTTP status each error code of the API answers with (docs/api.md). Keyed by every code the
+ * server has: a code added there does not compile here until it has its status.
+ */
+const STATUS_OF_CODE: Record<ApiErrorCode, number> = {
+  invalid_request: 400,
+  unknown_language: 400,
+  limit_exceeded: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  aborted: 499,
+  internal_error: 500,
+  overloaded: 503,
+  unavailable: 503,
+};
+
+/** The HTTP status an error code stands for, for errors that arrive inside a stream. */
+function errorStatus(body: unknown): number {
+  const error = (body as { error?: { code?: unknown } } | null)?.error ?? body;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !Object.hasOwn(STATUS_OF_CODE, code)) return 500;
+  return STATUS_OF_CODE[code as ApiErrorCode];
 }
 
 /**
@@ -89,6 +119,13 @@ export function httpError(status: number, body: unknown, retryAfter: string | nu
     return new ApiError(
       "rate_limited",
       `You're sending runs too quickly, so the server paused you. ${retryHint(retryAfterSeconds)}`,
+      base,
+    );
+  }
+  if (status === 503 && code === "unavailable") {
+    return new ApiError(
+      "unavailable",
+      `The server is shutting down (a restart or an update) and takes no new runs. ${retryHint(retryAfterSeconds)}`,
       base,
     );
   }
@@ -125,6 +162,14 @@ export function httpError(status: number, body: unknown, retryAfter: string | nu
     `The server failed (HTTP ${status})${message ? `: ${message}` : "."} Try again; if it keeps happening, the server's log has the details.`,
     base,
   );
+}
+
+/**
+ * An error that arrived inside a stream (an SSE `error` event, a WebSocket `error` message), as
+ * the ApiError its code's HTTP status would give.
+ */
+export function streamedError(body: unknown): ApiError {
+  return httpError(errorStatus(body), body, null);
 }
 
 /** Reads a failed response into an ApiError. */

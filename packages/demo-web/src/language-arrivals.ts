@@ -1,5 +1,5 @@
 import type { ApiClient } from "./api-client.js";
-import type { LanguageInfo } from "./api-types.js";
+import type { LanguageEntry } from "./api-types.js";
 import { isReady } from "./language-select.js";
 import type { LanguageSwitcher } from "./language-switcher.js";
 
@@ -10,7 +10,7 @@ export interface LanguageArrivalsOptions {
   api: ApiClient;
   languages: LanguageSwitcher;
   /** Told the name of each language that becomes runnable. */
-  onArrival: (language: LanguageInfo) => void;
+  onArrival: (language: LanguageEntry) => void;
 }
 
 /**

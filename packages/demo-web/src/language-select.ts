@@ -1,7 +1,7 @@
-import type { LanguageInfo } from "./api-types.js";
+import type { LanguageEntry } from "./api-types.js";
 
 /** True when the server runs the language now (its image is built). */
-export function isReady(language: LanguageInfo): boolean {
+export function isReady(language: LanguageEntry): boolean {
   return (language.status ?? "ready") === "ready";
 }
 
@@ -9,7 +9,7 @@ export function isReady(language: LanguageInfo): boolean {
 const NOT_READY_NOTE = { building: "building…", failed: "unavailable" } as const;
 
 /** The label of a language in the selector: "Python 3.11.2", or "Java (building…)". */
-export function languageLabel(language: LanguageInfo): string {
+export function languageLabel(language: LanguageEntry): string {
   if (language.status === "building" || language.status === "failed") {
     return `${language.name} (${NOT_READY_NOTE[language.status]})`;
   }
@@ -18,9 +18,9 @@ export function languageLabel(language: LanguageInfo): string {
 
 /** Finds a language by id or alias, case-insensitively. */
 export function findLanguage(
-  languages: readonly LanguageInfo[],
+  languages: readonly LanguageEntry[],
   key: string | null | undefined,
-): LanguageInfo | undefined {
+): LanguageEntry | undefined {
   if (!key) return undefined;
   const wanted = key.toLowerCase();
   return (
@@ -35,7 +35,7 @@ export function findLanguage(
  */
 export function fillLanguageSelect(
   select: HTMLSelectElement,
-  languages: readonly LanguageInfo[],
+  languages: readonly LanguageEntry[],
 ): void {
   const options = languages.map((language) => {
     const option = document.createElement("option");

@@ -1,4 +1,4 @@
-import type { LanguageInfo } from "./api-types.js";
+import type { LanguageEntry } from "./api-types.js";
 import type { CodeEditor } from "./editor.js";
 import { loadHighlighter } from "./highlight-modes.js";
 import { fillLanguageSelect, findLanguage, languageLabel } from "./language-select.js";
@@ -26,8 +26,8 @@ export class LanguageSwitcher {
   readonly #select: HTMLSelectElement;
   readonly #fileName: HTMLElement;
   readonly #version: HTMLElement;
-  #languages: LanguageInfo[] = [];
-  #language: LanguageInfo | null = null;
+  #languages: LanguageEntry[] = [];
+  #language: LanguageEntry | null = null;
   /** True while the editor holds an unedited shared program (its link stays in the address bar). */
   #showingShare = false;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -47,12 +47,12 @@ export class LanguageSwitcher {
   }
 
   /** The server's languages, in its order. */
-  get languages(): readonly LanguageInfo[] {
+  get languages(): readonly LanguageEntry[] {
     return this.#languages;
   }
 
   /** The language in the editor, once the languages are loaded. */
-  get current(): LanguageInfo | null {
+  get current(): LanguageEntry | null {
     return this.#language;
   }
 
@@ -60,7 +60,7 @@ export class LanguageSwitcher {
    * Takes the server's languages and lists them in the selector (again when the list changes,
    * e.g. a language whose image was building arrives), keeping the current one selected.
    */
-  setLanguages(languages: LanguageInfo[]): void {
+  setLanguages(languages: LanguageEntry[]): void {
     this.#languages = languages;
     fillLanguageSelect(this.#select, languages);
     const current = this.#language && this.find(this.#language.id);
@@ -72,7 +72,7 @@ export class LanguageSwitcher {
   }
 
   /** Finds a language of the server by id or alias. */
-  find(key: string | null | undefined): LanguageInfo | undefined {
+  find(key: string | null | undefined): LanguageEntry | undefined {
     return findLanguage(this.#languages, key);
   }
 
@@ -80,7 +80,7 @@ export class LanguageSwitcher {
    * Shows `language` in the editor: `sharedCode` when a shared program is opened, else the
    * visitor's draft or the starter program.
    */
-  select(language: LanguageInfo, sharedCode?: string): void {
+  select(language: LanguageEntry, sharedCode?: string): void {
     this.flushDraft();
     this.#language = language;
     this.#select.value = language.id;

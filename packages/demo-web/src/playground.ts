@@ -2,7 +2,7 @@ import type { ApiClient } from "./api-client.js";
 import { ApiError, isUnauthorized } from "./api-error.js";
 import { ApiKeyDialog } from "./api-key-dialog.js";
 import { ApiKeyGate } from "./api-key-gate.js";
-import type { LanguageInfo } from "./api-types.js";
+import type { LanguageEntry } from "./api-types.js";
 import { copyText } from "./clipboard.js";
 import { byId } from "./dom.js";
 import { CodeEditor } from "./editor.js";
@@ -124,7 +124,7 @@ export class Playground {
 
   async loadLanguages(): Promise<void> {
     this.#ui.bannerRetry.disabled = true;
-    let languages: LanguageInfo[];
+    let languages: LanguageEntry[];
     try {
       languages = await this.#api.languages();
     } catch (error) {

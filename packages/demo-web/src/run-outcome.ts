@@ -1,10 +1,12 @@
+import type { ApiErrorKind } from "./api-error.js";
 import type { OutputView } from "./output-view.js";
 import type { RunOutcome } from "./run-session.js";
 
 /** The title over an error and the badge's word, per error kind; others read "Not run". */
-const ERROR_TITLES: Record<string, [title: string, badge: string]> = {
+const ERROR_TITLES: Partial<Record<ApiErrorKind, [title: string, badge: string]>> = {
   rate_limited: ["Slow down a little", "Rate limited"],
   overloaded: ["The server is busy", "Server busy"],
+  unavailable: ["The server is shutting down", "Unavailable"],
   network: ["No connection to the server", "Offline"],
   unauthorized: ["An API key is needed", "No key"],
 };

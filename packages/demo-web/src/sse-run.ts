@@ -1,5 +1,5 @@
 import { type ApiEndpoint, apiKeyHeaders } from "./api-auth.js";
-import { ApiError, errorFromResponse, httpError, networkError } from "./api-error.js";
+import { ApiError, errorFromResponse, networkError, streamedError } from "./api-error.js";
 import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
 import { type SseEvent, SseParser } from "./sse-parser.js";
@@ -117,27 +117,9 @@ function handle(event: SseEvent, listener: RunListener): RunOutcome | null {
       } catch {
         body = { error: { code: "internal_error", message: event.data } };
       }
-      const status = errorStatus(body);
-      return { kind: "error", error: httpError(status, body, null) };
+      return { kind: "error", error: streamedError(body) };
     }
     default:
       return null;
   }
-}
-
-const STATUS_OF_CODE: Record<string, number> = {
-  invalid_request: 400,
-  unknown_language: 400,
-  limit_exceeded: 400,
-  unauthorized: 401,
-  payload_too_large: 413,
-  rate_limited: 429,
-  overloaded: 503,
-};
-
-/** The HTTP status an error code stands for, for errors that arrive inside a stream. */
-export function errorStatus(body: unknown): number {
-  const error = (body as { error?: { code?: unknown } } | null)?.error ?? body;
-  const code = (error as { code?: unknown } | null)?.code;
-  return (typeof code === "string" && STATUS_OF_CODE[code]) || 500;
 }

@@ -1,14 +1,15 @@
 import { type ApiEndpoint, webSocketProtocols } from "./api-auth.js";
-import { ApiError, httpError, networkError } from "./api-error.js";
-import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
+import { ApiError, httpError, networkError, streamedError } from "./api-error.js";
+import type {
+  ExecuteRequest,
+  ExecuteResult,
+  RunClientMessage,
+  RunServerMessage,
+} from "./api-types.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
-import { errorStatus } from "./sse-run.js";
 
-type ServerMessage =
-  | { type: "stdout" | "stderr"; data: string }
-  | ({ type: "compile" } & StageResult)
-  | ({ type: "result" } & ExecuteResult)
-  | { type: "error"; error: unknown };
+/** How long a stopped run waits for the server's answer to `kill` before it gives up on it. */
+const STOP_GRACE_MS = 3_000;
 
 /** ws:// or wss:// for the page's API base. */
 export function webSocketUrl(apiBase: string, path: string): string {
@@ -33,34 +34,6 @@ export function startWsRun(
   listener: RunListener,
 ): RunSession {
   let socket: WebSocket;
-  let settle: (outcome: RunOutcome) => void = () => {};
-  let settled = false;
-  let stopped = false;
-  let opened = false;
-  let lastError: ApiError | null = null;
-  const pending: string[] = [];
-
-  const done = new Promise<RunOutcome>((resolve) => {
-    settle = (outcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(
-        stopped && outcome.kind !== "error"
-          ? { kind: "stopped", result: resultOf(outcome) }
-          : outcome,
-      );
-      if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) {
-        socket.close(1000);
-      }
-    };
-  });
-
-  const send = (message: object) => {
-    const text = JSON.stringify(message);
-    if (opened && socket.readyState === WebSocket.OPEN) socket.send(text);
-    else if (!opened) pending.push(text);
-  };
-
   try {
     socket = new WebSocket(
       webSocketUrl(endpoint.base, "/v1/run"),
@@ -69,73 +42,137 @@ export function startWsRun(
   } catch {
     return failedSession(networkError());
   }
-  socket.addEventListener("open", () => {
-    opened = true;
-    socket.send(JSON.stringify({ type: "start", ...request }));
-    for (const text of pending.splice(0)) socket.send(text);
+  return new WsRun(socket, request, listener).session();
+}
+
+/**
+ * One run on an opening socket, in its phases: the socket opens and the run starts (what the
+ * visitor typed meanwhile follows); the server's messages come while it runs; the socket ends,
+ * and how the run ended follows from what came before. It settles once.
+ */
+class WsRun {
+  #opened = false;
+  #stopped = false;
+  #settled = false;
+  /** The last `error` message: why the server closed the socket, when it did. */
+  #lastError: ApiError | null = null;
+  /** What the visitor sent before the socket opened. */
+  readonly #pending: RunClientMessage[] = [];
+  // Declared before #done, whose executor sets it.
+  #resolve: (outcome: RunOutcome) => void = () => {};
+  readonly #done = new Promise<RunOutcome>((resolve) => {
+    this.#resolve = resolve;
   });
-  socket.addEventListener("message", (event) => {
-    let message: ServerMessage;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly request: ExecuteRequest,
+    private readonly listener: RunListener,
+  ) {
+    socket.addEventListener("open", () => this.#onOpen());
+    socket.addEventListener("message", (event) => this.#onMessage(event.data));
+    socket.addEventListener("error", () => this.#onError());
+    socket.addEventListener("close", (event) => this.#onClose(event));
+  }
+
+  session(): RunSession {
+    return {
+      interactive: true,
+      sendStdin: (data) => this.#send({ type: "stdin", data }),
+      closeStdin: () => this.#send({ type: "stdin_end" }),
+      stop: () => this.#stop(),
+      done: this.#done,
+    };
+  }
+
+  #onOpen(): void {
+    this.#opened = true;
+    this.#write({ type: "start", ...this.request });
+    for (const message of this.#pending.splice(0)) this.#write(message);
+  }
+
+  #onMessage(data: unknown): void {
+    let message: RunServerMessage;
     try {
-      message = JSON.parse(String(event.data)) as ServerMessage;
+      message = JSON.parse(String(data)) as RunServerMessage;
     } catch {
       return;
     }
     switch (message.type) {
       case "stdout":
-        listener.onStdout(message.data);
+        this.listener.onStdout(message.data);
         break;
       case "stderr":
-        listener.onStderr(message.data);
+        this.listener.onStderr(message.data);
         break;
       case "compile": {
         const { type: _type, ...stage } = message;
-        listener.onCompile(stage);
+        this.listener.onCompile(stage);
         break;
       }
       case "result": {
         const { type: _type, ...result } = message;
-        settle({ kind: "result", result });
+        this.#settle({ kind: "result", result });
         break;
       }
       case "error": {
         // A fatal error is followed by the server closing the socket; a complaint about one
         // message (stdin after EOF, say) is not, and the run goes on.
-        const body = { error: message.error };
-        lastError = httpError(errorStatus(body), body, null);
+        const { type: _type, ...body } = message;
+        this.#lastError = streamedError(body);
         break;
       }
       default:
         break;
     }
-  });
-  socket.addEventListener("error", () => {
-    settle(
-      stopped
-        ? { kind: "stopped", result: null }
-        : { kind: "error", error: opened ? dropped() : handshakeFailed() },
-    );
-  });
-  socket.addEventListener("close", (event) => {
-    if (stopped) settle({ kind: "stopped", result: null });
-    else if (!opened) settle({ kind: "error", error: handshakeFailed() });
-    else settle({ kind: "error", error: lastError ?? closedError(event) });
-  });
+  }
 
-  return {
-    interactive: true,
-    sendStdin: (data) => send({ type: "stdin", data }),
-    closeStdin: () => send({ type: "stdin_end" }),
-    stop: () => {
-      if (stopped || settled) return;
-      stopped = true;
-      if (opened) send({ type: "kill" });
-      else socket.close();
-      // A server that never answers the kill must not leave the page hanging.
-      setTimeout(() => settle({ kind: "stopped", result: null }), 3000);
-    },
-    done,
-  };
+  #onError(): void {
+    this.#settle(
+      this.#stopped
+        ? { kind: "stopped", result: null }
+        : { kind: "error", error: this.#opened ? dropped() : handshakeFailed() },
+    );
+  }
+
+  #onClose(event: CloseEvent): void {
+    if (this.#stopped) this.#settle({ kind: "stopped", result: null });
+    else if (!this.#opened) this.#settle({ kind: "error", error: handshakeFailed() });
+    else this.#settle({ kind: "error", error: this.#lastError ?? closedError(event) });
+  }
+
+  /** Ends the run once: a stopped run reads as stopped (with its result, if one came). */
+  #settle(outcome: RunOutcome): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#resolve(
+      this.#stopped && outcome.kind !== "error"
+        ? { kind: "stopped", result: resultOf(outcome) }
+        : outcome,
+    );
+    const { readyState } = this.socket;
+    if (readyState === WebSocket.OPEN || readyState === WebSocket.CONNECTING)
+      this.socket.close(1000);
+  }
+
+  #stop(): void {
+    if (this.#stopped || this.#settled) return;
+    this.#stopped = true;
+    if (this.#opened) this.#send({ type: "kill" });
+    else this.socket.close();
+    // A server that never answers the kill must not leave the page hanging.
+    setTimeout(() => this.#settle({ kind: "stopped", result: null }), STOP_GRACE_MS);
+  }
+
+  /** Sends now if the socket is open, after `start` while it opens; dropped once it closed. */
+  #send(message: RunClientMessage): void {
+    if (!this.#opened) this.#pending.push(message);
+    else if (this.socket.readyState === WebSocket.OPEN) this.#write(message);
+  }
+
+  #write(message: RunClientMessage): void {
+    this.socket.send(JSON.stringify(message));
+  }
 }
 
 function resultOf(outcome: RunOutcome): ExecuteResult | null {

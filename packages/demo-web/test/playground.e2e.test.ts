@@ -268,6 +268,14 @@ describe("the playground in Chromium", () => {
     expect(await playground.statusLine()).toContain("Server busy");
     await page.unroute("**/v1/execute");
 
+    await refuse(503, "unavailable");
+    expect(await playground.run()).toBe("error");
+    expect(await page.locator("#output .out-error").textContent()).toMatch(
+      /shutting down[\s\S]*7 seconds/,
+    );
+    expect(await playground.statusLine()).toContain("Unavailable");
+    await page.unroute("**/v1/execute");
+
     await refuse(429, "rate_limited");
     expect(await playground.run()).toBe("error");
     expect(await page.locator("#output .out-error").textContent()).toMatch(

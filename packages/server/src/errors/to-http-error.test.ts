@@ -1,8 +1,11 @@
 import {
+  AbortedError,
   EngineClosedError,
   EngineUnavailableError,
+  ImageBuildError,
   InvalidRequestError,
   LimitExceededError,
+  MemoryOvercommitError,
   OverloadedError,
   UnknownLanguageError,
 } from "@warmbox/engine";
@@ -40,11 +43,27 @@ describe("toHttpError", () => {
       serverFault: true,
     });
     expect(map(new EngineClosedError())).toMatchObject({ statusCode: 503, code: "unavailable" });
+    expect(map(new MemoryOvercommitError(2, 1))).toMatchObject({
+      statusCode: 500,
+      code: "internal_error",
+    });
+    expect(map(new ImageBuildError("build log"))).toMatchObject({
+      statusCode: 500,
+      code: "internal_error",
+    });
+    expect(map(new AbortedError())).toMatchObject({ statusCode: 499, code: "aborted" });
   });
 
   it("keeps the server's own errors and their headers", () => {
     expect(
-      map(new HttpError(401, "unauthorized", "key?", undefined, { "www-authenticate": "Bearer" })),
+      map(
+        new HttpError({
+          statusCode: 401,
+          code: "unauthorized",
+          message: "key?",
+          headers: { "www-authenticate": "Bearer" },
+        }),
+      ),
     ).toMatchObject({
       statusCode: 401,
       code: "unauthorized",

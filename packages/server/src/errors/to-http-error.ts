@@ -1,10 +1,15 @@
-import { EngineError } from "@warmbox/engine";
-import { HttpError } from "./http-error.js";
+import { EngineError, type EngineErrorCode } from "@warmbox/engine";
+import {
+  type ApiErrorCode,
+  HttpError,
+  type HttpErrorCode,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from "./http-error.js";
 
 /** What the central error handler answers for an error. */
 export interface HttpErrorResponse {
   statusCode: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
   details?: unknown;
   headers: Record<string, string>;
@@ -20,11 +25,15 @@ export const INTERNAL_ERROR_MESSAGE = "an internal error occurred; report the re
 
 /** Seconds a client should wait before retrying when the engine's queue is full. */
 export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
-/** Seconds a client should wait when the server is shutting down (another task will answer). */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-/** The engine's error codes → HTTP status and the API's error code (docs/api.md). */
-const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfter?: number }> = {
+/**
+ * The engine's error codes → HTTP status and the API's error code (docs/api.md). Keyed by every
+ * EngineErrorCode: a new engine code does not compile until it is mapped here.
+ */
+const ENGINE_CODES: Record<
+  EngineErrorCode,
+  { statusCode: number; code: ApiErrorCode; retryAfter?: number }
+> = {
   invalid_request: { statusCode: 400, code: "invalid_request" },
   unknown_language: { statusCode: 400, code: "unknown_language" },
   limit_exceeded: { statusCode: 400, code: "limit_exceeded" },
@@ -43,7 +52,7 @@ const ENGINE_CODES: Record<string, { statusCode: number; code: string; retryAfte
 };
 
 /** Fastify's own error codes → the API's. */
-const FASTIFY_CODES: Record<string, { statusCode: number; code: string }> = {
+const FASTIFY_CODES: Record<string, { statusCode: number; code: HttpErrorCode }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { statusCode: 413, code: "payload_too_large" },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { statusCode: 415, code: "unsupported_media_type" },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { statusCode: 400, code: "invalid_request" },
@@ -75,6 +84,7 @@ export function toHttpError(error: unknown, options: { maxBodyBytes: number }): 
     };
   }
   if (EngineError.isInstance(error)) {
+    // An engine of another version may throw a code this server does not know: a fault.
     const mapped = ENGINE_CODES[error.code] ?? { statusCode: 500, code: "internal_error" };
     const internal = mapped.code === "internal_error";
     return {
@@ -88,7 +98,7 @@ export function toHttpError(error: unknown, options: { maxBodyBytes: number }): 
   }
   const fastifyCode = (error as { code?: unknown } | null)?.code;
   if (typeof fastifyCode === "string" && fastifyCode in FASTIFY_CODES) {
-    const mapped = FASTIFY_CODES[fastifyCode] as { statusCode: number; code: string };
+    const mapped = FASTIFY_CODES[fastifyCode] as { statusCode: number; code: HttpErrorCode };
     const message =
       FASTIFY_MESSAGES[fastifyCode]?.(options.maxBodyBytes) ?? (error as Error).message;
     return {

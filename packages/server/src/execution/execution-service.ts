@@ -6,8 +6,7 @@ import type {
   Logger,
 } from "@warmbox/engine";
 import { EngineError } from "@warmbox/engine";
-import { HttpError } from "../errors/http-error.js";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/to-http-error.js";
+import { shuttingDownError } from "../errors/http-error.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 
 interface ActiveRun {
@@ -42,15 +41,7 @@ export class ExecutionService {
   async execute(request: ExecuteRequest, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     if (this.#draining) {
       this.metrics.recordRejection("unavailable");
-      throw new HttpError(
-        503,
-        "unavailable",
-        "the server is shutting down; retry shortly",
-        undefined,
-        {
-          "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
-        },
-      );
+      throw shuttingDownError();
     }
     const controller = new AbortController();
     const signal = options.signal

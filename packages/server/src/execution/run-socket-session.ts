@@ -1,8 +1,10 @@
 import type { Logger } from "@warmbox/engine";
 import type { FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
-import { errorBody } from "../errors/error-handler.js";
-import { type HttpErrorResponse, toHttpError } from "../errors/to-http-error.js";
+import { streamError } from "../errors/error-answer.js";
+import { HttpError } from "../errors/http-error.js";
+import type { HttpErrorResponse } from "../errors/to-http-error.js";
+import { type RunServerMessage, sendRunMessage } from "../http/websocket-messages.js";
 import type { ExecutionService } from "./execution-service.js";
 import { parseExecuteRequest } from "./parse-execute-request.js";
 import { StdinQueue } from "./stdin-queue.js";
@@ -28,13 +30,18 @@ export const CLOSE_CODES = {
 
 type State = "waiting" | "running" | "finished";
 
+/** What one message (or the lack of one) did wrong: answered, or the reason to close. */
+function socketError(code: "invalid_request" | "payload_too_large", message: string): HttpError {
+  return new HttpError({ statusCode: code === "payload_too_large" ? 413 : 400, code, message });
+}
+
 /**
  * One interactive run over a WebSocket (`GET /v1/run`).
  *
- * Client → server: `{type:"start", ...ExecuteRequest}`, `{type:"stdin", data}`,
- * `{type:"stdin_end"}`, `{type:"kill"}`.
- * Server → client: `{type:"stdout"|"stderr", data}`, `{type:"compile", ...StageResult}`,
- * `{type:"result", ...ExecuteResult}`, `{type:"error", error}`.
+ * Client → server (RunClientMessage): `{type:"start", ...ExecuteRequest}`,
+ * `{type:"stdin", data}`, `{type:"stdin_end"}`, `{type:"kill"}`.
+ * Server → client (RunServerMessage): `{type:"stdout"|"stderr", data}`,
+ * `{type:"compile", ...StageResult}`, `{type:"result", ...ExecuteResult}`, `{type:"error", error}`.
  *
  * One run per socket: after `result` the server closes with 1000. An error before the run
  * started closes with 1008 (bad request), 1013 (overloaded, shutting down) or 1011. More than
@@ -58,11 +65,7 @@ export class RunSocketSession {
   ) {
     this.#startTimer = setTimeout(() => {
       if (this.#state === "waiting")
-        this.#fail(
-          "invalid_request",
-          "no start message within the time allowed",
-          CLOSE_CODES.policy,
-        );
+        this.#fail(socketError("invalid_request", "no start message within the time allowed"));
     }, startTimeoutMs);
     socket.on("message", (data, isBinary) => this.#onMessage(isBinary ? null : data.toString()));
     socket.on("close", () => this.#onClose());
@@ -123,7 +126,7 @@ export class RunSocketSession {
     try {
       request = parseExecuteRequest(body);
     } catch (error) {
-      this.#failWith(error);
+      this.#fail(error);
       return;
     }
     this.#state = "running";
@@ -141,39 +144,37 @@ export class RunSocketSession {
           this.#send({ type: "result", ...result });
           this.socket.close(CLOSE_CODES.normal, "done");
         },
-        (error: unknown) => this.#failWith(error),
+        (error: unknown) => this.#fail(error),
       );
   }
 
-  #failWith(error: unknown): void {
-    const mapped = toHttpError(error, { maxBodyBytes: this.maxBodyBytes });
-    if (mapped.serverFault) this.logger.error({ err: error }, "interactive run failed");
-    this.#fail(mapped.code, mapped.message, closeCodeOf(mapped), mapped);
-  }
-
-  #fail(code: string, message: string, closeCode: number, mapped?: HttpErrorResponse): void {
+  /** Answers the error, then closes the socket with the close code its status calls for. */
+  #fail(error: unknown): void {
     this.#state = "finished";
-    const full = mapped ?? { statusCode: 400, code, message, headers: {}, serverFault: false };
-    this.#send({ type: "error", ...(errorBody(this.request, full) as object) });
-    this.socket.close(closeCode, code.slice(0, 100));
+    const { mapped, body } = streamError(this.request, error, this.maxBodyBytes);
+    this.#send({ type: "error", ...body });
+    this.socket.close(closeCodeOf(mapped), mapped.code.slice(0, 100));
   }
 
-  #sendError(code: string, message: string): void {
+  /** Answers one bad message; the run goes on, unless the socket sent too many of them. */
+  #sendError(code: "invalid_request" | "payload_too_large", message: string): void {
     this.#errorAnswers++;
     if (this.#errorAnswers > MAX_ERROR_ANSWERS) {
       if (this.#state === "running") this.#controller.abort(new Error("too many invalid messages"));
       this.#fail(
-        "invalid_request",
-        `more than ${MAX_ERROR_ANSWERS} invalid messages on this socket; closing it`,
-        CLOSE_CODES.policy,
+        socketError(
+          "invalid_request",
+          `more than ${MAX_ERROR_ANSWERS} invalid messages on this socket; closing it`,
+        ),
       );
       return;
     }
-    this.#send({ type: "error", error: { code, message, requestId: String(this.request.id) } });
+    const { body } = streamError(this.request, socketError(code, message), this.maxBodyBytes);
+    this.#send({ type: "error", ...body });
   }
 
-  #send(message: object): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  #send(message: RunServerMessage): void {
+    sendRunMessage(this.socket, message);
   }
 
   #onClose(): void {

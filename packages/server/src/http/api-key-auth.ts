@@ -61,13 +61,12 @@ export function registerApiKeyAuth(scope: FastifyInstance, apiKeys: readonly str
   scope.addHook("onRequest", async (request) => {
     const key = presentedKey(request);
     if (key === undefined) {
-      throw new HttpError(
-        401,
-        "unauthorized",
-        "an API key is required: send Authorization: Bearer <key> or X-API-Key",
-        undefined,
-        CHALLENGE,
-      );
+      throw new HttpError({
+        statusCode: 401,
+        code: "unauthorized",
+        message: "an API key is required: send Authorization: Bearer <key> or X-API-Key",
+        headers: CHALLENGE,
+      });
     }
     const hash = digest(key);
     let match: string | undefined;
@@ -75,7 +74,12 @@ export function registerApiKeyAuth(scope: FastifyInstance, apiKeys: readonly str
       if (timingSafeEqual(candidate.hash, hash)) match = candidate.id;
     }
     if (match === undefined)
-      throw new HttpError(401, "unauthorized", "the API key is not valid", undefined, CHALLENGE);
+      throw new HttpError({
+        statusCode: 401,
+        code: "unauthorized",
+        message: "the API key is not valid",
+        headers: CHALLENGE,
+      });
     request.apiKeyId = match;
   });
 }

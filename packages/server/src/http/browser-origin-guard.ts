@@ -85,20 +85,20 @@ export function registerBrowserOriginGuard(
   scope.addHook("onRequest", async (request) => {
     const host = request.headers.host ?? "";
     if (!anyHost && !hostIsKnown(request, host)) {
-      throw new HttpError(
-        403,
-        "forbidden",
-        `this server does not answer to the host '${host}'; its operator can add it to WARMBOX_ALLOWED_HOSTS`,
-      );
+      throw new HttpError({
+        statusCode: 403,
+        code: "forbidden",
+        message: `this server does not answer to the host '${host}'; its operator can add it to WARMBOX_ALLOWED_HOSTS`,
+      });
     }
     const origin = request.headers.origin;
     if (origin === undefined || anyOrigin || corsOrigins.has(origin.toLowerCase())) return;
     if (originHost(origin) !== host.toLowerCase()) {
-      throw new HttpError(
-        403,
-        "forbidden",
-        `requests from the origin '${origin}' are not allowed; its operator can add it to WARMBOX_CORS_ORIGINS`,
-      );
+      throw new HttpError({
+        statusCode: 403,
+        code: "forbidden",
+        message: `requests from the origin '${origin}' are not allowed; its operator can add it to WARMBOX_CORS_ORIGINS`,
+      });
     }
   });
 }

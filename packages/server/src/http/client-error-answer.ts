@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyBaseLogger } from "fastify";
-import type { ErrorBody } from "../errors/error-handler.js";
+import type { ErrorBody } from "../errors/error-answer.js";
 import { SECURITY_HEADERS } from "./security-headers.js";
 
 /** What Node's HTTP parser refused, by its error code, as the contract's answer. */

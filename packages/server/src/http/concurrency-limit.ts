@@ -59,13 +59,13 @@ export function registerConcurrencyLimit(scope: FastifyInstance, limit: number):
   scope.addHook("onRequest", async (request, reply) => {
     const client = clientKey(request);
     if (!concurrency.tryAcquire(client)) {
-      throw new HttpError(
-        429,
-        "rate_limited",
-        `at most ${limit} requests of one client may run at once; retry when one finished`,
-        { concurrencyLimit: limit },
-        { "retry-after": String(CONCURRENCY_RETRY_AFTER_SECONDS) },
-      );
+      throw new HttpError({
+        statusCode: 429,
+        code: "rate_limited",
+        message: `at most ${limit} requests of one client may run at once; retry when one finished`,
+        details: { concurrencyLimit: limit },
+        headers: { "retry-after": String(CONCURRENCY_RETRY_AFTER_SECONDS) },
+      });
     }
     onFinished(request, reply, () => concurrency.release(client));
   });

@@ -11,9 +11,12 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     const text = body as string;
     if (text.trim() === "") {
       done(
-        new HttpError(400, "invalid_request", "the request body is empty; send JSON", [
-          { path: "body", message: "is empty" },
-        ]),
+        new HttpError({
+          statusCode: 400,
+          code: "invalid_request",
+          message: "the request body is empty; send JSON",
+          details: [{ path: "body", message: "is empty" }],
+        }),
         undefined,
       );
       return;
@@ -23,9 +26,12 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     } catch (error) {
       const message = `the request body is not valid JSON: ${(error as Error).message}`;
       done(
-        new HttpError(400, "invalid_request", message, [
-          { path: "body", message: (error as Error).message },
-        ]),
+        new HttpError({
+          statusCode: 400,
+          code: "invalid_request",
+          message,
+          details: [{ path: "body", message: (error as Error).message }],
+        }),
         undefined,
       );
     }

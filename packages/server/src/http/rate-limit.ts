@@ -20,11 +20,11 @@ export async function registerRateLimit(scope: FastifyInstance, perMinute: numbe
     // The key check is a hook of the plugin; the limit is a route hook, so it runs after it.
     keyGenerator: clientKey,
     errorResponseBuilder: (_request, context) =>
-      new HttpError(
-        429,
-        "rate_limited",
-        `rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`,
-        { limit: context.max, windowMs: RATE_WINDOW_MS, retryAfterMs: context.ttl },
-      ),
+      new HttpError({
+        statusCode: 429,
+        code: "rate_limited",
+        message: `rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`,
+        details: { limit: context.max, windowMs: RATE_WINDOW_MS, retryAfterMs: context.ttl },
+      }),
   });
 }

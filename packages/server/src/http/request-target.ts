@@ -9,11 +9,11 @@ import { HttpError } from "../errors/http-error.js";
 export function registerOriginFormOnly(app: FastifyInstance): void {
   app.addHook("onRequest", async (request) => {
     if (!request.raw.url?.startsWith("/")) {
-      throw new HttpError(
-        400,
-        "invalid_request",
-        "the request target must be a path starting with / (origin form)",
-      );
+      throw new HttpError({
+        statusCode: 400,
+        code: "invalid_request",
+        message: "the request target must be a path starting with / (origin form)",
+      });
     }
   });
 }

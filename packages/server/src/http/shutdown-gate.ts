@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { HttpError } from "../errors/http-error.js";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/to-http-error.js";
+import { shuttingDownError } from "../errors/http-error.js";
 
 /**
  * Once shutdown began (`isDraining()`), every route of `scope` answers 503 `unavailable` with
@@ -11,12 +10,6 @@ export function registerShutdownGate(scope: FastifyInstance, isDraining: () => b
   scope.addHook("onRequest", async (_request, reply) => {
     if (!isDraining()) return;
     reply.header("connection", "close");
-    throw new HttpError(
-      503,
-      "unavailable",
-      "the server is shutting down; retry shortly",
-      undefined,
-      { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
-    );
+    throw shuttingDownError();
   });
 }

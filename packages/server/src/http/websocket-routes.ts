@@ -15,11 +15,11 @@ export function registerUpgradeOnlyOnWebSocketRoutes(app: FastifyInstance): void
     if (!request.ws) return;
     const route = request.routeOptions.url;
     if (route === undefined || !webSocketRoutes.has(route)) {
-      throw new HttpError(
-        404,
-        "not_found",
-        `no WebSocket at ${route ?? request.url.split("?")[0]}; the interactive route is /v1/run`,
-      );
+      throw new HttpError({
+        statusCode: 404,
+        code: "not_found",
+        message: `no WebSocket at ${route ?? request.url.split("?")[0]}; the interactive route is /v1/run`,
+      });
     }
   });
 }

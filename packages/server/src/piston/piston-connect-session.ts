@@ -1,13 +1,17 @@
 import type { ExecuteResult, LanguageInfo, StageResult } from "@warmbox/engine";
 import type { FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
-import { errorBody } from "../errors/error-handler.js";
-import { HttpError } from "../errors/http-error.js";
-import { toHttpError } from "../errors/to-http-error.js";
+import { mapError, pistonErrorBody } from "../errors/error-answer.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { StdinQueue } from "../execution/stdin-queue.js";
-import { checkPistonRequest, toExecuteRequest, versionMatches } from "./piston-mapping.js";
+import { type PistonServerMessage, sendPistonMessage } from "../http/websocket-messages.js";
+import {
+  checkPistonRequest,
+  toExecuteRequest,
+  unknownPistonRuntime,
+  versionMatches,
+} from "./piston-mapping.js";
 import { findPistonLanguage, pistonLanguageName } from "./piston-names.js";
 
 /** Piston closes a socket that sends no `init` within a second; so do we. */
@@ -40,11 +44,11 @@ type Message = { type?: unknown; [key: string]: unknown };
 /**
  * One run over Piston's WebSocket protocol (`GET /api/v2/connect`), message for message:
  *
- * Client → server: `{type:"init", ...execute body}` (once), `{type:"data", stream:"stdin",
- * data}`, `{type:"signal", signal:"SIGKILL"}`.
- * Server → client: `{type:"runtime", language, version}`, `{type:"stage", stage}` as compile
- * and run begin, `{type:"data", stream:"stdout"|"stderr", data}`, `{type:"exit", stage, code,
- * signal}` as each stage ends, `{type:"error", message}`.
+ * Client → server (PistonClientMessage): `{type:"init", ...execute body}` (once),
+ * `{type:"data", stream:"stdin", data}`, `{type:"signal", signal:"SIGKILL"}`.
+ * Server → client (PistonServerMessage): `{type:"runtime", language, version}`,
+ * `{type:"stage", stage}` as compile and run begin, `{type:"data", stream:"stdout"|"stderr",
+ * data}`, `{type:"exit", stage, code, signal}` as each stage ends, `{type:"error", message}`.
  *
  * The socket closes with Piston's codes (PISTON_CLOSE): 4999 when the job completed, 4002 after
  * an `error` message, 4000/4001/4003/4004/4005 for protocol misuse. As in Piston, the init's
@@ -124,11 +128,7 @@ export class PistonConnectSession {
       const body = checkPistonRequest(message);
       language = findPistonLanguage(await this.catalog.list(), body.language);
       if (!language || !versionMatches(body.version, language.version)) {
-        throw new HttpError(
-          400,
-          "unknown_language",
-          `${body.language}-${body.version} runtime is unknown`,
-        );
+        throw unknownPistonRuntime(body.language, body.version);
       }
       const request = { ...toExecuteRequest(body, language), stdin: "" };
       this.#send({
@@ -147,9 +147,8 @@ export class PistonConnectSession {
       });
       this.#finish(result);
     } catch (error) {
-      const mapped = toHttpError(error, { maxBodyBytes: this.maxBodyBytes });
-      if (mapped.serverFault) this.request.log.error({ err: error }, "Piston WebSocket run failed");
-      this.#notifyError((errorBody(this.request, mapped) as { message: string }).message);
+      const mapped = mapError(this.request, error, this.maxBodyBytes);
+      this.#notifyError(pistonErrorBody(this.request, mapped).message);
     }
   }
 
@@ -184,8 +183,8 @@ export class PistonConnectSession {
     if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason);
   }
 
-  #send(message: object): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  #send(message: PistonServerMessage): void {
+    sendPistonMessage(this.socket, message);
   }
 
   #onClose(): void {

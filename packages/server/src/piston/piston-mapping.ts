@@ -21,7 +21,16 @@ const MAX_VERSION_LENGTH = 256;
 const MIN_MEMORY_BYTES = 16 * 1_048_576;
 
 function pistonError(message: string): HttpError {
-  return new HttpError(400, "invalid_request", message);
+  return new HttpError({ statusCode: 400, code: "invalid_request", message });
+}
+
+/** No runtime answers to the language and version: Piston's words, as `unknown_language`. */
+export function unknownPistonRuntime(language: string, version: string): HttpError {
+  return new HttpError({
+    statusCode: 400,
+    code: "unknown_language",
+    message: `${language}-${version} runtime is unknown`,
+  });
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { ExecuteRequest } from "@warmbox/engine";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { errorBody } from "../errors/error-handler.js";
-import { toHttpError } from "../errors/to-http-error.js";
+import { streamError } from "../errors/error-answer.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import { parseExecuteRequest } from "../execution/parse-execute-request.js";
 import { SseStream, wantsEventStream } from "../http/sse-stream.js";
@@ -69,9 +68,7 @@ async function streamExecution(
     open().close();
   } catch (error) {
     if (stream === undefined) throw error;
-    const mapped = toHttpError(error, { maxBodyBytes: options.maxBodyBytes });
-    if (mapped.serverFault) request.log.error({ err: error }, "streamed execution failed");
-    stream.send("error", JSON.stringify(errorBody(request, mapped)));
+    stream.send("error", JSON.stringify(streamError(request, error, options.maxBodyBytes).body));
     stream.close();
   }
   return reply;

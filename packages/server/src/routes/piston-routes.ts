@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { HttpError } from "../errors/http-error.js";
+import { HttpError, upgradeRequiredError } from "../errors/http-error.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { PistonConnectSession } from "../piston/piston-connect-session.js";
@@ -7,6 +7,7 @@ import {
   checkPistonRequest,
   toExecuteRequest,
   toPistonResponse,
+  unknownPistonRuntime,
   versionMatches,
 } from "../piston/piston-mapping.js";
 import { findPistonLanguage, toPistonRuntime } from "../piston/piston-names.js";
@@ -43,11 +44,11 @@ export async function registerPistonRoutes(
         done(null, JSON.parse(body as string));
       } catch (error) {
         done(
-          new HttpError(
-            400,
-            "invalid_request",
-            `the body is not valid JSON: ${(error as Error).message}`,
-          ),
+          new HttpError({
+            statusCode: 400,
+            code: "invalid_request",
+            message: `the body is not valid JSON: ${(error as Error).message}`,
+          }),
           undefined,
         );
       }
@@ -59,18 +60,14 @@ export async function registerPistonRoutes(
       const body = checkPistonRequest(request.body);
       const language = findPistonLanguage(await options.catalog.list(), body.language);
       if (!language || !versionMatches(body.version, language.version)) {
-        throw new HttpError(
-          400,
-          "unknown_language",
-          `${body.language}-${body.version} runtime is unknown`,
-        );
+        throw unknownPistonRuntime(body.language, body.version);
       }
       if (!body.files.some((file) => !file.encoding || file.encoding === "utf8")) {
-        throw new HttpError(
-          400,
-          "invalid_request",
-          "files must include at least one utf8 encoded file",
-        );
+        throw new HttpError({
+          statusCode: 400,
+          code: "invalid_request",
+          message: "files must include at least one utf8 encoded file",
+        });
       }
       let output = "";
       const result = await options.executions.execute(toExecuteRequest(body, language), {
@@ -89,13 +86,7 @@ export async function registerPistonRoutes(
       method: "GET",
       url: "/api/v2/connect",
       handler: async () => {
-        throw new HttpError(
-          426,
-          "invalid_request",
-          "GET /api/v2/connect is a WebSocket: send an upgrade request",
-          undefined,
-          { upgrade: "websocket" },
-        );
+        throw upgradeRequiredError("/api/v2/connect");
       },
       wsHandler: (socket, request) => {
         new PistonConnectSession(

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { HttpError } from "../errors/http-error.js";
+import { upgradeRequiredError } from "../errors/http-error.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import { RunSocketSession } from "../execution/run-socket-session.js";
 
@@ -25,15 +25,7 @@ export function registerRunSocketRoute(app: FastifyInstance, options: RunSocketR
     method: "GET",
     url: "/v1/run",
     handler: async () => {
-      throw new HttpError(
-        426,
-        "invalid_request",
-        "GET /v1/run is a WebSocket: send an upgrade request",
-        undefined,
-        {
-          upgrade: "websocket",
-        },
-      );
+      throw upgradeRequiredError("/v1/run");
     },
     wsHandler: (socket, request) => {
       new RunSocketSession(socket, request, options.executions, request.log, options.maxBodyBytes);
