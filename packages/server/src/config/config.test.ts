@@ -112,7 +112,7 @@ describe("loadConfig", () => {
       /WARMBOX_MAX_NETWORK: expected true or false/,
     );
     expect(() => loadConfig({ WARMBOX_API_KEYS: "short" })).toThrow(
-      /apiKeys\.0 \(from WARMBOX_API_KEYS\): an API key needs at least 32 characters/,
+      /apiKeys\[0\] \(from WARMBOX_API_KEYS\): an API key needs at least 32 characters/,
     );
     expect(() => loadConfig({ WARMBOX_API_KEYS: "a".repeat(31) })).toThrow(/at least 32/);
     expect(() => loadConfig({ WARMBOX_LOG_LEVEL: "loud" })).toThrow(ConfigError);

@@ -4,7 +4,6 @@ import type { WebSocket } from "ws";
 import { errorBody } from "../errors/error-handler.js";
 import { type HttpErrorResponse, toHttpError } from "../errors/to-http-error.js";
 import type { ExecutionService } from "./execution-service.js";
-import { parseExecuteRequest } from "./parse-execute-request.js";
 import { StdinQueue } from "./stdin-queue.js";
 
 /** A socket that sends no `start` within this long is closed: it holds a connection for nothing. */
@@ -118,14 +117,7 @@ export class RunSocketSession {
       return;
     }
     clearTimeout(this.#startTimer);
-    const { type: _type, ...body } = message;
-    let request: ReturnType<typeof parseExecuteRequest>;
-    try {
-      request = parseExecuteRequest(body);
-    } catch (error) {
-      this.#failWith(error);
-      return;
-    }
+    const { type: _type, ...request } = message;
     this.#state = "running";
     this.executions
       .execute(request, {
