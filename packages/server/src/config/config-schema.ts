@@ -51,11 +51,11 @@ const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace
  * The engine's options a configuration sets, with the engine's own bounds, defaults and docs
  * (the server makes the logger, and talks to the local Docker daemon).
  */
-const engineConfigShape = engineOptionsSchema.omit({ docker: true, logger: true }).shape;
+type EngineConfigShape = Omit<(typeof engineOptionsSchema)["shape"], "docker" | "logger">;
 
-const serverConfigShape = {
-  ...engineConfigShape,
-  /** TCP port; 0 picks a free one. @default 8080 */
+/** The server's own settings. */
+const serverShape = {
+  /** TCP port, 0 to 65535; 0 picks a free one. @default 8080 */
   port: z.number().int().min(0).max(65_535).default(DEFAULT_PORT),
   /** Interface to listen on. @default "0.0.0.0" */
   host: z.string().min(1).default(DEFAULT_HOST),
@@ -137,8 +137,11 @@ const serverConfigShape = {
  * and command-line flags; `startServer` takes it directly. Declared with its shape's type so
  * that the published types keep every field's JSDoc.
  */
-export const serverConfigSchema: z.ZodObject<typeof serverConfigShape, z.core.$strict> = z
-  .object(serverConfigShape)
+export const serverConfigSchema: z.ZodObject<
+  EngineConfigShape & typeof serverShape,
+  z.core.$strict
+> = z
+  .object({ ...engineOptionsSchema.omit({ docker: true, logger: true }).shape, ...serverShape })
   .strict();
 
 /** The server's configuration, every default filled in. */
