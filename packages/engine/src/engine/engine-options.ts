@@ -34,6 +34,7 @@ export const DEFAULT_MAX_SANDBOXES = 16;
  */
 export const DEFAULT_MAX_BUFFERED_OUTPUT_BYTES = 128 * 1_048_576;
 
+/** Whether a value has every method the engine calls on its logger. */
 function isLogger(value: unknown): value is Logger {
   const logger = value as Partial<Record<keyof Logger, unknown>> | null;
   return (
