@@ -10,14 +10,14 @@
  * ```
  */
 export { createEngine } from "./engine/create-engine.js";
+export type { EngineOptions, PoolOptions } from "./engine/engine-options.js";
+export { engineOptionsSchema } from "./engine/engine-options.js";
 export type {
   Engine,
   EngineHealth,
-  EngineOptions,
   EngineStats,
   ExecuteOptions,
   Logger,
-  PoolOptions,
   PoolStats,
 } from "./engine/engine-types.js";
 export type { EngineErrorCode, FieldIssue } from "./errors/engine-errors.js";
@@ -60,3 +60,4 @@ export {
   limitsSchema,
   partialLimitsSchema,
 } from "./request/limits.js";
+export { fieldIssues, fieldPath } from "./validation/field-issues.js";

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type Dockerode from "dockerode";
 import pino from "pino";
 import { z } from "zod";
 import { InvalidRequestError } from "../errors/engine-errors.js";
@@ -10,7 +11,8 @@ import {
   DEFAULT_RUN_LIMITS,
   partialLimitsSchema,
 } from "../request/limits.js";
-import type { EngineOptions, Logger, PoolOptions } from "./engine-types.js";
+import { parseOrThrow } from "../validation/field-issues.js";
+import type { Logger } from "./engine-types.js";
 import type { LimitPolicy } from "./resolve-request.js";
 
 /** Sandboxes kept warm per language when idle: one, so the first request never waits for Docker. */
@@ -32,37 +34,153 @@ export const DEFAULT_MAX_SANDBOXES = 16;
  */
 export const DEFAULT_MAX_BUFFERED_OUTPUT_BYTES = 128 * 1_048_576;
 
-const poolSchema = z
-  .object({
-    min: z.number().int().min(0).max(64).optional(),
-    max: z.number().int().min(1).max(256).optional(),
-    idleTimeoutMs: z.number().int().min(1_000).optional(),
-  })
+/** Whether a value has every method the engine calls on its logger. */
+function isLogger(value: unknown): value is Logger {
+  const logger = value as Partial<Record<keyof Logger, unknown>> | null;
+  return (
+    typeof logger === "object" &&
+    logger !== null &&
+    (["child", "debug", "info", "warn", "error"] as const).every(
+      (method) => typeof logger[method] === "function",
+    )
+  );
+}
+
+// Each schema below is declared with the type of its shape so that the published types keep
+// every field's JSDoc (TypeScript drops it from an inferred `z.object(...)`).
+
+const poolShape = {
+  /**
+   * Sandboxes kept warm even when idle; one above `max` is lowered to `max`. From 0 to 64.
+   * @default 1
+   */
+  min: z.number().int().min(0).max(64).default(DEFAULT_POOL_MIN),
+  /** Most sandboxes at once; requests beyond wait in the queue. From 1 to 256. @default 4 */
+  max: z.number().int().min(1).max(256).default(DEFAULT_POOL_MAX),
+  /** An idle sandbox above `min` is removed after this long, in ms. At least 1000. @default 60000 */
+  idleTimeoutMs: z.number().int().min(1_000).default(DEFAULT_POOL_IDLE_TIMEOUT_MS),
+};
+
+const languagePoolShape = {
+  /** This language's `pool.min` (same bounds). @default `pool.min` */
+  min: poolShape.min.removeDefault().optional(),
+  /** This language's `pool.max` (same bounds). @default `pool.max` */
+  max: poolShape.max.removeDefault().optional(),
+  /** This language's `pool.idleTimeoutMs` (same bounds). @default `pool.idleTimeoutMs` */
+  idleTimeoutMs: poolShape.idleTimeoutMs.removeDefault().optional(),
+};
+const languagePoolSchema: z.ZodObject<typeof languagePoolShape, z.core.$strict> = z
+  .object(languagePoolShape)
   .strict();
 
-const optionsSchema = z
-  .object({
-    docker: z.unknown().optional(),
-    languages: z.array(z.string()).min(1).optional(),
-    pool: poolSchema
-      .extend({ perLanguage: z.record(z.string(), poolSchema).optional() })
-      .strict()
-      .optional(),
-    defaultLimits: partialLimitsSchema.optional(),
-    defaultCompileLimits: partialLimitsSchema.optional(),
-    maxLimits: partialLimitsSchema.optional(),
-    maxQueue: z.number().int().min(0).optional(),
-    maxSandboxes: z.number().int().min(1).optional(),
-    maxBufferedOutputBytes: z.number().int().min(65_536).optional(),
-    logger: z.unknown().optional(),
-    exclusiveDaemon: z.boolean().optional(),
-    sandboxNetwork: z.string().min(1).max(128).optional(),
-    engineId: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]{1,64}$/)
-      .optional(),
-  })
+const commonPoolShape = {
+  ...poolShape,
+  /** Pool sizes of single languages, by language id; what one leaves out is `pool`'s. @default {} */
+  perLanguage: z.record(z.string(), languagePoolSchema).default({}),
+};
+const commonPoolSchema: z.ZodObject<typeof commonPoolShape, z.core.$strict> = z
+  .object(commonPoolShape)
   .strict();
+
+/** How many warm sandboxes a language keeps. */
+export type PoolOptions = z.input<z.ZodObject<typeof poolShape>>;
+
+const engineOptionsShape = {
+  /**
+   * The Docker daemon: a dockerode instance, or dockerode's connection options.
+   * @default the local daemon (dockerode's defaults: DOCKER_HOST or /var/run/docker.sock)
+   */
+  docker: z
+    .custom<Dockerode | Dockerode.DockerOptions>(
+      (value) => typeof value === "object" && value !== null,
+      "expected a dockerode instance or dockerode's connection options",
+    )
+    .optional(),
+  /**
+   * Ids (or aliases) of the languages to serve, at least one; each is served once its runner
+   * image exists. @default every registered language
+   */
+  languages: z.array(z.string().min(1)).min(1).optional(),
+  /** Pool sizes of every language; `perLanguage` overrides them by language id. @default {} */
+  pool: commonPoolSchema.prefault({}),
+  /**
+   * Run-stage limits used where neither the request nor the language sets one.
+   * @default DEFAULT_RUN_LIMITS
+   */
+  defaultLimits: partialLimitsSchema.optional(),
+  /**
+   * Compile-stage limits used where neither the request nor the language sets one.
+   * @default DEFAULT_COMPILE_LIMITS
+   */
+  defaultCompileLimits: partialLimitsSchema.optional(),
+  /**
+   * The most any request may ask for; above it a request is rejected with LimitExceededError
+   * (never clamped). @default DEFAULT_MAX_LIMITS
+   */
+  maxLimits: partialLimitsSchema.optional(),
+  /**
+   * Requests allowed to wait for a sandbox; one more gets OverloadedError. From 0 to 100000.
+   * @default 64
+   */
+  maxQueue: z.number().int().min(0).max(100_000).default(DEFAULT_MAX_QUEUE),
+  /**
+   * Most sandboxes running jobs at once, across all languages (each language also keeps to its
+   * `pool.max`). It bounds the memory the sandboxes may take together: at start the engine
+   * refuses (MemoryOvercommitError) when that could exceed the Docker host's memory, and warns
+   * above 80 % of it (memory per sandbox: its language's default `memoryMb`). From 1 to 4096.
+   * @default 16
+   */
+  maxSandboxes: z.number().int().min(1).max(4_096).default(DEFAULT_MAX_SANDBOXES),
+  /**
+   * Output (stdout + stderr, compile + run) that all runs in flight may buffer together, in
+   * bytes. Each run reserves its caps (`outputBytes` × 2 streams × its stages) before it
+   * starts and waits while they don't fit. Must hold one run at `maxLimits.outputBytes`; at
+   * least 65536. @default 134217728 (128 MiB)
+   */
+  maxBufferedOutputBytes: z.number().int().min(65_536).default(DEFAULT_MAX_BUFFERED_OUTPUT_BYTES),
+  /** pino-compatible logger. @default silent */
+  logger: z
+    .custom<Logger>(isLogger, "expected a pino-compatible logger (child, debug, info, warn, error)")
+    .optional(),
+  /**
+   * This engine is the only Warmbox engine on its Docker daemon (one server per host, as with
+   * docker compose or ECS): at start it removes every Warmbox container, whoever left it.
+   * Without it, only containers of dead engines of this host (by hostname and pid) are
+   * removed, which misses those of a crashed engine that ran in another container.
+   * @default false
+   */
+  exclusiveDaemon: z.boolean().default(false),
+  /**
+   * The Docker network that sandboxes join when a request may use the network
+   * (`limits.network`, allowed by `maxLimits.network`); 1 to 128 characters. The engine makes
+   * it at start (a bridge with inter-container traffic off) and installs iptables rules for it
+   * (as root on the Docker host): a sandbox then reaches the internet but not the host, the
+   * server, other sandboxes, private ranges or the cloud metadata service. Where that can't be
+   * done, requests with `network: true` are refused with EngineUnavailableError saying why. A
+   * network of this name not made by the engine is refused too.
+   * @default "warmbox-sandbox"
+   */
+  sandboxNetwork: z.string().min(1).max(128).optional(),
+  /**
+   * Label value that tells this engine's containers apart from another engine's: letters,
+   * digits, `_`, `.`, `-`, at most 64. @default random
+   */
+  engineId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "letters, digits, _ . - (at most 64)")
+    .optional(),
+};
+
+/**
+ * Everything `createEngine()` takes, with its bounds and defaults. The HTTP server's
+ * configuration builds on it, so the two can't disagree.
+ */
+export const engineOptionsSchema: z.ZodObject<typeof engineOptionsShape, z.core.$strict> = z
+  .object(engineOptionsShape)
+  .strict();
+
+/** What `createEngine()` takes; every field is optional. */
+export type EngineOptions = z.input<typeof engineOptionsSchema>;
 
 export interface ResolvedPoolOptions {
   min: number;
@@ -84,33 +202,23 @@ export interface ResolvedEngineOptions {
 }
 
 function resolvePool(
-  common: PoolOptions | undefined,
-  own: PoolOptions | undefined,
+  common: z.output<typeof commonPoolSchema>,
+  own: z.output<typeof languagePoolSchema> | undefined,
 ): ResolvedPoolOptions {
-  const max = own?.max ?? common?.max ?? DEFAULT_POOL_MAX;
+  const max = own?.max ?? common.max;
   return {
-    min: Math.min(own?.min ?? common?.min ?? DEFAULT_POOL_MIN, max),
+    min: Math.min(own?.min ?? common.min, max),
     max,
-    idleTimeoutMs: own?.idleTimeoutMs ?? common?.idleTimeoutMs ?? DEFAULT_POOL_IDLE_TIMEOUT_MS,
+    idleTimeoutMs: own?.idleTimeoutMs ?? common.idleTimeoutMs,
   };
 }
 
 /** Validates the options once and fills in every default. Throws InvalidRequestError naming the option. */
 export function resolveEngineOptions(
-  options: EngineOptions,
+  input: EngineOptions,
   registry: LanguageRegistry,
 ): ResolvedEngineOptions {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join("."),
-      message: issue.message,
-    }));
-    throw new InvalidRequestError(
-      `invalid engine options: ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`,
-      details,
-    );
-  }
+  const options = parseOrThrow(engineOptionsSchema, input, "engine options");
   const languages = (options.languages ?? registry.all.map((spec) => spec.id)).map((name) => {
     const spec = registry.find(name);
     if (!spec) {
@@ -122,17 +230,15 @@ export function resolveEngineOptions(
   });
   const unique = [...new Set(languages)];
   const max = { ...DEFAULT_MAX_LIMITS, ...options.maxLimits };
-  const maxBufferedOutputBytes =
-    options.maxBufferedOutputBytes ?? DEFAULT_MAX_BUFFERED_OUTPUT_BYTES;
   // Every run must fit the budget alone, or it would wait forever.
-  if (maxBufferedOutputBytes < bufferedOutputBytes(max, max)) {
+  if (options.maxBufferedOutputBytes < bufferedOutputBytes(max, max)) {
     const message = `must hold one run at maxLimits.outputBytes (${bufferedOutputBytes(max, max)} bytes: 2 streams × 2 stages)`;
     throw new InvalidRequestError(`invalid engine options: maxBufferedOutputBytes ${message}`, [
       { path: "maxBufferedOutputBytes", message },
     ]);
   }
   const pools = new Map(
-    unique.map((id) => [id, resolvePool(options.pool, options.pool?.perLanguage?.[id])]),
+    unique.map((id) => [id, resolvePool(options.pool, options.pool.perLanguage[id])]),
   );
   return {
     languages: unique,
@@ -142,11 +248,11 @@ export function resolveEngineOptions(
       compile: { ...DEFAULT_COMPILE_LIMITS, ...options.defaultCompileLimits },
       max,
     },
-    maxQueue: options.maxQueue ?? DEFAULT_MAX_QUEUE,
-    maxSandboxes: options.maxSandboxes ?? DEFAULT_MAX_SANDBOXES,
-    maxBufferedOutputBytes,
+    maxQueue: options.maxQueue,
+    maxSandboxes: options.maxSandboxes,
+    maxBufferedOutputBytes: options.maxBufferedOutputBytes,
     logger: (options.logger ?? pino({ level: "silent" })).child({ component: "warmbox-engine" }),
     engineId: options.engineId ?? randomUUID().slice(0, 12),
-    exclusiveDaemon: options.exclusiveDaemon ?? false,
+    exclusiveDaemon: options.exclusiveDaemon,
   };
 }

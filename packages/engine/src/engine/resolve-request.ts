@@ -1,6 +1,4 @@
-import type { z } from "zod";
 import {
-  type FieldIssue,
   InvalidRequestError,
   LimitExceededError,
   UnknownLanguageError,
@@ -14,6 +12,7 @@ import {
 } from "../request/execute-request.js";
 import type { Limits, PartialLimits } from "../request/limits.js";
 import type { SandboxFile } from "../sandbox/sandbox.js";
+import { parseOrThrow } from "../validation/field-issues.js";
 
 /** A request checked against the request schema and the operator's limits, ready to run. */
 export interface ResolvedJob {
@@ -31,13 +30,6 @@ export interface LimitPolicy {
   run: Limits;
   compile: Limits;
   max: Limits;
-}
-
-function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(request)",
-    message: issue.message,
-  }));
 }
 
 /**
@@ -65,6 +57,11 @@ function resolveLimits(
   return resolved;
 }
 
+/**
+ * Checks a request (the only validation it gets, whoever sent it: a library caller or the HTTP
+ * server) against the schema, the languages served and the limit policy; throws
+ * InvalidRequestError, UnknownLanguageError or LimitExceededError naming what is wrong.
+ */
 export function resolveRequest(
   request: ExecuteRequest,
   registry: LanguageRegistry,
@@ -72,13 +69,7 @@ export function resolveRequest(
   versionOf: (languageId: string) => string | undefined,
   policy: LimitPolicy,
 ): ResolvedJob {
-  const parsed = executeRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    const issues = issuesOf(parsed.error);
-    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
-    throw new InvalidRequestError(`invalid request: ${summary}`, issues);
-  }
-  const body = parsed.data;
+  const body = parseOrThrow(executeRequestSchema, request, "request");
   const spec = registry.find(body.language);
   const available = [...served].sort();
   if (!spec || !served.has(spec.id)) {

@@ -60,7 +60,7 @@ describe("file names", () => {
         ],
       });
       expect(error.code).toBe("invalid_request");
-      expect(error.paths).toContain("files.1.name");
+      expect(error.paths).toContain("files[1].name");
     });
   }
 
@@ -212,27 +212,27 @@ describe("every field of the wrong type", () => {
     [
       "file name a number",
       { language: "python", files: [{ name: 1, content: "" }] },
-      "files.0.name",
+      "files[0].name",
     ],
     [
       "file content an object",
       { language: "python", files: [{ name: "a.py", content: {} }] },
-      "files.0.content",
+      "files[0].content",
     ],
     [
       "file encoding unknown",
       { language: "python", files: [{ name: "a.py", content: "", encoding: "hex" }] },
-      "files.0.encoding",
+      "files[0].encoding",
     ],
     [
       "file content bad base64",
       { language: "python", files: [{ name: "a.py", content: "!!!", encoding: "base64" }] },
-      "files.0.content",
+      "files[0].content",
     ],
     [
       "file with an extra field",
       { language: "python", files: [{ name: "a.py", content: "", mode: 0o4755 }] },
-      "files.0",
+      "files[0]",
     ],
     [
       "duplicate file names",
@@ -243,12 +243,12 @@ describe("every field of the wrong type", () => {
           { name: "a.py", content: "" },
         ],
       },
-      "files.1.name",
+      "files[1].name",
     ],
     ["stdin an object", { language: "python", source: hello, stdin: {} }, "stdin"],
     ["args a string", { language: "python", source: hello, args: "--x" }, "args"],
-    ["args of numbers", { language: "python", source: hello, args: [1] }, "args.0"],
-    ["an arg with NUL", { language: "python", source: hello, args: ["a\0b"] }, "args.0"],
+    ["args of numbers", { language: "python", source: hello, args: [1] }, "args[0]"],
+    ["an arg with NUL", { language: "python", source: hello, args: ["a\0b"] }, "args[0]"],
     [
       "too many args",
       { language: "python", source: hello, args: Array.from({ length: 1001 }, () => "a") },

@@ -1,16 +1,14 @@
-import { createEngine, type Engine, languageRegistry } from "@warmbox/engine";
+import type { Engine } from "@warmbox/engine";
+import { languageRegistry } from "@warmbox/engine";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { pino } from "pino";
-import { ConfigError } from "../config/config.js";
-import {
-  type ServerConfig,
-  type ServerConfigInput,
-  serverConfigSchema,
-} from "../config/config-schema.js";
-import { fieldIssues } from "../execution/parse-execute-request.js";
+import { parseServerConfig } from "../config/config.js";
+import type { ServerConfig, ServerConfigInput } from "../config/config-schema.js";
+import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { buildMissingImages } from "../images/missing-image-builds.js";
-import { buildApp } from "./build-app.js";
+import { type BuiltApp, buildApp } from "./build-app.js";
 import { requestSerializer } from "./request-serializer.js";
+import { createServerEngine } from "./server-engine.js";
 
 /** What `startServer` takes: any part of the configuration, plus an engine or logger to use. */
 export type StartServerOptions = ServerConfigInput & {
@@ -42,24 +40,6 @@ export interface RunningServer {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** The pool settings: `min` for the warm languages, none at rest for the others. */
-function poolOptions(config: ServerConfig): ServerConfig["pool"] {
-  const perLanguage: ServerConfig["pool"]["perLanguage"] = {};
-  for (const spec of languageRegistry.all) {
-    if (!config.warmLanguages.includes(spec.id)) perLanguage[spec.id] = { min: 0 };
-  }
-  for (const [id, own] of Object.entries(config.pool.perLanguage)) {
-    const spec = languageRegistry.find(id);
-    perLanguage[spec?.id ?? id] = { ...perLanguage[spec?.id ?? id], ...own };
-  }
-  return { ...config.pool, perLanguage };
-}
-
-function urlOf(host: string, port: number): string {
-  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
-  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
-}
-
 /**
  * Starts the HTTP API over a warm engine and resolves once it listens and the pools are warm.
  *
@@ -76,78 +56,106 @@ function urlOf(host: string, port: number): string {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const { engine: givenEngine, logger: givenLogger, ...input } = options;
-  const parsed = serverConfigSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = fieldIssues(parsed.error).map((issue) => `${issue.path}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n  ${problems.join("\n  ")}`);
-  }
-  const config = parsed.data;
-  const logger =
-    givenLogger ??
-    pino({
-      level: config.logLevel,
-      serializers: { req: requestSerializer, err: pino.stdSerializers.err },
-    });
-  const engine =
-    givenEngine ??
-    createEngine({
-      languages: config.languages,
-      pool: poolOptions(config),
-      exclusiveDaemon: config.exclusiveDaemon,
-      sandboxNetwork: config.sandboxNetwork,
-      defaultLimits: config.defaultLimits,
-      defaultCompileLimits: config.defaultCompileLimits,
-      maxLimits: config.maxLimits,
-      maxQueue: config.maxQueue,
-      maxSandboxes: config.maxSandboxes,
-      maxBufferedOutputBytes: config.maxBufferedOutputBytes,
-      engineId: config.engineId,
-      logger,
-    });
+  const config = parseServerConfig(input);
+  const logger = givenLogger ?? serverLogger(config.logLevel);
+  const engine = givenEngine ?? createServerEngine(config, logger);
+  // The server closes only the engine it made.
   const closeEngine = async () => {
     if (givenEngine === undefined) await engine.close();
   };
+  const { app, catalog } = await openWarmApp(config, engine, logger, closeEngine);
+  const url = urlOf(config.host, listeningPort(app, config.port));
+  await logServedLanguages(engine, url, logger);
+  const imagesSettled = config.buildMissingImages
+    ? buildMissingImagesInBackground(config, { engine, catalog, logger })
+    : Promise.resolve([]);
+  const close = closeOnce(app, closeEngine, logger);
+  return { url, app, engine, config, imagesSettled, close, [Symbol.asyncDispose]: close };
+}
 
-  let built: Awaited<ReturnType<typeof buildApp>>;
+/** pino at `level` on stdout, logging requests without their secrets. */
+function serverLogger(level: ServerConfig["logLevel"]): FastifyBaseLogger {
+  return pino({ level, serializers: { req: requestSerializer, err: pino.stdSerializers.err } });
+}
+
+/**
+ * Builds the app, listens and warms the pools, then reports ready. If any step fails it closes
+ * what it opened (the app, then the engine through `closeEngine`) and throws.
+ */
+async function openWarmApp(
+  config: ServerConfig,
+  engine: Engine,
+  logger: FastifyBaseLogger,
+  closeEngine: () => Promise<void>,
+): Promise<BuiltApp> {
+  let built: BuiltApp;
   try {
     built = await buildApp(config, engine, logger);
   } catch (error) {
     await closeEngine();
     throw error;
   }
-  const { app, catalog } = built;
   try {
-    await app.listen({ port: config.port, host: config.host });
+    await built.app.listen({ port: config.port, host: config.host });
     await engine.warmup();
     built.setReady(true);
   } catch (error) {
-    await app.close();
+    await built.app.close();
     await closeEngine();
     throw error;
   }
+  return built;
+}
+
+/** The port the app listens on (the one picked when `port` was 0). */
+function listeningPort(app: FastifyInstance, configured: number): number {
   const address = app.server.address();
-  const port = typeof address === "object" && address !== null ? address.port : config.port;
-  const url = urlOf(config.host, port);
-  // Exactly the languages whose runner image is built are served; say which.
+  return typeof address === "object" && address !== null ? address.port : configured;
+}
+
+function urlOf(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
+}
+
+/** Exactly the languages whose runner image is built are served; says which. */
+async function logServedLanguages(
+  engine: Engine,
+  url: string,
+  logger: FastifyBaseLogger,
+): Promise<void> {
   const served = (await engine.languages()).map((language) => language.id);
   logger.info(
     { url, languages: served },
     `warmbox server ready: ${served.length} languages (${served.join(", ")})`,
   );
-  const imagesSettled = config.buildMissingImages
-    ? buildMissingImages({
-        engine,
-        catalog,
-        logger,
-        languages: config.languages ?? languageRegistry.all.map((spec) => spec.id),
-      }).catch((error: unknown) => {
-        logger.error({ err: error }, "building the missing runner images failed");
-        return [];
-      })
-    : Promise.resolve([]);
+}
 
+/**
+ * Builds the runner images the configured languages lack, in the background; resolves to the
+ * languages that were missing (none if the builds failed as a whole, which is logged).
+ */
+function buildMissingImagesInBackground(
+  config: ServerConfig,
+  parts: { engine: Engine; catalog: LanguageCatalog; logger: FastifyBaseLogger },
+): Promise<string[]> {
+  return buildMissingImages({
+    ...parts,
+    languages: config.languages ?? languageRegistry.all.map((spec) => spec.id),
+  }).catch((error: unknown) => {
+    parts.logger.error({ err: error }, "building the missing runner images failed");
+    return [];
+  });
+}
+
+/** The server's close: the app (draining executions), then the engine; the same promise every call. */
+function closeOnce(
+  app: FastifyInstance,
+  closeEngine: () => Promise<void>,
+  logger: FastifyBaseLogger,
+): () => Promise<void> {
   let closing: Promise<void> | undefined;
-  const close = () => {
+  return () => {
     closing ??= (async () => {
       logger.info("shutting down");
       try {
@@ -159,5 +167,4 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     })();
     return closing;
   };
-  return { url, app, engine, config, imagesSettled, close, [Symbol.asyncDispose]: close };
 }

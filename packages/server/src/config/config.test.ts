@@ -112,10 +112,23 @@ describe("loadConfig", () => {
       /WARMBOX_MAX_NETWORK: expected true or false/,
     );
     expect(() => loadConfig({ WARMBOX_API_KEYS: "short" })).toThrow(
-      /apiKeys\.0 \(from WARMBOX_API_KEYS\): an API key needs at least 32 characters/,
+      /apiKeys\[0\] \(from WARMBOX_API_KEYS\): an API key needs at least 32 characters/,
     );
     expect(() => loadConfig({ WARMBOX_API_KEYS: "a".repeat(31) })).toThrow(/at least 32/);
     expect(() => loadConfig({ WARMBOX_LOG_LEVEL: "loud" })).toThrow(ConfigError);
+  });
+
+  it("holds the engine's options to the engine's own bounds and defaults", () => {
+    expect(loadConfig({}).pool.idleTimeoutMs).toBe(60_000);
+    expect(() => loadConfig({ WARMBOX_POOL_MAX: "300" })).toThrow(
+      /pool\.max \(from WARMBOX_POOL_MAX\): Too big/,
+    );
+    expect(() => loadConfig({ WARMBOX_MAX_SANDBOXES: "5000" })).toThrow(
+      /maxSandboxes \(from WARMBOX_MAX_SANDBOXES\)/,
+    );
+    expect(() => loadConfig({ WARMBOX_SANDBOX_NETWORK: "n".repeat(129) })).toThrow(
+      /sandboxNetwork \(from WARMBOX_SANDBOX_NETWORK\)/,
+    );
   });
 
   it("reports every problem at once", () => {

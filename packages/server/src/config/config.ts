@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fieldPath } from "@warmbox/engine";
 import { type ServerConfig, serverConfigSchema } from "./config-schema.js";
 
 /** The configuration is wrong; `message` lists every problem with where it came from. */
@@ -119,6 +120,23 @@ function readConfigFile(path: string): Record<string, unknown> {
 }
 
 /**
+ * Validates a configuration and fills in its defaults, or throws a ConfigError listing every
+ * field at fault (`apiKeys[0]`), each with where its value came from when `sourceOf` knows.
+ */
+export function parseServerConfig(
+  input: unknown,
+  sourceOf: (path: ReadonlyArray<PropertyKey>) => string | undefined = () => undefined,
+): ServerConfig {
+  const parsed = serverConfigSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const source = sourceOf(issue.path);
+    return `${fieldPath(issue.path, "(configuration)")}${source ? ` (from ${source})` : ""}: ${issue.message}`;
+  });
+  throw new ConfigError(`invalid configuration:\n  ${lines.join("\n  ")}`);
+}
+
+/**
  * Reads the server's configuration: defaults, then the JSON file named by `WARMBOX_CONFIG`
  * (or `--config <path>`), then environment variables, then command-line flags. Every value is
  * validated; a wrong one throws a ConfigError that names the variable, what was expected and
@@ -180,17 +198,12 @@ export function loadConfig(
   if (problems.length > 0)
     throw new ConfigError(`invalid configuration:\n  ${problems.join("\n  ")}`);
 
-  const parsed = serverConfigSchema.safeParse(input);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const path = issue.path.join(".");
-      const source =
-        sources.get(path) ??
-        sources.get(issue.path.slice(0, 2).join(".")) ??
-        sources.get(String(issue.path[0]));
-      return `${path || "(root)"}${source ? ` (from ${source})` : ""}: ${issue.message}`;
-    });
-    throw new ConfigError(`invalid configuration:\n  ${lines.join("\n  ")}`);
-  }
-  return parsed.data;
+  // A value is blamed on what set it, or on what set the object or list holding it.
+  return parseServerConfig(
+    input,
+    (path) =>
+      sources.get(path.join(".")) ??
+      sources.get(path.slice(0, 2).join(".")) ??
+      sources.get(String(path[0])),
+  );
 }

@@ -35,10 +35,13 @@ export class ExecutionService {
   }
 
   /**
-   * Runs a request on the engine. Aborting `options.signal` (a client that went away, a kill)
-   * kills the run; a draining server refuses new work with 503 `unavailable`.
+   * Runs a request on the engine. The request is whatever the client sent: the engine validates
+   * it (the one validation it gets) and rejects a bad one with InvalidRequestError naming its
+   * fields (`files[0].name`), answered as 400 `invalid_request`. Aborting `options.signal` (a
+   * client that went away, a kill) kills the run; a draining server refuses new work with 503
+   * `unavailable`.
    */
-  async execute(request: ExecuteRequest, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+  async execute(request: unknown, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     if (this.#draining) {
       this.metrics.recordRejection("unavailable");
       throw shuttingDownError();
@@ -49,7 +52,7 @@ export class ExecutionService {
       : controller.signal;
     let startedAt: number | undefined;
     let queuedMs: number | undefined;
-    const running = this.engine.execute(request, {
+    const running = this.engine.execute(request as ExecuteRequest, {
       ...options,
       signal,
       onStart: (info) => {

@@ -6,7 +6,6 @@ import { HttpError } from "../errors/http-error.js";
 import type { HttpErrorResponse } from "../errors/to-http-error.js";
 import { type RunServerMessage, sendRunMessage } from "../http/websocket-messages.js";
 import type { ExecutionService } from "./execution-service.js";
-import { parseExecuteRequest } from "./parse-execute-request.js";
 import { StdinQueue } from "./stdin-queue.js";
 
 /** A socket that sends no `start` within this long is closed: it holds a connection for nothing. */
@@ -121,14 +120,7 @@ export class RunSocketSession {
       return;
     }
     clearTimeout(this.#startTimer);
-    const { type: _type, ...body } = message;
-    let request: ReturnType<typeof parseExecuteRequest>;
-    try {
-      request = parseExecuteRequest(body);
-    } catch (error) {
-      this.#fail(error);
-      return;
-    }
+    const { type: _type, ...request } = message;
     this.#state = "running";
     this.executions
       .execute(request, {

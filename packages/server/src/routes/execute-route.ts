@@ -1,8 +1,6 @@
-import type { ExecuteRequest } from "@warmbox/engine";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { streamError } from "../errors/error-answer.js";
 import type { ExecutionService } from "../execution/execution-service.js";
-import { parseExecuteRequest } from "../execution/parse-execute-request.js";
 import { SseStream, wantsEventStream } from "../http/sse-stream.js";
 
 export interface ExecuteRouteOptions {
@@ -35,19 +33,17 @@ export function disconnectSignal(reply: FastifyReply): AbortSignal {
  */
 export function registerExecuteRoute(app: FastifyInstance, options: ExecuteRouteOptions): void {
   app.post("/v1/execute", async (request, reply) => {
-    const body = parseExecuteRequest(request.body);
     const signal = disconnectSignal(reply);
     if (wantsEventStream(request.headers.accept)) {
-      return streamExecution(request, reply, body, signal, options);
+      return streamExecution(request, reply, signal, options);
     }
-    return options.executions.execute(body, { signal });
+    return options.executions.execute(request.body, { signal });
   });
 }
 
 async function streamExecution(
   request: FastifyRequest,
   reply: FastifyReply,
-  body: ExecuteRequest,
   signal: AbortSignal,
   options: ExecuteRouteOptions,
 ): Promise<FastifyReply> {
@@ -57,7 +53,7 @@ async function streamExecution(
     return stream;
   };
   try {
-    const result = await options.executions.execute(body, {
+    const result = await options.executions.execute(request.body, {
       signal,
       onStart: () => open(),
       onStdout: (chunk) => open().send("stdout", chunk),
