@@ -36,6 +36,39 @@ describe("resolveRequest", () => {
     expect(job.runLimits).toEqual(DEFAULT_RUN_LIMITS);
   });
 
+  it("gives both stages of a job the run's network, and refuses a compile stage that asks for another", () => {
+    const networkPolicy = { ...policy, max: { ...DEFAULT_MAX_LIMITS, network: true } };
+    const resolveWithNetwork = (request: ExecuteRequest) =>
+      resolveRequest(request, languageRegistry, served, () => "12", networkPolicy);
+    const cpp = { language: "cpp", source: "int main(){}" };
+    expect(resolveWithNetwork({ ...cpp, limits: { network: true } }).compileLimits.network).toBe(
+      true,
+    );
+    expect(
+      resolveWithNetwork({ ...cpp, compileLimits: { network: false } }).compileLimits.network,
+    ).toBe(false);
+    for (const [run, compile] of [
+      [false, true],
+      [true, false],
+    ]) {
+      expect(() =>
+        resolveWithNetwork({
+          ...cpp,
+          limits: { network: run },
+          compileLimits: { network: compile },
+        }),
+      ).toThrow(expect.objectContaining({ code: "invalid_request", details: expect.anything() }));
+    }
+    // An interpreted language has no compile stage: its compileLimits.network changes nothing.
+    const python = resolveWithNetwork({
+      language: "python",
+      source: "",
+      compileLimits: { network: true },
+    });
+    expect(python.runLimits.network).toBe(false);
+    expect(python.compileLimits.network).toBe(false);
+  });
+
   it("decodes base64 files", () => {
     const job = resolve({
       language: "python",

@@ -100,19 +100,38 @@ export function resolveRequest(
     );
   }
 
+  const runLimits = resolveLimits("limits", policy.run, spec.limits, body.limits, policy.max);
   return {
     spec,
     files,
     entry: files[0]?.name ?? spec.defaultFile,
     stdin: Buffer.from(body.stdin ?? ""),
     args: body.args ?? [],
-    runLimits: resolveLimits("limits", policy.run, spec.limits, body.limits, policy.max),
-    compileLimits: resolveLimits(
-      "compileLimits",
-      policy.compile,
-      spec.compileLimits,
-      body.compileLimits,
-      policy.max,
-    ),
+    runLimits,
+    compileLimits: {
+      ...resolveLimits(
+        "compileLimits",
+        policy.compile,
+        spec.compileLimits,
+        body.compileLimits,
+        policy.max,
+      ),
+      network: jobNetwork(spec, runLimits, body.compileLimits?.network),
+    },
   };
+}
+
+/**
+ * A job's stages share one container, whose network is fixed when it starts: the compile stage
+ * has the run's network unless asked otherwise, and a compiled language can't ask for another
+ * (its run would keep the compile stage's network, or lack the one it asked for).
+ */
+function jobNetwork(spec: LanguageSpec, runLimits: Limits, compileNetwork: boolean | undefined) {
+  if (compileNetwork !== undefined && compileNetwork !== runLimits.network && spec.compile) {
+    const message = `must equal limits.network (${runLimits.network}): both stages run in one container, whose network can't change between them`;
+    throw new InvalidRequestError(`compileLimits.network ${message}`, [
+      { path: "compileLimits.network", message },
+    ]);
+  }
+  return runLimits.network;
 }

@@ -24,7 +24,7 @@ const BRIDGE = sandboxBridgeName(NETWORK);
 const PORT = 40_000 + randomInt(20_000);
 
 const engine = testEngine({
-  languages: ["python"],
+  languages: ["python", "c"],
   pool: { min: 0, max: 2 },
   maxLimits: { network: true },
   sandboxNetwork: NETWORK,
@@ -124,6 +124,23 @@ describe("the sandbox network, as the engine makes it", () => {
     });
     expect(result.status, result.describe).toBe("ok");
     expect(report(result.run?.stdout).interfaces).toBe("eth0,lo");
+  });
+
+  it("gives a compiled program's run the network it asked for, and no compile stage another one", async () => {
+    const c = {
+      language: "c",
+      source:
+        '#include <stdlib.h>\nint main(void) { return system("printf interfaces=; ls /sys/class/net | paste -sd,"); }\n',
+    };
+    const withNetwork = await attack(engine, { ...c, limits: { network: true } });
+    expect(withNetwork.status, withNetwork.describe).toBe("ok");
+    expect(report(withNetwork.run?.stdout).interfaces).toBe("eth0,lo");
+    const without = await attack(engine, c);
+    expect(without.status, without.describe).toBe("ok");
+    expect(report(without.run?.stdout).interfaces).toBe("lo");
+    await expect(
+      engine.execute({ ...c, limits: { network: false }, compileLimits: { network: true } }),
+    ).rejects.toMatchObject({ code: "invalid_request" });
   });
 
   it("installs rules for its bridge: DOCKER-USER and INPUT jump to chains that reject private ranges, the metadata service and the host", () => {
