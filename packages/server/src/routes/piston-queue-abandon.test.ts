@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
-import { openSocket, postJson, startTestServer, waitFor } from "../testing/test-server.js";
+import { describe, expect, it } from "vitest";
+import { openSocket, postJson, useTestServer } from "../testing/test-server.js";
 
 /**
  * A run whose client left while it waited for a sandbox must leave the queue at once: else one
@@ -8,17 +7,10 @@ import { openSocket, postJson, startTestServer, waitFor } from "../testing/test-
  * full of runs nobody waits for, and every other client gets 503 `overloaded`.
  */
 describe("runs abandoned while queued", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python"],
-      pool: { min: 1, max: 1 },
-      maxQueue: 3,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const server = useTestServer({
+    languages: ["python"],
+    pool: { min: 1, max: 1 },
+    maxQueue: 3,
   });
 
   const queueDepth = async () => {
@@ -38,10 +30,12 @@ describe("runs abandoned while queued", () => {
       const abandoned = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
       await abandoned.opened;
       abandoned.socket.send(init("print('never')"));
-      await waitFor(async () => (await queueDepth()) === 1, 5_000, "the run to be queued");
+      await expect.poll(queueDepth, { timeout: 5_000, message: "the run to be queued" }).toBe(1);
       abandoned.socket.terminate();
       await abandoned.closed;
-      await waitFor(async () => (await queueDepth()) === 0, 2_000, "the abandoned run to leave");
+      await expect
+        .poll(queueDepth, { timeout: 2_000, message: "the abandoned run to leave" })
+        .toBe(0);
     }
 
     const { status, body } = await postJson(`${server.url}/api/v2/execute`, {

@@ -1,7 +1,6 @@
 import piston from "piston-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
-import { openSocket, postJson, startTestServer } from "../testing/test-server.js";
+import { describe, expect, it } from "vitest";
+import { openSocket, postJson, useTestServer } from "../testing/test-server.js";
 
 /** A program per core language, by Piston's name, printing its arguments and a line of stdin. */
 const ECHO_PROGRAMS: Record<string, string> = {
@@ -38,16 +37,9 @@ const ECHO_PROGRAMS: Record<string, string> = {
 };
 
 describe("Piston-compatible API", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python", "javascript", "java", "c", "cpp"],
-      pool: { min: 1, max: 1 },
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const server = useTestServer({
+    languages: ["python", "javascript", "java", "c", "cpp"],
+    pool: { min: 1, max: 1 },
   });
 
   it("works with the piston-client npm package, unchanged", async () => {

@@ -1,10 +1,10 @@
+import { afterAll, beforeAll } from "vitest";
 import { WebSocket } from "ws";
+import { type RunningServer, type StartServerOptions, startServer } from "../app/start-server.js";
 
 /** Parsed JSON of a test answer, loosely typed so tests can reach into it. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes
 export type Json = any;
-
-import { type RunningServer, type StartServerOptions, startServer } from "../app/start-server.js";
 
 /**
  * A real server over a real engine on a random loopback port, with small pools so that a test
@@ -23,6 +23,43 @@ export function startTestServer(options: StartServerOptions = {}): Promise<Runni
     maxConcurrentPerClient: 0,
     ...options,
   });
+}
+
+/**
+ * A test server (`startTestServer(options)`) for the tests of the enclosing `describe` (or
+ * file): started before them, closed after them. Read its fields inside the tests.
+ */
+export function useTestServer(options: StartServerOptions = {}): RunningServer {
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const current = (): RunningServer => {
+    if (!running) throw new Error("the test server starts in beforeAll: use it inside a test");
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get app() {
+      return current().app;
+    },
+    get engine() {
+      return current().engine;
+    },
+    get config() {
+      return current().config;
+    },
+    get imagesSettled() {
+      return current().imagesSettled;
+    },
+    close: () => current().close(),
+    [Symbol.asyncDispose]: () => current().close(),
+  };
 }
 
 /** POSTs JSON and returns the status, headers and parsed body. */
@@ -138,15 +175,7 @@ export function openSocket(
   return { socket, messages, opened, closed, next };
 }
 
-/** Waits until `check` holds, polling; fails after `timeoutMs`. */
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-  what = "condition",
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Sandboxes of `language` running a job on the server's engine now. */
+export function busySandboxes(server: RunningServer, language = "python"): number {
+  return server.engine.stats().pools.find((pool) => pool.language === language)?.busy ?? 0;
 }
