@@ -17,3 +17,8 @@ export function testEngine(options: EngineOptions = {}): Engine & { id: string }
 export async function containersOf(engineId: string): Promise<Dockerode.ContainerInfo[]> {
   return docker.listContainers({ all: true, filters: { label: [`${LABEL_ENGINE}=${engineId}`] } });
 }
+
+/** Sandboxes of `language` running a job on the engine now. */
+export function busySandboxes(engine: Engine, language: string): number {
+  return engine.stats().pools.find((pool) => pool.language === language)?.busy ?? 0;
+}
