@@ -1,3 +1,4 @@
+import { EventSourceParserStream } from "eventsource-parser/stream";
 import { afterAll, beforeAll } from "vitest";
 import { WebSocket } from "ws";
 import { type RunningServer, type StartServerOptions, startServer } from "../app/start-server.js";
@@ -84,6 +85,7 @@ export async function postJson(
 }
 
 export interface SseEvent {
+  /** The `event:` field; "message" when the event has none. */
   event: string;
   data: string;
 }
@@ -91,38 +93,10 @@ export interface SseEvent {
 /** Reads a text/event-stream body to its end, as EventSource would, into its events. */
 export async function readSse(response: Response): Promise<SseEvent[]> {
   const events: SseEvent[] = [];
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event = "message";
-  let data: string[] = [];
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const flushLines = (final: boolean) => {
-    const lines = buffer.split(/\r\n|\r|\n/);
-    buffer = final ? "" : (lines.pop() ?? "");
-    for (const line of lines) {
-      if (line === "") {
-        if (data.length > 0) events.push({ event, data: data.join("\n") });
-        event = "message";
-        data = [];
-      } else if (line.startsWith(":")) {
-        // comment (keep-alive)
-      } else {
-        const colon = line.indexOf(":");
-        const field = colon === -1 ? line : line.slice(0, colon);
-        let value = colon === -1 ? "" : line.slice(colon + 1);
-        if (value.startsWith(" ")) value = value.slice(1);
-        if (field === "event") event = value;
-        else if (field === "data") data.push(value);
-      }
-    }
-  };
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    flushLines(false);
-  }
-  flushLines(true);
+  const stream = (response.body as ReadableStream<Uint8Array>)
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream());
+  for await (const { event = "message", data } of stream) events.push({ event, data });
   return events;
 }
 
