@@ -7,7 +7,10 @@ import type { Engine, EngineOptions } from "../../src/engine/engine-types.js";
 export const docker = new Dockerode();
 
 /** An engine with its own id, so a test can count exactly its containers. */
-export function testEngine(options: EngineOptions = {}): Engine & { id: string } {
+export type TestEngine = Engine & { id: string };
+
+/** A new engine with `options` and an id of its own (`test-…`). */
+export function testEngine(options: EngineOptions = {}): TestEngine {
   const id = `test-${randomUUID().slice(0, 8)}`;
   const engine = createEngine({ engineId: id, ...options });
   return Object.assign(engine, { id });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "../helpers/test-engine.js";
-import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolation-helpers.js";
+import { describe, expect } from "vitest";
+import { attack, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Cross-run leakage: with one sandbox per language (pool min 1, max 1), run B reuses run A's
@@ -8,14 +8,10 @@ import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolatio
  * nothing of what A left: no file, no process, no IPC object, no changed environment or
  * toolchain.
  */
-const engine = testEngine({
+const test = isolationTest({
   languages: ["python", "c", "javascript"],
   pool: { min: 1, max: 1 },
 });
-const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
-
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
 
 /** Python lines that print the container's identity: hostname and PID 1's start time. */
 const IDENTITY_PY = [
@@ -25,7 +21,10 @@ const IDENTITY_PY = [
 ];
 
 describe("run B after run A, in the same container", () => {
-  it("Python: files everywhere, a daemon, IPC objects, a shadowed stdlib module: all gone", async () => {
+  test("Python: files everywhere, a daemon, IPC objects, a shadowed stdlib module: all gone", async ({
+    engine,
+    unharmed,
+  }) => {
     const runA = await attack(engine, {
       language: "python",
       source: [
@@ -107,10 +106,13 @@ describe("run B after run A, in the same container", () => {
       env: "HOME,LANG,LC_ALL,PATH,PYTHONDONTWRITEBYTECODE,TMPDIR,USER",
       umask: "0o22",
     });
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C: a signal-proof background process and files of run A are gone for run B", async () => {
+  test("C: a signal-proof background process and files of run A are gone for run B", async ({
+    engine,
+    unharmed,
+  }) => {
     const identity = [
       "#include <dirent.h>",
       "#include <signal.h>",
@@ -158,10 +160,13 @@ describe("run B after run A, in the same container", () => {
     expect(b.host).toBe(a.host);
     expect(b["init-start"]).toBe(a["init-start"]);
     expect(b).toMatchObject({ "/tmp": "", processes: "0", sub: "gone" });
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("JavaScript: a detached child and a planted node_modules package are gone for run B", async () => {
+  test("JavaScript: a detached child and a planted node_modules package are gone for run B", async ({
+    engine,
+    unharmed,
+  }) => {
     const identity = [
       "const fs = require('node:fs');",
       "const os = require('node:os');",
@@ -207,10 +212,12 @@ describe("run B after run A, in the same container", () => {
       tmp: "",
       processes: "0",
     });
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 
-  it("a container whose run hit a limit is never reused: the next run gets a fresh one", async () => {
+  test("a container whose run hit a limit is never reused: the next run gets a fresh one", async ({
+    engine,
+  }) => {
     const identity = IDENTITY_PY.join("\n");
     const before = report(
       (await engine.execute({ language: "python", source: identity })).run?.stdout,

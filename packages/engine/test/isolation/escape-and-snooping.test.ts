@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { containersOf, docker, testEngine } from "../helpers/test-engine.js";
-import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolation-helpers.js";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { containersOf, docker } from "../helpers/test-engine.js";
+import { attack, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Escape and snooping: the program looks for a way out (network, host files, the engine's
@@ -15,12 +16,11 @@ import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolatio
 const SECRET = `warmbox-secret-${randomBytes(12).toString("hex")}`;
 process.env.WARMBOX_TEST_SECRET = SECRET;
 
-const engine = testEngine({
+const test = isolationTest({
   languages: ["python", "c", "javascript", "java"],
   pool: { min: 1, max: 1 },
   maxLimits: { network: true },
 });
-const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
 
 let server: Server;
 let port = 0;
@@ -36,18 +36,19 @@ beforeAll(async () => {
   const address = server.address();
   port = typeof address === "object" && address ? address.port : 0;
   writeFileSync(hostMarker, SECRET);
-  await engine.warmup();
 });
 
 afterAll(async () => {
-  await engine.close();
   await new Promise((resolve) => server.close(resolve));
   rmSync(hostMarker, { force: true });
   delete process.env.WARMBOX_TEST_SECRET;
 });
 
 describe("network", () => {
-  it("Python, network off: only loopback, the host's 127.0.0.1 listener unreachable, DNS fails", async () => {
+  test("Python, network off: only loopback, the host's 127.0.0.1 listener unreachable, DNS fails", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -78,10 +79,10 @@ describe("network", () => {
       "dns gateway.docker.internal": "gaierror",
     });
     expect(connections).toBe(0);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("JavaScript, network off: connect and DNS lookups fail", async () => {
+  test("JavaScript, network off: connect and DNS lookups fail", async ({ engine }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: [
@@ -105,7 +106,7 @@ describe("network", () => {
     expect(connections).toBe(0);
   });
 
-  it("C: raw and packet sockets are refused (no CAP_NET_RAW)", async () => {
+  test("C: raw and packet sockets are refused (no CAP_NET_RAW)", async ({ engine }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -128,7 +129,9 @@ describe("network", () => {
     expect(report(result.run?.stdout)).toEqual({ raw: "EPERM", raw6: "EPERM", packet: "EPERM" });
   });
 
-  it("network on (allowed by the operator, asked by the request): an interface beside loopback exists; nothing is sent", async () => {
+  test("network on (allowed by the operator, asked by the request): an interface beside loopback exists; nothing is sent", async ({
+    engine,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: "import os\nprint('interfaces=' + ','.join(sorted(os.listdir('/sys/class/net'))))",
@@ -142,7 +145,9 @@ describe("network", () => {
 });
 
 describe("the engine's environment and the host's files", () => {
-  it("Python: the engine's secret is in no process environment, command line or file of the sandbox", async () => {
+  test("Python: the engine's secret is in no process environment, command line or file of the sandbox", async ({
+    engine,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -186,7 +191,7 @@ describe("the engine's environment and the host's files", () => {
     }
   });
 
-  it("Java: System.getenv() holds only the stage's variables", async () => {
+  test("Java: System.getenv() holds only the stage's variables", async ({ engine }) => {
     const result = await attack(engine, {
       language: "java",
       source: [
@@ -204,7 +209,10 @@ describe("the engine's environment and the host's files", () => {
     expect(result.run?.stdout).toBe("HOME,LANG,LC_ALL,PATH,PWD,TMPDIR,USER\nfalse\n");
   });
 
-  it("Python: no host path, no Docker socket, no readable secrets of the image, no root's /proc entries", async () => {
+  test("Python: no host path, no Docker socket, no readable secrets of the image, no root's /proc entries", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -245,10 +253,13 @@ describe("the engine's environment and the host's files", () => {
       // docker-init is bound in by Docker (Init: true); /etc/hostname is a read-only bind.
       mounts: "/,/box,/dev,/etc/hostname,/proc,/sys,/tmp,/usr/sbin/docker-init",
     });
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("Python: every write outside the work directory and the temporary places fails", async () => {
+  test("Python: every write outside the work directory and the temporary places fails", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -276,12 +287,15 @@ describe("the engine's environment and the host's files", () => {
         /=(PermissionError|OSError|FileNotFoundError|NotADirectoryError)$/,
       );
     }
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 });
 
 describe("privileges", () => {
-  it("C: mount, namespaces, ptrace, signals to the supervisor, its fds and memory, mknod, chroot, setuid, rlimits: all refused", async () => {
+  test("C: mount, namespaces, ptrace, signals to the supervisor, its fds and memory, mknod, chroot, setuid, rlimits: all refused", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -366,10 +380,12 @@ describe("privileges", () => {
       "raise-fsize": "EPERM",
       "raise-nofile": "EPERM",
     });
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Python: setuid binaries give nothing (no-new-privileges), no capabilities anywhere", async () => {
+  test("Python: setuid binaries give nothing (no-new-privileges), no capabilities anywhere", async ({
+    engine,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -405,7 +421,10 @@ describe("privileges", () => {
   // oom_score_adj to the floor it inherited (-1000), so the OOM killer may take the supervisor
   // instead of the program. The engine then reads the container's OOM state and reports the
   // run as memory_limit, not internal_error.
-  it("Python lowering its oom_score_adj to hide from the OOM killer, then a memory bomb: memory_limit", async () => {
+  test("Python lowering its oom_score_adj to hide from the OOM killer, then a memory bomb: memory_limit", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -425,10 +444,13 @@ describe("privileges", () => {
     // Whichever process the OOM killer then takes (the program, or the supervisor when the
     // program hid below it), the run is reported as the memory limit it hit.
     expect(result.status, result.describe).toBe("memory_limit");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("JavaScript writing the supervisor's own frames to stdout: they come back as plain output", async () => {
+  test("JavaScript writing the supervisor's own frames to stdout: they come back as plain output", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: [
@@ -444,6 +466,6 @@ describe("privileges", () => {
     expect(Buffer.from(result.run?.stdout ?? "").length).toBe(43);
     expect(result.run?.stdout).toContain("Zpwned");
     expect(result.run?.stderr).toContain("Zpwned");
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 });

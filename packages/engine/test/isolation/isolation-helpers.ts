@@ -6,7 +6,7 @@ import { languageRegistry } from "../../src/languages/registry.js";
 import type { ExecuteRequest } from "../../src/request/execute-request.js";
 import type { ExecuteResult } from "../../src/request/execute-result.js";
 import { helloAndEcho } from "../helpers/programs.js";
-import { containersOf, docker } from "../helpers/test-engine.js";
+import { containersOf, docker, type TestEngine } from "../helpers/test-engine.js";
 
 /** The sandbox user's uid: on the host too, since containers share the host's user ids. */
 const SANDBOX_UID = 1000;
@@ -62,7 +62,7 @@ export function hostEscapees(baseline: readonly HostProcess[] = []): HostProcess
  * normal program in each given language still runs and answers correctly.
  */
 export async function expectUnharmed(
-  engine: Engine & { id: string },
+  engine: TestEngine,
   languages: readonly string[],
   hostBaseline: readonly HostProcess[] = [],
 ): Promise<void> {

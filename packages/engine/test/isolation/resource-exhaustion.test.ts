@@ -1,34 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "../helpers/test-engine.js";
-import {
-  attack,
-  expectUnharmed,
-  hostEscapees,
-  report,
-  sandboxUserProcesses,
-} from "./isolation-helpers.js";
+import { describe, expect } from "vitest";
+import { attack, hostEscapees, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Resource exhaustion: every program here tries to take the sandbox, the engine or the host
  * down. Each gets its exact status, and afterwards nothing of it is left and the engine serves.
  */
-const engine = testEngine({
+const test = isolationTest({
   languages: ["python", "c", "cpp", "javascript", "java"],
   pool: { min: 1, max: 2 },
   maxLimits: { outputBytes: 16 * 1_048_576 },
 });
-const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
 
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
-afterEach(() => {
+test.afterEach(({ hostBaseline }) => {
   expect(hostEscapees(hostBaseline)).toEqual([]);
 });
 
 const MIB = 1_048_576;
 
 describe("process and thread bombs", () => {
-  it("C fork bomb: timeout, contained by the pids limit", async () => {
+  test("C fork bomb: timeout, contained by the pids limit", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "c",
       source: "#include <unistd.h>\nint main(void) { for (;;) fork(); }",
@@ -37,10 +28,10 @@ describe("process and thread bombs", () => {
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.signal).toBe("SIGKILL");
     expect(result.run?.wallMs).toBeLessThan(4_000);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Python fork bomb that survives failed forks: timeout", async () => {
+  test("Python fork bomb that survives failed forks: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "python",
       source:
@@ -48,10 +39,13 @@ describe("process and thread bombs", () => {
       limits: { timeMs: 1_500 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C thread bomb: threads stop at the processes limit, the sleeper times out", async () => {
+  test("C thread bomb: threads stop at the processes limit, the sleeper times out", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -69,10 +63,13 @@ describe("process and thread bombs", () => {
     const threads = Number(report(result.run?.stdout).threads);
     expect(threads).toBeGreaterThan(10);
     expect(threads).toBeLessThanOrEqual(32);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Java thread bomb: the JVM is refused threads, catches it, and exits with its own code", async () => {
+  test("Java thread bomb: the JVM is refused threads, catches it, and exits with its own code", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "java",
       source: [
@@ -94,12 +91,12 @@ describe("process and thread bombs", () => {
     expect(result.run?.exitCode).toBe(3);
     expect(report(result.run?.stdout).refused).toBe("OutOfMemoryError");
     expect(Number(report(result.run?.stdout).threads)).toBeLessThan(128);
-    await expectUnharmed(engine, ["java"], hostBaseline);
+    await unharmed(["java"]);
   });
 });
 
 describe("memory bombs", () => {
-  it("C, fast growth (malloc + touch): memory_limit", async () => {
+  test("C, fast growth (malloc + touch): memory_limit", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -111,20 +108,26 @@ describe("memory bombs", () => {
     });
     expect(result.status, result.describe).toBe("memory_limit");
     expect(result.run?.signal).toBe("SIGKILL");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("JavaScript, fast growth off the V8 heap (Buffers): memory_limit", async () => {
+  test("JavaScript, fast growth off the V8 heap (Buffers): memory_limit", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: "const keep = [];\nfor (;;) keep.push(Buffer.alloc(8 << 20, 1));\n",
       limits: { memoryMb: 96, timeMs: 5_000 },
     });
     expect(result.status, result.describe).toBe("memory_limit");
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 
-  it("Python, slow growth (256 KiB every 5 ms): memory_limit, not a timeout", async () => {
+  test("Python, slow growth (256 KiB every 5 ms): memory_limit, not a timeout", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source:
@@ -133,12 +136,15 @@ describe("memory bombs", () => {
     });
     expect(result.status, result.describe).toBe("memory_limit");
     expect(result.run?.wallMs).toBeGreaterThan(300);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 });
 
 describe("CPU", () => {
-  it("C++ spinning in 8 threads: timeout on the CPU-time limit, long before the wall limit", async () => {
+  test("C++ spinning in 8 threads: timeout on the CPU-time limit, long before the wall limit", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "cpp",
       source: [
@@ -155,12 +161,15 @@ describe("CPU", () => {
     expect(result.message).toContain("CPU-time limit of 800 ms");
     expect(result.run?.cpuMs).toBeGreaterThanOrEqual(800);
     expect(result.run?.wallMs).toBeLessThan(6_000);
-    await expectUnharmed(engine, ["cpp"], hostBaseline);
+    await unharmed(["cpp"]);
   });
 });
 
 describe("disks and files", () => {
-  it("Python filling every writable path: each refuses at its size, the run ends ok", async () => {
+  test("Python filling every writable path: each refuses at its size, the run ends ok", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -185,10 +194,13 @@ describe("disks and files", () => {
     expect(filled["/tmp"]).toMatch(/^ENOSPC:6[34]$/);
     expect(filled["/dev/shm"]).toMatch(/^ENOSPC:1[56]$/);
     expect(filled["/dev/mqueue"]).toMatch(/^E[A-Z]+:0$/);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C writing a file larger than fileSizeBytes: killed by SIGXFSZ, runtime_error", async () => {
+  test("C writing a file larger than fileSizeBytes: killed by SIGXFSZ, runtime_error", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -203,10 +215,13 @@ describe("disks and files", () => {
     expect(result.status, result.describe).toBe("runtime_error");
     expect(result.run?.signal).toBe("SIGXFSZ");
     expect(result.run?.stdout).toBe("");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Python writing past fileSizeBytes gets EFBIG (it ignores SIGXFSZ): the file stops at the limit", async () => {
+  test("Python writing past fileSizeBytes gets EFBIG (it ignores SIGXFSZ): the file stops at the limit", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -223,10 +238,13 @@ describe("disks and files", () => {
     });
     expect(result.status, result.describe).toBe("ok");
     expect(report(result.run?.stdout)).toEqual({ error: "EFBIG", size: String(MIB) });
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C creating empty files and directories until the inodes run out: the wipe still proves it clean", async () => {
+  test("C creating empty files and directories until the inodes run out: the wipe still proves it clean", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -251,12 +269,15 @@ describe("disks and files", () => {
     });
     expect(result.status, result.describe).toBe("ok");
     expect(Number(report(result.run?.stdout).files)).toBeGreaterThan(10_000);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 });
 
 describe("output floods", () => {
-  it("C flooding stdout: output_limit, exactly outputBytes kept", async () => {
+  test("C flooding stdout: output_limit, exactly outputBytes kept", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -269,10 +290,13 @@ describe("output floods", () => {
     expect(result.status, result.describe).toBe("output_limit");
     expect(result.run?.truncated).toBe(true);
     expect(result.run?.stdout).toBe("o".repeat(65_536));
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Java flooding stderr: output_limit, exactly outputBytes kept, stdout untouched", async () => {
+  test("Java flooding stderr: output_limit, exactly outputBytes kept, stdout untouched", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "java",
       source: [
@@ -288,10 +312,13 @@ describe("output floods", () => {
     expect(result.status, result.describe).toBe("output_limit");
     expect(result.run?.stdout).toBe("");
     expect(Buffer.byteLength(result.run?.stderr ?? "")).toBe(100_000);
-    await expectUnharmed(engine, ["java"], hostBaseline);
+    await unharmed(["java"]);
   });
 
-  it("JavaScript writing one 8 MiB line without a newline under a 4 MiB cap: output_limit at exactly 4 MiB", async () => {
+  test("JavaScript writing one 8 MiB line without a newline under a 4 MiB cap: output_limit at exactly 4 MiB", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: "process.stdout.write('y'.repeat(8 << 20));\n",
@@ -300,10 +327,13 @@ describe("output floods", () => {
     expect(result.status, result.describe).toBe("output_limit");
     expect(result.run?.stdout.length).toBe(4 * MIB);
     expect(result.run?.stdout.replaceAll("y", "")).toBe("");
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 
-  it("Python writing one 12 MiB line without a newline under a 16 MiB cap: ok, every byte delivered", async () => {
+  test("Python writing one 12 MiB line without a newline under a 16 MiB cap: ok, every byte delivered", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: "import sys\nsys.stdout.write('L' * (12 << 20))\n",
@@ -313,10 +343,13 @@ describe("output floods", () => {
     expect(result.run?.truncated).toBe(false);
     expect(result.run?.stdout.length).toBe(12 * MIB);
     expect(result.run?.stdout.replaceAll("L", "")).toBe("");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("binary and invalid UTF-8 on stdout and stderr: ok, decoded with replacement characters, nothing lost around them", async () => {
+  test("binary and invalid UTF-8 on stdout and stderr: ok, decoded with replacement characters, nothing lost around them", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -337,12 +370,12 @@ describe("output floods", () => {
     expect(stdout).toContain("\uFFFD");
     expect(stdout.endsWith("|end\n")).toBe(true);
     expect(result.run?.stderr).toBe("\0\uFFFDerr\n");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 });
 
 describe("programs that won't end", () => {
-  it("Python closing stdout and stderr, then spinning: timeout", async () => {
+  test("Python closing stdout and stderr, then spinning: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "python",
       source:
@@ -351,10 +384,10 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.stdout).toBe("bye\n");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C closing its stdout, then sleeping: timeout", async () => {
+  test("C closing its stdout, then sleeping: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "c",
       source: "#include <unistd.h>\nint main(void) { close(1); close(2); for (;;) pause(); }",
@@ -362,10 +395,13 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.cpuMs).toBeLessThan(500);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("JavaScript sleeping forever on a timer: timeout, almost no CPU", async () => {
+  test("JavaScript sleeping forever on a timer: timeout, almost no CPU", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: "setInterval(() => {}, 1 << 30);\n",
@@ -373,10 +409,10 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.wallMs).toBeGreaterThanOrEqual(1_150);
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 
-  it("C++ sleeping for hours: timeout", async () => {
+  test("C++ sleeping for hours: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "cpp",
       source:
@@ -384,10 +420,13 @@ describe("programs that won't end", () => {
       limits: { timeMs: 1_000 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    await expectUnharmed(engine, ["cpp"], hostBaseline);
+    await unharmed(["cpp"]);
   });
 
-  it("C ignoring every catchable signal: timeout, SIGKILL gets it anyway", async () => {
+  test("C ignoring every catchable signal: timeout, SIGKILL gets it anyway", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -401,10 +440,10 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.signal).toBe("SIGKILL");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Python ignoring SIGTERM, SIGINT and SIGHUP: timeout", async () => {
+  test("Python ignoring SIGTERM, SIGINT and SIGHUP: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -417,10 +456,13 @@ describe("programs that won't end", () => {
       limits: { timeMs: 1_000 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("Python double fork: the parent exits at once, the run is ok, the orphan holding stdout open dies with the run", async () => {
+  test("Python double fork: the parent exits at once, the run is ok, the orphan holding stdout open dies with the run", async ({
+    engine,
+    unharmed,
+  }) => {
     const started = Date.now();
     const result = await attack(engine, {
       language: "python",
@@ -439,10 +481,13 @@ describe("programs that won't end", () => {
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.stdout).toBe("parent done\n");
     expect(Date.now() - started).toBeLessThan(4_000);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C daemon(): a detached grandchild that keeps writing does not hold the run open", async () => {
+  test("C daemon(): a detached grandchild that keeps writing does not hold the run open", async ({
+    engine,
+    unharmed,
+  }) => {
     const started = Date.now();
     const result = await attack(engine, {
       language: "c",
@@ -458,6 +503,6 @@ describe("programs that won't end", () => {
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.stdout).toContain("main done\n");
     expect(Date.now() - started).toBeLessThan(4_000);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "../helpers/test-engine.js";
+import { describe, expect } from "vitest";
 import { attack, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Every sandbox runs its programs as uid 1000, the same uid in every container and on the host
@@ -13,13 +13,12 @@ import { attack, report } from "./isolation-helpers.js";
  * own (user-namespace remapping, or a uid per sandbox); then it turns into the invariant: "a
  * run beside it still gets one".
  */
-const engine = testEngine({ languages: ["c", "python"], pool: { min: 1, max: 1 } });
-
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
+const test = isolationTest({ languages: ["c", "python"], pool: { min: 1, max: 1 } });
 
 describe("per-user kernel counts, shared by every sandbox (known limit)", () => {
-  it("C holding every inotify instance its uid may have: a Python run beside it gets EMFILE meanwhile", async () => {
+  test("C holding every inotify instance its uid may have: a Python run beside it gets EMFILE meanwhile", async ({
+    engine,
+  }) => {
     const hoarder = attack(engine, {
       language: "c",
       files: [
