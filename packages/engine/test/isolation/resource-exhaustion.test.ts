@@ -1,5 +1,5 @@
 import { describe, expect } from "vitest";
-import { attack, hostEscapees, report } from "./isolation-helpers.js";
+import { attack, attackWith, hostEscapees, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
 /**
@@ -46,17 +46,7 @@ describe("process and thread bombs", () => {
     engine,
     unharmed,
   }) => {
-    const result = await attack(engine, {
-      language: "c",
-      source: [
-        "#include <pthread.h>",
-        "#include <stdio.h>",
-        "#include <unistd.h>",
-        "static void *sleeper(void *a) { for (;;) pause(); return a; }",
-        "int main(void) { int n = 0; pthread_t t;",
-        "  while (pthread_create(&t, 0, sleeper, 0) == 0) n++;",
-        '  printf("threads=%d\\n", n); fflush(stdout); for (;;) pause(); }',
-      ].join("\n"),
+    const result = await attackWith(engine, "thread-bomb.c", {
       limits: { timeMs: 1_500, processes: 32 },
     });
     expect(result.status, result.describe).toBe("timeout");
@@ -70,21 +60,7 @@ describe("process and thread bombs", () => {
     engine,
     unharmed,
   }) => {
-    const result = await attack(engine, {
-      language: "java",
-      source: [
-        "public class Main {",
-        "  public static void main(String[] args) throws Exception {",
-        "    int n = 0;",
-        "    try {",
-        "      for (;;) { Thread t = new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) {} });",
-        "        t.setDaemon(true); t.start(); n++; }",
-        '    } catch (Throwable e) { System.out.println("refused=" + e.getClass().getSimpleName()); }',
-        '    System.out.println("threads=" + n);',
-        "    Runtime.getRuntime().halt(3);",
-        "  }",
-        "}",
-      ].join("\n"),
+    const result = await attackWith(engine, "thread-bomb.java", {
       limits: { timeMs: 5_000 },
     });
     expect(result.status, result.describe).toBe("runtime_error");
@@ -170,22 +146,7 @@ describe("disks and files", () => {
     engine,
     unharmed,
   }) => {
-    const result = await attack(engine, {
-      language: "python",
-      source: [
-        "import errno, os",
-        "chunk = b'x' * (512 * 1024)",
-        "for d in ['/box', '/tmp', '/dev/shm', '/dev/mqueue']:",
-        "    written, error = 0, 'none'",
-        "    try:",
-        "        for i in range(10_000):",
-        "            with open(f'{d}/fill-{i}', 'wb') as f:",
-        "                f.write(chunk)",
-        "            written += len(chunk)",
-        "    except OSError as e:",
-        "        error = errno.errorcode.get(e.errno, str(e.errno))",
-        "    print(f'{d}={error}:{written // (1024 * 1024)}')",
-      ].join("\n"),
+    const result = await attackWith(engine, "fill-writable-paths.py", {
       limits: { memoryMb: 256, timeMs: 10_000 },
     });
     expect(result.status, result.describe).toBe("ok");
@@ -245,26 +206,7 @@ describe("disks and files", () => {
     engine,
     unharmed,
   }) => {
-    const result = await attack(engine, {
-      language: "c",
-      source: [
-        "#include <errno.h>",
-        "#include <fcntl.h>",
-        "#include <stdio.h>",
-        "#include <string.h>",
-        "#include <sys/stat.h>",
-        "#include <time.h>",
-        "#include <unistd.h>",
-        "int main(void) { char name[64]; long n = 0; int err = 0; time_t end = time(0) + 3;",
-        "  for (;; n++) {",
-        '    snprintf(name, sizeof name, n % 16 ? "/tmp/d%ld/f%ld" : "/tmp/d%ld", n / 16, n);',
-        "    int r = n % 16 ? open(name, O_CREAT | O_WRONLY, 0600) : mkdir(name, 0700);",
-        "    if (r < 0) { err = errno; break; }",
-        "    if (n % 16) close(r);",
-        "    if ((n & 1023) == 0 && time(0) >= end) break;",
-        "  }",
-        '  printf("files=%ld\\nerror=%s\\n", n, err ? strerror(err) : "none"); return 0; }',
-      ].join("\n"),
+    const result = await attackWith(engine, "inode-exhaustion.c", {
       limits: { timeMs: 8_000 },
     });
     expect(result.status, result.describe).toBe("ok");
