@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSocket, postJson, useTestServer } from "../testing/test-server.js";
+import { pistonInit, postJson, startPistonRun, useTestServer } from "../testing/test-server.js";
 
 /**
  * A run whose client left while it waited for a sandbox must leave the queue at once: else one
@@ -17,19 +17,16 @@ describe("runs abandoned while queued", () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     return Number(/^warmbox_queue_depth (\d+)$/m.exec(metrics)?.[1]);
   };
-  const init = (content: string) =>
-    JSON.stringify({ type: "init", language: "python", version: "*", files: [{ content }] });
 
   it("leave the queue when their socket closes, so others still get a place", async () => {
-    const busy = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
-    await busy.opened;
-    busy.socket.send(init("import time\nprint('busy', flush=True)\ntime.sleep(4)"));
+    const busy = await startPistonRun(
+      server.url,
+      pistonInit("python", "import time\nprint('busy', flush=True)\ntime.sleep(4)"),
+    );
     await busy.next("data");
 
     for (let i = 0; i < 5; i++) {
-      const abandoned = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
-      await abandoned.opened;
-      abandoned.socket.send(init("print('never')"));
+      const abandoned = await startPistonRun(server.url, pistonInit("python", "print('never')"));
       await expect.poll(queueDepth, { timeout: 5_000, message: "the run to be queued" }).toBe(1);
       abandoned.socket.terminate();
       await abandoned.closed;

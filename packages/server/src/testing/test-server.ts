@@ -149,6 +149,31 @@ export function openSocket(
   return { socket, messages, opened, closed, next };
 }
 
+/** Piston's `init` message (any version) for one file of `content`, with `extra` fields (run_timeout…). */
+export function pistonInit(
+  language: string,
+  content: string,
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify({ type: "init", language, version: "*", files: [{ content }], ...extra });
+}
+
+/** Piston's message carrying `data` to the program's stdin. */
+export function pistonStdin(data: string): string {
+  return JSON.stringify({ type: "data", stream: "stdin", data });
+}
+
+/** A Piston WebSocket (`/api/v2/connect`) to the server at `baseUrl`, opened, that has sent `init`. */
+export async function startPistonRun(
+  baseUrl: string,
+  init: string,
+): Promise<ReturnType<typeof openSocket>> {
+  const ws = openSocket(`${baseUrl.replace(/^http/, "ws")}/api/v2/connect`);
+  await ws.opened;
+  ws.socket.send(init);
+  return ws;
+}
+
 /** Sandboxes of `language` running a job on the server's engine now. */
 export function busySandboxes(server: RunningServer, language = "python"): number {
   return server.engine.stats().pools.find((pool) => pool.language === language)?.busy ?? 0;
