@@ -56,16 +56,7 @@ describe("GET /v1/run (WebSocket)", () => {
   });
 
   it("kill ends the run, which still reports its result", async () => {
-    const client = openSocket(wsUrl());
-    await client.opened;
-    client.socket.send(
-      JSON.stringify({
-        type: "start",
-        language: "python",
-        source: "print('up', flush=True)\nimport time\ntime.sleep(30)",
-      }),
-    );
-    await client.next("stdout");
+    const client = await startSleepingRun();
     client.socket.send(JSON.stringify({ type: "kill" }));
     const result = await client.next("result");
     expect(result.status).not.toBe("ok");
