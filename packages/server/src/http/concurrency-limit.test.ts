@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { busySandboxes, openSocket, postJson, useTestServer } from "../testing/test-server.js";
+import {
+  busySandboxes,
+  openSocket,
+  postForEvents,
+  postJson,
+  useTestServer,
+} from "../testing/test-server.js";
 
 const KEY_A = "concurrency-key-a-0123456789abcdef";
 const KEY_B = "concurrency-key-b-0123456789abcdef";
@@ -16,14 +22,8 @@ describe("per-client concurrency limit", () => {
 
   it("a key with a stream and a WebSocket running gets 429 with Retry-After; another key still runs", async () => {
     // One run streamed (Server-Sent Events), one over the WebSocket: both count while they run.
-    const streamed = fetch(`${server.url}/v1/execute`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "text/event-stream",
-        "x-api-key": KEY_A,
-      },
-      body: JSON.stringify(SLEEP),
+    const streamed = postForEvents(`${server.url}/v1/execute`, SLEEP, {
+      headers: { "x-api-key": KEY_A },
     }).then((response) => response.text());
     const socket = openSocket(`${server.url.replace("http", "ws")}/v1/run`, {
       headers: { "x-api-key": KEY_A },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   busySandboxes,
   type Json,
+  postForEvents,
   postJson,
   readSse,
   useTestServer,
@@ -52,13 +53,9 @@ describe("POST /v1/execute", () => {
   });
 
   it("streams output as Server-Sent Events, then the result", async () => {
-    const response = await fetch(url(), {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({
-        language: "python",
-        source: "import sys\nprint('one')\nprint('two', file=sys.stderr)\nprint('three')",
-      }),
+    const response = await postForEvents(url(), {
+      language: "python",
+      source: "import sys\nprint('one')\nprint('two', file=sys.stderr)\nprint('three')",
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
@@ -82,11 +79,7 @@ describe("POST /v1/execute", () => {
   });
 
   it("answers an error before the stream opens as JSON with its HTTP status", async () => {
-    const response = await fetch(url(), {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ language: "klingon", source: "x" }),
-    });
+    const response = await postForEvents(url(), { language: "klingon", source: "x" });
     expect(response.status).toBe(400);
     expect(((await response.json()) as Json).error.code).toBe("unknown_language");
   });
@@ -187,16 +180,15 @@ describe("POST /v1/execute", () => {
   it("a client that drops an event stream mid-run kills the run and frees its sandbox", async () => {
     await busyBecomes(0, "earlier runs to release their sandboxes");
     const controller = new AbortController();
-    const response = await fetch(url(), {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({
+    const response = await postForEvents(
+      url(),
+      {
         language: "python",
         source: "print('up')\nimport time\ntime.sleep(15)",
         limits: { timeMs: 15_000 },
-      }),
-      signal: controller.signal,
-    });
+      },
+      { signal: controller.signal },
+    );
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toContain("event: stdout");
     expect(busy()).toBe(1);

@@ -84,6 +84,24 @@ export async function postJson(
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
+/** POSTs JSON asking for a Server-Sent Events answer; resolves with the response, its body unread. */
+export function postForEvents(
+  url: string,
+  body: unknown,
+  options: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...options.headers,
+    },
+    body: JSON.stringify(body),
+    signal: options.signal,
+  });
+}
+
 export interface SseEvent {
   /** The `event:` field; "message" when the event has none. */
   event: string;
