@@ -50,28 +50,27 @@ async function afterAttack(engine: Engine, file: string): Promise<Record<string,
   return after;
 }
 
+/** Each attack (a file of programs/) and what it left in the container until the fix. */
+const ATTACKS = [
+  {
+    file: "box-attributes.c",
+    what: "an extended attribute, a default ACL and an inode flag on the work directory are gone (was: B read A's secret and could not read its own new files)",
+  },
+  {
+    file: "time-wait.c",
+    what: "a loopback connection A closed first leaves no TIME_WAIT socket, B binds its port (was: EADDRINUSE for 60 s)",
+  },
+  {
+    file: "tcp-metrics.c",
+    what: "the TCP metrics A's loopback connections left in the namespace's cache are not kept (was: B listed the addresses A chose)",
+  },
+];
+
 describe("what the container keeps between jobs carries nothing of run A", () => {
-  test("C: an extended attribute, a default ACL and an inode flag on the work directory are gone (was: B read A's secret and could not read its own new files)", async ({
-    engine,
-    unharmed,
-  }) => {
-    expect(marks(await afterAttack(engine, "box-attributes.c"))).toEqual(UNMARKED);
-    await unharmed(["c"]);
-  });
-
-  test("C: a loopback connection A closed first leaves no TIME_WAIT socket, B binds its port (was: EADDRINUSE for 60 s)", async ({
-    engine,
-    unharmed,
-  }) => {
-    expect(marks(await afterAttack(engine, "time-wait.c"))).toEqual(UNMARKED);
-    await unharmed(["c"]);
-  });
-
-  test("C: the TCP metrics A's loopback connections left in the namespace's cache are not kept (was: B listed the addresses A chose)", async ({
-    engine,
-    unharmed,
-  }) => {
-    expect(marks(await afterAttack(engine, "tcp-metrics.c"))).toEqual(UNMARKED);
-    await unharmed(["c"]);
-  });
+  for (const { file, what } of ATTACKS) {
+    test(`C: ${what}`, async ({ engine, unharmed }) => {
+      expect(marks(await afterAttack(engine, file))).toEqual(UNMARKED);
+      await unharmed(["c"]);
+    });
+  }
 });
