@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect } from "vitest";
-import { attack, report } from "./isolation-helpers.js";
+import { attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
 /**
@@ -19,34 +18,10 @@ describe("per-user kernel counts, shared by every sandbox (known limit)", () => 
   test("C holding every inotify instance its uid may have: a Python run beside it gets EMFILE meanwhile", async ({
     engine,
   }) => {
-    const hoarder = attack(engine, {
-      language: "c",
-      files: [
-        {
-          name: "main.c",
-          content: readFileSync(new URL("./programs/inotify-hoard.c", import.meta.url), "utf8"),
-        },
-      ],
-      limits: { timeMs: 15_000 },
-    });
+    const hoarder = attackWith(engine, "inotify-hoard.c", { limits: { timeMs: 15_000 } });
     // Beside it, Python takes one instance and gives it back every 50 ms for 8 s (the hoarder
     // holds them for 6 s once its compile is done).
-    const neighbour = attack(engine, {
-      language: "python",
-      source: [
-        "import ctypes, os, time",
-        "libc = ctypes.CDLL(None, use_errno=True)",
-        "failures = set()",
-        "end = time.monotonic() + 8",
-        "while time.monotonic() < end:",
-        "    fd = libc.inotify_init()",
-        "    if fd < 0:",
-        "        failures.add(os.strerror(ctypes.get_errno()))",
-        "    else:",
-        "        os.close(fd)",
-        "    time.sleep(0.05)",
-        "print('inotify=' + (','.join(sorted(failures)) or 'ok'))",
-      ].join("\n"),
+    const neighbour = attackWith(engine, "inotify-neighbour.py", {
       limits: { timeMs: 10_000 },
     });
     const [hoarded, beside] = await Promise.all([hoarder, neighbour]);
