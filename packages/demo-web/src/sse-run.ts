@@ -1,8 +1,8 @@
+import { type EventSourceMessage, EventSourceParserStream } from "eventsource-parser/stream";
 import { type ApiEndpoint, apiKeyHeaders } from "./api-auth.js";
 import { ApiError, errorFromResponse, networkError, streamedError } from "./api-error.js";
 import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
-import { type SseEvent, SseParser } from "./sse-parser.js";
 
 /**
  * A batch run streamed over Server-Sent Events: `POST /v1/execute` with
@@ -69,16 +69,17 @@ async function run(
   if (!response.body)
     return { kind: "error", error: new ApiError("protocol", "The server sent no data.") };
 
-  const parser = new SseParser();
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  // An event the stream ends before its closing blank line is dropped, as EventSource does.
+  const reader = response.body
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream())
+    .getReader();
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      for (const event of parser.push(value)) {
-        const outcome = handle(event, listener);
-        if (outcome) return outcome;
-      }
+      const outcome = handle(value, listener);
+      if (outcome) return outcome;
     }
   } catch {
     if (signal.aborted) throw new Error("aborted");
@@ -96,7 +97,7 @@ function lostConnection(): ApiError {
   );
 }
 
-function handle(event: SseEvent, listener: RunListener): RunOutcome | null {
+function handle(event: EventSourceMessage, listener: RunListener): RunOutcome | null {
   switch (event.event) {
     case "stdout":
       // The server splits a chunk into data lines at its line breaks; the parser joins them with LF.

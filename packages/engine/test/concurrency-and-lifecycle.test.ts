@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../src/errors/engine-errors.js";
-import { containersOf, testEngine } from "./helpers/test-engine.js";
+import { busySandboxes, containersOf, testEngine } from "./helpers/test-engine.js";
 
 const programs = [
   { language: "python", source: "import sys\nprint(int(sys.argv[1]) * 2)" },
@@ -68,7 +68,9 @@ describe("concurrency and lifecycle", () => {
       language: "python",
       source: "import time\ntime.sleep(0.5)\nprint('finished')",
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect
+      .poll(() => busySandboxes(engine, "python"), { message: "the run to start" })
+      .toBe(1);
     await engine.close();
     expect((await running).run?.stdout).toBe("finished\n");
     expect(await containersOf(engine.id)).toEqual([]);
@@ -83,9 +85,12 @@ describe("concurrency and lifecycle", () => {
     const runs = Array.from({ length: 6 }, () =>
       engine.execute({ language: "python", source: "import time\ntime.sleep(0.3)" }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const [pool] = engine.stats().pools;
-    expect((pool?.busy ?? 0) + (pool?.starting ?? 0)).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => {
+        const [pool] = engine.stats().pools;
+        return (pool?.busy ?? 0) + (pool?.starting ?? 0);
+      })
+      .toBeGreaterThanOrEqual(2);
     await Promise.all(runs);
     expect((await containersOf(engine.id)).length).toBeLessThanOrEqual(3);
   });

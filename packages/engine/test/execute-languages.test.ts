@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { helloAndEcho } from "./helpers/programs.js";
+import { CORE_LANGUAGES, helloAndEcho } from "./helpers/programs.js";
 import { testEngine } from "./helpers/test-engine.js";
 
 const engine = testEngine({ pool: { min: 1, max: 2 } });
 afterAll(() => engine.close());
 
-describe.each(Object.entries(helloAndEcho))("%s", (language, program) => {
+describe.each(CORE_LANGUAGES)("%s", (language) => {
   it("prints, echoes UTF-8 stdin and its arguments", async () => {
+    const program = helloAndEcho(language);
     const result = await engine.execute({
       language,
       files: [{ name: program.file, content: program.source }],

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
  * The packages as users get them: `npm pack`ed, installed from the tarballs into a fresh
@@ -179,17 +179,18 @@ describe("the packed packages in a fresh project", () => {
     const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
     try {
       const url = `http://127.0.0.1:${port}`;
-      const deadline = Date.now() + 120_000;
-      const ready = () =>
-        fetch(`${url}/readyz`).then(
-          (response) => response.ok,
-          () => false,
-        );
-      while (!(await ready())) {
-        if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
-        if (Date.now() > deadline) throw new Error("the server never became ready");
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+      const ready = vi.waitFor(
+        async () => {
+          const response = await fetch(`${url}/readyz`);
+          if (!response.ok) throw new Error(`/readyz answers ${response.status}`);
+        },
+        { timeout: 120_000, interval: 250 },
+      );
+      const exitedFirst = exited.then((code) => {
+        throw new Error(`the server exited (${code}) before it was ready`);
+      });
+      exitedFirst.catch(() => {}); // moot once the server is ready
+      await Promise.race([ready, exitedFirst]);
       const response = await fetch(`${url}/v1/execute`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryOf, startServerProcess } from "../src/testing/server-process.js";
-import { openSocket } from "../src/testing/test-server.js";
+import { pistonInit, pistonStdin, startPistonRun } from "../src/testing/test-server.js";
 
 /**
  * A Piston WebSocket client (`/api/v2/connect`) sending stdin as fast as it can to a program that
@@ -31,19 +31,12 @@ describe("a Piston WebSocket client flooding stdin", () => {
 
   it("to a program that never reads it: the server keeps none of the excess, the client gets an error (was: all of it kept)", async () => {
     const pid = server.child.pid as number;
-    const ws = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
-    await ws.opened;
-    ws.socket.send(
-      JSON.stringify({
-        type: "init",
-        language: "python",
-        version: "*",
-        files: [{ content: "import time\ntime.sleep(20)\n" }],
-        run_timeout: 20_000,
-      }),
+    const ws = await startPistonRun(
+      server.url,
+      pistonInit("python", "import time\ntime.sleep(20)\n", { run_timeout: 20_000 }),
     );
     await ws.next("runtime");
-    const message = JSON.stringify({ type: "data", stream: "stdin", data: "x".repeat(MIB) });
+    const message = pistonStdin("x".repeat(MIB));
     let sent = 0;
     while (sent < SENT_BYTES && ws.socket.readyState === ws.socket.OPEN) {
       // Only what the server has taken: the client's own buffer stays small.

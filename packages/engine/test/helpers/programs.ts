@@ -1,57 +1,17 @@
-/** Small programs per core language, for the integration tests. */
-export const helloAndEcho: Record<string, { file: string; source: string }> = {
-  python: {
-    file: "main.py",
-    source:
-      "import sys\nprint('hello')\nprint(sys.stdin.read(), end='')\nprint(' '.join(sys.argv[1:]))\n",
-  },
-  javascript: {
-    file: "main.js",
-    source: [
-      "console.log('hello');",
-      "process.stdout.write(require('fs').readFileSync(0, 'utf8'));",
-      "console.log(process.argv.slice(2).join(' '));",
-    ].join("\n"),
-  },
-  java: {
-    file: "Main.java",
-    source: [
-      "import java.io.*;",
-      "public class Main {",
-      "  public static void main(String[] args) throws IOException {",
-      '    System.out.println("hello");',
-      '    System.out.print(new String(System.in.readAllBytes(), "UTF-8"));',
-      '    System.out.println(String.join(" ", args));',
-      "  }",
-      "}",
-    ].join("\n"),
-  },
-  c: {
-    file: "main.c",
-    source: [
-      "#include <stdio.h>",
-      "int main(int argc, char **argv) {",
-      '  puts("hello");',
-      "  int c; while ((c = getchar()) != EOF) putchar(c);",
-      '  for (int i = 1; i < argc; i++) printf(i > 1 ? " %s" : "%s", argv[i]);',
-      '  puts("");',
-      "  return 0;",
-      "}",
-    ].join("\n"),
-  },
-  cpp: {
-    file: "main.cpp",
-    source: [
-      "#include <iostream>",
-      "#include <iterator>",
-      "#include <string>",
-      "int main(int argc, char **argv) {",
-      '  std::cout << "hello" << std::endl;',
-      "  std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());",
-      "  std::cout << all;",
-      '  for (int i = 1; i < argc; i++) std::cout << (i > 1 ? " " : "") << argv[i];',
-      "  std::cout << std::endl;",
-      "}",
-    ].join("\n"),
-  },
-};
+import { languageRegistry } from "../../src/languages/registry.js";
+import { conformancePrograms } from "../conformance/programs/index.js";
+
+/** The core languages the integration tests run their small programs in. */
+export const CORE_LANGUAGES = ["python", "javascript", "java", "c", "cpp"] as const;
+
+/**
+ * A language's conformance echo program (test/conformance/programs/<id>.ts) as the one file of
+ * a request, named as its spec names the entry: prints "hello", then its stdin, then its
+ * arguments joined by spaces and a newline.
+ */
+export function helloAndEcho(language: string): { file: string; source: string } {
+  const spec = languageRegistry.find(language);
+  const source = conformancePrograms[spec?.id ?? ""]?.echo;
+  if (!spec || source === undefined) throw new Error(`no echo program for ${language}`);
+  return { file: spec.defaultFile, source };
+}

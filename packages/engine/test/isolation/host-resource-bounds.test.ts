@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { ExecuteResult } from "../../src/request/execute-result.js";
 import { STAGE_GRACE_MS } from "../../src/sandbox/sandbox.js";
-import { containersOf, testEngine } from "../helpers/test-engine.js";
+import { containersOf, type TestEngine } from "../helpers/test-engine.js";
+import { programText } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * The host never trusts the sandbox for its own memory and time. The real supervisor keeps its
@@ -14,29 +16,8 @@ import { containersOf, testEngine } from "../helpers/test-engine.js";
 const run = promisify(execFile);
 const MIB = 1_048_576;
 
-/**
- * Python run as root inside the container: finds the supervisor, optionally stops it, then
- * writes `count` frames (`kind`, `size` bytes each, every `pauseS` seconds; count 0: forever)
- * straight into the container's stdout, the engine's end of the protocol.
- */
-const FORGER = `
-import os, signal, struct, sys, time
-stop, kind, size, count, pause = sys.argv[1] == "stop", sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
-def program(pid):
-    return open(f"/proc/{pid}/cmdline", "rb").read().split(b"\\0")[0]
-# The supervisor itself, not docker-init (PID 1) that names it in its arguments.
-pid = next(int(p) for p in os.listdir("/proc") if p.isdigit() and program(p).endswith(b"/warmbox-supervisor"))
-if stop:
-    os.kill(pid, signal.SIGSTOP)
-# docker-init shares the supervisor's stdout: the pipe Docker attaches the engine to.
-out = os.open("/proc/1/fd/1", os.O_WRONLY)
-frame = struct.pack("<IB", size + 1, ord(kind)) + b"F" * size
-sent = 0
-while count == 0 or sent < count:
-    os.write(out, frame)
-    sent += 1
-    time.sleep(pause)
-`;
+/** programs/frame-forger.py: run as root in the container, forges frames on its stdout. */
+const FORGER = programText("frame-forger.py");
 
 function forge(
   container: string,
@@ -66,12 +47,11 @@ async function onlyContainer(engineId: string): Promise<string> {
   return running[0]?.Id as string;
 }
 
-const engine = testEngine({ languages: ["python"], pool: { min: 1, max: 1 } });
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
+const test = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 } });
 
 /** Runs a program that prints "ready" and then sleeps; `whenReady` gets its container's id. */
 async function runSleeper(
+  engine: TestEngine,
   limits: { timeMs: number; outputBytes?: number },
   whenReady: (container: string) => void,
 ): Promise<ExecuteResult> {
@@ -93,7 +73,7 @@ async function runSleeper(
 }
 
 /** The next run works, in a new container (the pool of one holds its slot until the old is gone). */
-async function expectReplaced(oldContainer: string): Promise<void> {
+async function expectReplaced(engine: TestEngine, oldContainer: string): Promise<void> {
   expect(oldContainer).not.toBe("");
   const next = await engine.execute({ language: "python", source: "print(6 * 7)" });
   expect(next.status).toBe("ok");
@@ -103,9 +83,11 @@ async function expectReplaced(oldContainer: string): Promise<void> {
 }
 
 describe("a supervisor that breaks its promises", () => {
-  it("forged output past outputBytes: the engine keeps exactly the cap, output_limit, the container is replaced", async () => {
+  test("forged output past outputBytes: the engine keeps exactly the cap, output_limit, the container is replaced", async ({
+    engine,
+  }) => {
     let container = "";
-    const result = await runSleeper({ timeMs: 20_000, outputBytes: 65_536 }, (id) => {
+    const result = await runSleeper(engine, { timeMs: 20_000, outputBytes: 65_536 }, (id) => {
       container = id;
       // 400 KB of forged stdout in 1000-byte frames, six times the cap.
       void forge(id, { stop: false, kind: "O", size: 1_000, count: 400, pauseS: 0 });
@@ -116,14 +98,16 @@ describe("a supervisor that breaks its promises", () => {
     expect(result.run?.stdout.startsWith("ready\n")).toBe(true);
     // Ended by the engine, long before the program's 20 s limit.
     expect(result.run?.wallMs).toBeLessThan(20_000);
-    await expectReplaced(container);
+    await expectReplaced(engine, container);
   });
 
-  it("a stopped supervisor whose stdout keeps sending frames forever: timeout at timeMs + grace, the container is replaced", async () => {
+  test("a stopped supervisor whose stdout keeps sending frames forever: timeout at timeMs + grace, the container is replaced", async ({
+    engine,
+  }) => {
     let container = "";
     // Room for `docker exec` to start on a loaded machine before the supervisor's own limit.
     const timeMs = 10_000;
-    const result = await runSleeper({ timeMs, outputBytes: MIB }, (id) => {
+    const result = await runSleeper(engine, { timeMs, outputBytes: MIB }, (id) => {
       container = id;
       // The supervisor can't enforce the wall limit any more; a frame every 100 ms would keep
       // resetting a deadline that counted from the last frame.
@@ -134,24 +118,28 @@ describe("a supervisor that breaks its promises", () => {
     expect(result.run?.signal).toBe("SIGKILL");
     expect(result.run?.stderr.length).toBeGreaterThan(5);
     expect(result.run?.wallMs).toBeGreaterThanOrEqual(timeMs + STAGE_GRACE_MS - 100);
-    await expectReplaced(container);
+    await expectReplaced(engine, container);
   });
 });
 
 describe("a supervisor that talks out of turn", () => {
-  it("frames flooding in while the sandbox is idle: the sandbox is dropped, a new one serves", async () => {
+  test("frames flooding in while the sandbox is idle: the sandbox is dropped, a new one serves", async ({
+    engine,
+  }) => {
     const container = await onlyContainer(engine.id);
     // 8 MB of stdout frames that no stage asked for.
     await forge(container, { stop: false, kind: "O", size: 4_000, count: 2_000, pauseS: 0 });
     await expect
       .poll(async () => (await containersOf(engine.id)).map((info) => info.Id), { timeout: 20_000 })
       .not.toContain(container);
-    await expectReplaced(container);
+    await expectReplaced(engine, container);
   });
 });
 
 describe("interactive stdin", () => {
-  it("a fast producer feeding a program that never reads waits for the stream to drain", async () => {
+  test("a fast producer feeding a program that never reads waits for the stream to drain", async ({
+    engine,
+  }) => {
     let pulled = 0;
     let stop = false;
     async function* flood(): AsyncIterable<string> {

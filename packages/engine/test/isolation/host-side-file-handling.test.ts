@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "../helpers/test-engine.js";
-import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolation-helpers.js";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { attack, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Host-side file handling, how Judge0 was escaped: the program swaps the files the engine
@@ -12,11 +12,10 @@ import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolatio
  * them: the wipe unlinks without following, and the next job's files are created with
  * O_EXCL|O_NOFOLLOW. And no user string ever reaches a shell.
  */
-const engine = testEngine({
+const test = isolationTest({
   languages: ["python", "c", "java"],
   pool: { min: 1, max: 1 },
 });
-const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
 const here = dirname(fileURLToPath(import.meta.url));
 const victim = `/tmp/warmbox-victim-${randomBytes(6).toString("hex")}`;
 const engineSource = join(here, "../../src/index.ts");
@@ -28,11 +27,9 @@ beforeAll(async () => {
     mtimeMs: statSync(engineSource).mtimeMs,
     content: readFileSync(engineSource, "utf8"),
   };
-  await engine.warmup();
 });
 
-afterAll(async () => {
-  await engine.close();
+afterAll(() => {
   rmSync(victim, { force: true });
 });
 
@@ -49,7 +46,10 @@ const SHA_OF_SYSTEM_FILES = [
 ];
 
 describe("links and special files left for the engine", () => {
-  it("Python swaps its work files for symlinks, FIFOs and hard links: the wipe follows none, the next job is served and sees only its own file", async () => {
+  test("Python swaps its work files for symlinks, FIFOs and hard links: the wipe follows none, the next job is served and sees only its own file", async ({
+    engine,
+    unharmed,
+  }) => {
     const plant = await attack(engine, {
       language: "python",
       files: [
@@ -118,10 +118,13 @@ describe("links and special files left for the engine", () => {
     expect(readFileSync(victim, "utf8")).toBe("untouched\n");
     expect(statSync(engineSource).mtimeMs).toBe(engineSourceBefore.mtimeMs);
     expect(readFileSync(engineSource, "utf8")).toBe(engineSourceBefore.content);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C replaces its compiled binary and source with FIFOs during the run: the job ends, the next one compiles and runs", async () => {
+  test("C replaces its compiled binary and source with FIFOs during the run: the job ends, the next one compiles and runs", async ({
+    engine,
+    unharmed,
+  }) => {
     const runA = await attack(engine, {
       language: "c",
       source: [
@@ -140,10 +143,12 @@ describe("links and special files left for the engine", () => {
     });
     expect(runB.status, runB.describe).toBe("ok");
     expect(runB.run?.stdout).toBe("fresh\n");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("a deep tree of directories the program locked (mode 000) is wiped without following its links", async () => {
+  test("a deep tree of directories the program locked (mode 000) is wiped without following its links", async ({
+    engine,
+  }) => {
     const runA = await attack(engine, {
       language: "python",
       source: [
@@ -188,7 +193,7 @@ describe("no user string reaches a shell", () => {
     "",
   ];
 
-  it("Python: hostile arguments arrive byte for byte, and nothing runs", async () => {
+  test("Python: hostile arguments arrive byte for byte, and nothing runs", async ({ engine }) => {
     const result = await attack(engine, {
       language: "python",
       source:
@@ -202,7 +207,10 @@ describe("no user string reaches a shell", () => {
     expect(JSON.parse(tmp ?? "null")).toEqual([]);
   });
 
-  it("Java: hostile arguments through java-run and a hostile entry file name through java-compile", async () => {
+  test("Java: hostile arguments through java-run and a hostile entry file name through java-compile", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "java",
       files: [
@@ -226,10 +234,10 @@ describe("no user string reaches a shell", () => {
     const echoed = lines.slice(0, -2).join("\n");
     expect(echoed).toBe(hostile.map((arg) => `[${arg}]`).join("\n"));
     expect(lines.at(-2)).toBe(".warmbox-main-class,Main.class,Main.java");
-    await expectUnharmed(engine, ["java"], hostBaseline);
+    await unharmed(["java"]);
   });
 
-  it("C: a source file named like a compiler option is passed as a path", async () => {
+  test("C: a source file named like a compiler option is passed as a path", async ({ engine }) => {
     const result = await attack(engine, {
       language: "c",
       files: [
@@ -243,7 +251,7 @@ describe("no user string reaches a shell", () => {
     expect(result.run?.stdout).toBe("not an option\n");
   });
 
-  it("the execution path has no shell: only the image builder and the network filter spawn processes, never through a shell", () => {
+  test("the execution path has no shell: only the image builder and the network filter spawn processes, never through a shell", () => {
     const src = join(here, "../../src");
     const spawning: string[] = [];
     const throughShell: string[] = [];

@@ -1,22 +1,21 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import type { Engine } from "../../src/engine/engine-types.js";
 import { EngineError } from "../../src/errors/engine-errors.js";
 import type { ExecuteRequest } from "../../src/request/execute-request.js";
-import { containersOf, testEngine } from "../helpers/test-engine.js";
-import { attack, expectUnharmed, sandboxUserProcesses } from "./isolation-helpers.js";
+import { containersOf } from "../helpers/test-engine.js";
+import { attack } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Hostile input: whatever a client sends, the answer is a typed error naming the field, or a
  * correct result; never a crash, an engine fault, or a write outside the sandbox.
  */
-const engine = testEngine({ languages: ["python", "c"], pool: { min: 1, max: 1 } });
-const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
-
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
+const test = isolationTest({ languages: ["python", "c"], pool: { min: 1, max: 1 } });
 
 async function rejection(
+  engine: Engine,
   request: unknown,
 ): Promise<{ code: string; message: string; paths: string[] }> {
   const error = await engine.execute(request as ExecuteRequest).then(
@@ -51,8 +50,8 @@ describe("file names", () => {
     [`${"é".repeat(200)}.py`, "a segment of 400 bytes in 200 characters"],
   ];
   for (const [name, what] of bad) {
-    it(`${what}: invalid_request naming the file`, async () => {
-      const error = await rejection({
+    test(`${what}: invalid_request naming the file`, async ({ engine }) => {
+      const error = await rejection(engine, {
         language: "python",
         files: [
           { name: "main.py", content: hello },
@@ -64,7 +63,9 @@ describe("file names", () => {
     });
   }
 
-  it("a name that is both a file and a directory: invalid_request, not an engine fault (was internal_error)", async () => {
+  test("a name that is both a file and a directory: invalid_request, not an engine fault (was internal_error)", async ({
+    engine,
+  }) => {
     for (const files of [
       [
         { name: "lib", content: "x" },
@@ -79,7 +80,7 @@ describe("file names", () => {
         { name: "a/b", content: "" },
       ],
     ]) {
-      const error = await rejection({
+      const error = await rejection(engine, {
         language: "python",
         files: [{ name: "main.py", content: hello }, ...files],
       });
@@ -88,12 +89,14 @@ describe("file names", () => {
     }
   });
 
-  it("nothing was written outside the sandbox", () => {
+  test("nothing was written outside the sandbox", () => {
     expect(existsSync("/tmp/warmbox-pwned")).toBe(false);
     expect(existsSync("/escape.py")).toBe(false);
   });
 
-  it("odd but legal names (spaces, newlines, quotes, unicode, leading dashes) are written as given", async () => {
+  test("odd but legal names (spaces, newlines, quotes, unicode, leading dashes) are written as given", async ({
+    engine,
+  }) => {
     const names = [
       "with space.txt",
       "new\nline.txt",
@@ -120,7 +123,7 @@ describe("file names", () => {
 });
 
 describe("sizes", () => {
-  it("1000 files (the most allowed) arrive; 1001 are refused", async () => {
+  test("1000 files (the most allowed) arrive; 1001 are refused", async ({ engine }) => {
     const files = Array.from({ length: 999 }, (_, i) => ({
       name: `f/${i}.txt`,
       content: String(i),
@@ -131,7 +134,7 @@ describe("sizes", () => {
     });
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.stdout).toBe("999\n");
-    const error = await rejection({
+    const error = await rejection(engine, {
       language: "python",
       files: [
         { name: "main.py", content: hello },
@@ -143,7 +146,7 @@ describe("sizes", () => {
     expect(error.code).toBe("invalid_request");
   });
 
-  it("a 10 MB source runs", async () => {
+  test("a 10 MB source runs", async ({ engine }) => {
     const padding = `#${"x".repeat(10 * 1_048_576)}\n`;
     const result = await attack(engine, {
       language: "python",
@@ -153,7 +156,7 @@ describe("sizes", () => {
     expect(Number(result.run?.stdout)).toBeGreaterThan(10 * 1_048_576);
   });
 
-  it("a 50 MB stdin arrives whole", async () => {
+  test("a 50 MB stdin arrives whole", async ({ engine }) => {
     const stdin = "0123456789abcdef".repeat((50 * 1_048_576) / 16);
     const result = await attack(engine, {
       language: "python",
@@ -168,8 +171,10 @@ describe("sizes", () => {
     );
   });
 
-  it("a stdin of 60 M characters but 120 MB: refused by its byte size (was a memory_limit of the sandbox)", async () => {
-    const error = await rejection({
+  test("a stdin of 60 M characters but 120 MB: refused by its byte size (was a memory_limit of the sandbox)", async ({
+    engine,
+  }) => {
+    const error = await rejection(engine, {
       language: "python",
       source: hello,
       stdin: "é".repeat(60_000_000),
@@ -178,9 +183,9 @@ describe("sizes", () => {
     expect(error.paths).toContain("stdin");
   });
 
-  it("files above 32 MB in total are refused", async () => {
+  test("files above 32 MB in total are refused", async ({ engine }) => {
     const big = "x".repeat(17 * 1_048_576);
-    const error = await rejection({
+    const error = await rejection(engine, {
       language: "python",
       files: [
         { name: "main.py", content: big },
@@ -313,34 +318,39 @@ describe("every field of the wrong type", () => {
     ],
   ];
   for (const [what, request, path] of cases) {
-    it(`${what}: invalid_request at ${path}`, async () => {
-      const error = await rejection(request);
+    test(`${what}: invalid_request at ${path}`, async ({ engine }) => {
+      const error = await rejection(engine, request);
       expect(error.code).toBe("invalid_request");
       expect(error.paths).toContain(path);
     });
   }
 
-  it("limits above the operator's maximum: limit_exceeded naming the field; unknown languages: unknown_language", async () => {
-    const tooLong = await rejection({
+  test("limits above the operator's maximum: limit_exceeded naming the field; unknown languages: unknown_language", async ({
+    engine,
+  }) => {
+    const tooLong = await rejection(engine, {
       language: "python",
       source: hello,
       limits: { timeMs: 10_000_000 },
     });
     expect(tooLong.code).toBe("limit_exceeded");
     expect(tooLong.message).toContain("limits.timeMs");
-    const network = await rejection({
+    const network = await rejection(engine, {
       language: "python",
       source: hello,
       limits: { network: true },
     });
     expect(network.code).toBe("limit_exceeded");
-    const unknown = await rejection({ language: "brainfuck; rm -rf /", source: hello });
+    const unknown = await rejection(engine, { language: "brainfuck; rm -rf /", source: hello });
     expect(unknown.code).toBe("unknown_language");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it("after all that the engine serves, holds no more than one container per language, and nothing leaked", async () => {
+  test("after all that the engine serves, holds no more than one container per language, and nothing leaked", async ({
+    engine,
+    unharmed,
+  }) => {
     expect((await containersOf(engine.id)).length).toBeLessThanOrEqual(2);
-    await expectUnharmed(engine, ["python", "c"], hostBaseline);
+    await unharmed(["python", "c"]);
   });
 });

@@ -2,15 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { expect } from "vitest";
 import type { Engine } from "../../src/engine/engine-types.js";
+import { languageRegistry } from "../../src/languages/registry.js";
 import type { ExecuteRequest } from "../../src/request/execute-request.js";
 import type { ExecuteResult } from "../../src/request/execute-result.js";
 import { helloAndEcho } from "../helpers/programs.js";
-import { containersOf, docker } from "../helpers/test-engine.js";
+import { containersOf, docker, type TestEngine } from "../helpers/test-engine.js";
 
 /** The sandbox user's uid: on the host too, since containers share the host's user ids. */
 const SANDBOX_UID = 1000;
 
-interface HostProcess {
+export interface HostProcess {
   pid: number;
   /** The Docker container the process lives in (full id), or null for a host process. */
   container: string | null;
@@ -55,44 +56,26 @@ export function hostEscapees(baseline: readonly HostProcess[] = []): HostProcess
   );
 }
 
-/** Waits until `check` holds (or fails with its last value after `timeoutMs`). */
-export async function eventually<T>(
-  probe: () => T | Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 5_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (check(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
  * The engine and the host after an attack: no process of the sandbox user is left in any of
  * the engine's containers (once the wipe is done) nor outside containers on the host, and a
  * normal program in each given language still runs and answers correctly.
  */
 export async function expectUnharmed(
-  engine: Engine & { id: string },
+  engine: TestEngine,
   languages: readonly string[],
   hostBaseline: readonly HostProcess[] = [],
 ): Promise<void> {
   expect(hostEscapees(hostBaseline)).toEqual([]);
-  const leftovers = await eventually(
-    async () => {
-      const ours = new Set((await containersOf(engine.id)).map((container) => container.Id));
-      return sandboxUserProcesses().filter(
-        (process) => process.container !== null && ours.has(process.container),
-      );
-    },
-    (processes) => processes.length === 0,
-  );
-  expect(leftovers).toEqual([]);
+  const leftovers = async () => {
+    const ours = new Set((await containersOf(engine.id)).map((container) => container.Id));
+    return sandboxUserProcesses().filter(
+      (process) => process.container !== null && ours.has(process.container),
+    );
+  };
+  await expect.poll(leftovers, { timeout: 5_000, interval: 100 }).toEqual([]);
   for (const language of languages) {
-    const program = helloAndEcho[language];
-    if (!program) throw new Error(`no hello program for ${language}`);
+    const program = helloAndEcho(language);
     const result = await engine.execute({
       language,
       files: [{ name: program.file, content: program.source }],
@@ -128,6 +111,44 @@ export async function attack(
     },
   });
   return Object.assign(result, { describe });
+}
+
+const PROGRAMS = new URL("./programs/", import.meta.url);
+const LANGUAGE_OF_EXTENSION: Record<string, string> = {
+  c: "c",
+  cpp: "cpp",
+  py: "python",
+  js: "javascript",
+  java: "java",
+};
+
+/** The text of programs/<name>. */
+export function programText(name: string): string {
+  return readFileSync(new URL(name, PROGRAMS), "utf8");
+}
+
+/**
+ * Runs programs/<file> (see `attack`) as the entry file of its language, told by its extension
+ * (.c, .cpp, .py, .js, .java), with `extra` on the request (limits, args, stdin) and
+ * `extraFiles`, more of programs/, beside it under their own names.
+ */
+export function attackWith(
+  engine: Engine,
+  file: string,
+  extra: Omit<ExecuteRequest, "language" | "files" | "source"> = {},
+  extraFiles: readonly string[] = [],
+): Promise<ExecuteResult & { describe: string }> {
+  const language = LANGUAGE_OF_EXTENSION[file.slice(file.lastIndexOf(".") + 1)];
+  const entry = language && languageRegistry.find(language)?.defaultFile;
+  if (!language || !entry) throw new Error(`no language for programs/${file}`);
+  return attack(engine, {
+    ...extra,
+    language,
+    files: [
+      { name: entry, content: programText(file) },
+      ...extraFiles.map((name) => ({ name, content: programText(name) })),
+    ],
+  });
 }
 
 /** Lines of a program's stdout as key=value pairs. */

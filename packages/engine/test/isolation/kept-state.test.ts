@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "../helpers/test-engine.js";
-import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolation-helpers.js";
+import { describe, expect } from "vitest";
+import type { Engine } from "../../src/engine/engine-types.js";
+import { attackWith, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * State a container keeps between jobs beside processes and files: the wipe empties the work
@@ -10,22 +10,11 @@ import { attack, expectUnharmed, report, sandboxUserProcesses } from "./isolatio
  * max 1) run B reuses run A's container, proven by its hostname and PID 1's start time, and
  * must find nothing of what A left there. The programs are in ./programs.
  */
-const engine = testEngine({ languages: ["c"], pool: { min: 1, max: 1 } });
-const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
-
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
-
-const programs = new URL("./programs/", import.meta.url);
-const runC = (file: string) =>
-  attack(engine, {
-    language: "c",
-    files: [{ name: "main.c", content: readFileSync(new URL(file, programs), "utf8") }],
-  });
+const test = isolationTest({ languages: ["c"], pool: { min: 1, max: 1 } });
 
 /** programs/state-observer.c's view of the container, as key=value pairs. */
-async function observe(): Promise<Record<string, string>> {
-  const result = await runC("state-observer.c");
+async function observe(engine: Engine): Promise<Record<string, string>> {
+  const result = await attackWith(engine, "state-observer.c");
   expect(result.status, result.describe).toBe("ok");
   return report(result.run?.stdout);
 }
@@ -49,31 +38,39 @@ const marks = (view: Record<string, string>) => ({
 });
 
 /** Runs the attack between two looks at the container and returns the second. */
-async function afterAttack(file: string): Promise<Record<string, string>> {
-  const before = await observe();
+async function afterAttack(engine: Engine, file: string): Promise<Record<string, string>> {
+  const before = await observe(engine);
   expect(marks(before)).toEqual(UNMARKED);
-  const planted = await runC(file);
+  const planted = await attackWith(engine, file);
   expect(planted.status, planted.describe).toBe("ok");
   expect(report(planted.run?.stdout).planted, planted.describe).toBe("yes");
-  const after = await observe();
+  const after = await observe(engine);
   expect(after.host).toBe(before.host);
   expect(after["init-start"]).toBe(before["init-start"]);
   return after;
 }
 
+/** Each attack (a file of programs/) and what it left in the container until the fix. */
+const ATTACKS = [
+  {
+    file: "box-attributes.c",
+    what: "an extended attribute, a default ACL and an inode flag on the work directory are gone (was: B read A's secret and could not read its own new files)",
+  },
+  {
+    file: "time-wait.c",
+    what: "a loopback connection A closed first leaves no TIME_WAIT socket, B binds its port (was: EADDRINUSE for 60 s)",
+  },
+  {
+    file: "tcp-metrics.c",
+    what: "the TCP metrics A's loopback connections left in the namespace's cache are not kept (was: B listed the addresses A chose)",
+  },
+];
+
 describe("what the container keeps between jobs carries nothing of run A", () => {
-  it("C: an extended attribute, a default ACL and an inode flag on the work directory are gone (was: B read A's secret and could not read its own new files)", async () => {
-    expect(marks(await afterAttack("box-attributes.c"))).toEqual(UNMARKED);
-    await expectUnharmed(engine, ["c"], hostBaseline);
-  });
-
-  it("C: a loopback connection A closed first leaves no TIME_WAIT socket, B binds its port (was: EADDRINUSE for 60 s)", async () => {
-    expect(marks(await afterAttack("time-wait.c"))).toEqual(UNMARKED);
-    await expectUnharmed(engine, ["c"], hostBaseline);
-  });
-
-  it("C: the TCP metrics A's loopback connections left in the namespace's cache are not kept (was: B listed the addresses A chose)", async () => {
-    expect(marks(await afterAttack("tcp-metrics.c"))).toEqual(UNMARKED);
-    await expectUnharmed(engine, ["c"], hostBaseline);
-  });
+  for (const { file, what } of ATTACKS) {
+    test(`C: ${what}`, async ({ engine, unharmed }) => {
+      expect(marks(await afterAttack(engine, file))).toEqual(UNMARKED);
+      await unharmed(["c"]);
+    });
+  }
 });

@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LABEL_ENGINE, LABEL_MANAGED } from "../../src/engine/container-labels.js";
 import { imageRecipe } from "../../src/images/image-recipe.js";
 import { containersOf, docker, testEngine } from "../helpers/test-engine.js";
-import { attack, eventually, expectUnharmed } from "./isolation-helpers.js";
+import { attack, expectUnharmed } from "./isolation-helpers.js";
 
 /**
  * Resilience, for real: engines that die by SIGKILL, containers killed or removed under a
@@ -101,11 +101,14 @@ describe("an engine that owns its daemon (exclusiveDaemon, as the server in comp
 
 /** The container serving this engine's only running job. */
 async function busyContainer(engineId: string): Promise<string> {
-  const [container] = await eventually(
-    () => containersOf(engineId),
-    (containers) => containers.length === 1,
+  const container = await vi.waitFor(
+    async () => {
+      const [only, ...others] = await containersOf(engineId);
+      if (!only || others.length > 0) throw new Error("not exactly one container");
+      return only;
+    },
+    { timeout: 5_000, interval: 100 },
   );
-  if (!container) throw new Error("no container");
   expect(container.Labels[LABEL_ENGINE]).toBe(engineId);
   return container.Id;
 }
@@ -145,10 +148,9 @@ describe("a container killed or removed from outside", () => {
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.stdout).toBe("fine\n");
     // The pool replaced it on its own.
-    await eventually(
-      () => engine.stats().pools[0]?.idle ?? 0,
-      (idle) => idle === 1,
-    );
+    await expect
+      .poll(() => engine.stats().pools[0]?.idle ?? 0, { timeout: 30_000, interval: 100 })
+      .toBe(1);
   });
 });
 

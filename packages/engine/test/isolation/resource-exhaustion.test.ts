@@ -1,34 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "../helpers/test-engine.js";
-import {
-  attack,
-  expectUnharmed,
-  hostEscapees,
-  report,
-  sandboxUserProcesses,
-} from "./isolation-helpers.js";
+import { describe, expect } from "vitest";
+import { attack, attackWith, hostEscapees, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Resource exhaustion: every program here tries to take the sandbox, the engine or the host
  * down. Each gets its exact status, and afterwards nothing of it is left and the engine serves.
  */
-const engine = testEngine({
+const test = isolationTest({
   languages: ["python", "c", "cpp", "javascript", "java"],
   pool: { min: 1, max: 2 },
   maxLimits: { outputBytes: 16 * 1_048_576 },
 });
-const hostBaseline = sandboxUserProcesses().filter((process) => process.container === null);
 
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
-afterEach(() => {
+test.afterEach(({ hostBaseline }) => {
   expect(hostEscapees(hostBaseline)).toEqual([]);
 });
 
 const MIB = 1_048_576;
 
 describe("process and thread bombs", () => {
-  it("C fork bomb: timeout, contained by the pids limit", async () => {
+  test("C fork bomb: timeout, contained by the pids limit", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "c",
       source: "#include <unistd.h>\nint main(void) { for (;;) fork(); }",
@@ -37,10 +28,10 @@ describe("process and thread bombs", () => {
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.signal).toBe("SIGKILL");
     expect(result.run?.wallMs).toBeLessThan(4_000);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Python fork bomb that survives failed forks: timeout", async () => {
+  test("Python fork bomb that survives failed forks: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "python",
       source:
@@ -48,58 +39,40 @@ describe("process and thread bombs", () => {
       limits: { timeMs: 1_500 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C thread bomb: threads stop at the processes limit, the sleeper times out", async () => {
-    const result = await attack(engine, {
-      language: "c",
-      source: [
-        "#include <pthread.h>",
-        "#include <stdio.h>",
-        "#include <unistd.h>",
-        "static void *sleeper(void *a) { for (;;) pause(); return a; }",
-        "int main(void) { int n = 0; pthread_t t;",
-        "  while (pthread_create(&t, 0, sleeper, 0) == 0) n++;",
-        '  printf("threads=%d\\n", n); fflush(stdout); for (;;) pause(); }',
-      ].join("\n"),
+  test("C thread bomb: threads stop at the processes limit, the sleeper times out", async ({
+    engine,
+    unharmed,
+  }) => {
+    const result = await attackWith(engine, "thread-bomb.c", {
       limits: { timeMs: 1_500, processes: 32 },
     });
     expect(result.status, result.describe).toBe("timeout");
     const threads = Number(report(result.run?.stdout).threads);
     expect(threads).toBeGreaterThan(10);
     expect(threads).toBeLessThanOrEqual(32);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Java thread bomb: the JVM is refused threads, catches it, and exits with its own code", async () => {
-    const result = await attack(engine, {
-      language: "java",
-      source: [
-        "public class Main {",
-        "  public static void main(String[] args) throws Exception {",
-        "    int n = 0;",
-        "    try {",
-        "      for (;;) { Thread t = new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) {} });",
-        "        t.setDaemon(true); t.start(); n++; }",
-        '    } catch (Throwable e) { System.out.println("refused=" + e.getClass().getSimpleName()); }',
-        '    System.out.println("threads=" + n);',
-        "    Runtime.getRuntime().halt(3);",
-        "  }",
-        "}",
-      ].join("\n"),
+  test("Java thread bomb: the JVM is refused threads, catches it, and exits with its own code", async ({
+    engine,
+    unharmed,
+  }) => {
+    const result = await attackWith(engine, "thread-bomb.java", {
       limits: { timeMs: 5_000 },
     });
     expect(result.status, result.describe).toBe("runtime_error");
     expect(result.run?.exitCode).toBe(3);
     expect(report(result.run?.stdout).refused).toBe("OutOfMemoryError");
     expect(Number(report(result.run?.stdout).threads)).toBeLessThan(128);
-    await expectUnharmed(engine, ["java"], hostBaseline);
+    await unharmed(["java"]);
   });
 });
 
 describe("memory bombs", () => {
-  it("C, fast growth (malloc + touch): memory_limit", async () => {
+  test("C, fast growth (malloc + touch): memory_limit", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -111,20 +84,26 @@ describe("memory bombs", () => {
     });
     expect(result.status, result.describe).toBe("memory_limit");
     expect(result.run?.signal).toBe("SIGKILL");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("JavaScript, fast growth off the V8 heap (Buffers): memory_limit", async () => {
+  test("JavaScript, fast growth off the V8 heap (Buffers): memory_limit", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: "const keep = [];\nfor (;;) keep.push(Buffer.alloc(8 << 20, 1));\n",
       limits: { memoryMb: 96, timeMs: 5_000 },
     });
     expect(result.status, result.describe).toBe("memory_limit");
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 
-  it("Python, slow growth (256 KiB every 5 ms): memory_limit, not a timeout", async () => {
+  test("Python, slow growth (256 KiB every 5 ms): memory_limit, not a timeout", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source:
@@ -133,12 +112,15 @@ describe("memory bombs", () => {
     });
     expect(result.status, result.describe).toBe("memory_limit");
     expect(result.run?.wallMs).toBeGreaterThan(300);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 });
 
 describe("CPU", () => {
-  it("C++ spinning in 8 threads: timeout on the CPU-time limit, long before the wall limit", async () => {
+  test("C++ spinning in 8 threads: timeout on the CPU-time limit, long before the wall limit", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "cpp",
       source: [
@@ -155,28 +137,16 @@ describe("CPU", () => {
     expect(result.message).toContain("CPU-time limit of 800 ms");
     expect(result.run?.cpuMs).toBeGreaterThanOrEqual(800);
     expect(result.run?.wallMs).toBeLessThan(6_000);
-    await expectUnharmed(engine, ["cpp"], hostBaseline);
+    await unharmed(["cpp"]);
   });
 });
 
 describe("disks and files", () => {
-  it("Python filling every writable path: each refuses at its size, the run ends ok", async () => {
-    const result = await attack(engine, {
-      language: "python",
-      source: [
-        "import errno, os",
-        "chunk = b'x' * (512 * 1024)",
-        "for d in ['/box', '/tmp', '/dev/shm', '/dev/mqueue']:",
-        "    written, error = 0, 'none'",
-        "    try:",
-        "        for i in range(10_000):",
-        "            with open(f'{d}/fill-{i}', 'wb') as f:",
-        "                f.write(chunk)",
-        "            written += len(chunk)",
-        "    except OSError as e:",
-        "        error = errno.errorcode.get(e.errno, str(e.errno))",
-        "    print(f'{d}={error}:{written // (1024 * 1024)}')",
-      ].join("\n"),
+  test("Python filling every writable path: each refuses at its size, the run ends ok", async ({
+    engine,
+    unharmed,
+  }) => {
+    const result = await attackWith(engine, "fill-writable-paths.py", {
       limits: { memoryMb: 256, timeMs: 10_000 },
     });
     expect(result.status, result.describe).toBe("ok");
@@ -185,10 +155,13 @@ describe("disks and files", () => {
     expect(filled["/tmp"]).toMatch(/^ENOSPC:6[34]$/);
     expect(filled["/dev/shm"]).toMatch(/^ENOSPC:1[56]$/);
     expect(filled["/dev/mqueue"]).toMatch(/^E[A-Z]+:0$/);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C writing a file larger than fileSizeBytes: killed by SIGXFSZ, runtime_error", async () => {
+  test("C writing a file larger than fileSizeBytes: killed by SIGXFSZ, runtime_error", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -203,10 +176,13 @@ describe("disks and files", () => {
     expect(result.status, result.describe).toBe("runtime_error");
     expect(result.run?.signal).toBe("SIGXFSZ");
     expect(result.run?.stdout).toBe("");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Python writing past fileSizeBytes gets EFBIG (it ignores SIGXFSZ): the file stops at the limit", async () => {
+  test("Python writing past fileSizeBytes gets EFBIG (it ignores SIGXFSZ): the file stops at the limit", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -223,40 +199,27 @@ describe("disks and files", () => {
     });
     expect(result.status, result.describe).toBe("ok");
     expect(report(result.run?.stdout)).toEqual({ error: "EFBIG", size: String(MIB) });
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C creating empty files and directories until the inodes run out: the wipe still proves it clean", async () => {
-    const result = await attack(engine, {
-      language: "c",
-      source: [
-        "#include <errno.h>",
-        "#include <fcntl.h>",
-        "#include <stdio.h>",
-        "#include <string.h>",
-        "#include <sys/stat.h>",
-        "#include <time.h>",
-        "#include <unistd.h>",
-        "int main(void) { char name[64]; long n = 0; int err = 0; time_t end = time(0) + 3;",
-        "  for (;; n++) {",
-        '    snprintf(name, sizeof name, n % 16 ? "/tmp/d%ld/f%ld" : "/tmp/d%ld", n / 16, n);',
-        "    int r = n % 16 ? open(name, O_CREAT | O_WRONLY, 0600) : mkdir(name, 0700);",
-        "    if (r < 0) { err = errno; break; }",
-        "    if (n % 16) close(r);",
-        "    if ((n & 1023) == 0 && time(0) >= end) break;",
-        "  }",
-        '  printf("files=%ld\\nerror=%s\\n", n, err ? strerror(err) : "none"); return 0; }',
-      ].join("\n"),
+  test("C creating empty files and directories until the inodes run out: the wipe still proves it clean", async ({
+    engine,
+    unharmed,
+  }) => {
+    const result = await attackWith(engine, "inode-exhaustion.c", {
       limits: { timeMs: 8_000 },
     });
     expect(result.status, result.describe).toBe("ok");
     expect(Number(report(result.run?.stdout).files)).toBeGreaterThan(10_000);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 });
 
 describe("output floods", () => {
-  it("C flooding stdout: output_limit, exactly outputBytes kept", async () => {
+  test("C flooding stdout: output_limit, exactly outputBytes kept", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -269,10 +232,13 @@ describe("output floods", () => {
     expect(result.status, result.describe).toBe("output_limit");
     expect(result.run?.truncated).toBe(true);
     expect(result.run?.stdout).toBe("o".repeat(65_536));
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Java flooding stderr: output_limit, exactly outputBytes kept, stdout untouched", async () => {
+  test("Java flooding stderr: output_limit, exactly outputBytes kept, stdout untouched", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "java",
       source: [
@@ -288,10 +254,13 @@ describe("output floods", () => {
     expect(result.status, result.describe).toBe("output_limit");
     expect(result.run?.stdout).toBe("");
     expect(Buffer.byteLength(result.run?.stderr ?? "")).toBe(100_000);
-    await expectUnharmed(engine, ["java"], hostBaseline);
+    await unharmed(["java"]);
   });
 
-  it("JavaScript writing one 8 MiB line without a newline under a 4 MiB cap: output_limit at exactly 4 MiB", async () => {
+  test("JavaScript writing one 8 MiB line without a newline under a 4 MiB cap: output_limit at exactly 4 MiB", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: "process.stdout.write('y'.repeat(8 << 20));\n",
@@ -300,10 +269,13 @@ describe("output floods", () => {
     expect(result.status, result.describe).toBe("output_limit");
     expect(result.run?.stdout.length).toBe(4 * MIB);
     expect(result.run?.stdout.replaceAll("y", "")).toBe("");
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 
-  it("Python writing one 12 MiB line without a newline under a 16 MiB cap: ok, every byte delivered", async () => {
+  test("Python writing one 12 MiB line without a newline under a 16 MiB cap: ok, every byte delivered", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "python",
       source: "import sys\nsys.stdout.write('L' * (12 << 20))\n",
@@ -313,10 +285,13 @@ describe("output floods", () => {
     expect(result.run?.truncated).toBe(false);
     expect(result.run?.stdout.length).toBe(12 * MIB);
     expect(result.run?.stdout.replaceAll("L", "")).toBe("");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("binary and invalid UTF-8 on stdout and stderr: ok, decoded with replacement characters, nothing lost around them", async () => {
+  test("binary and invalid UTF-8 on stdout and stderr: ok, decoded with replacement characters, nothing lost around them", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -337,12 +312,12 @@ describe("output floods", () => {
     expect(stdout).toContain("\uFFFD");
     expect(stdout.endsWith("|end\n")).toBe(true);
     expect(result.run?.stderr).toBe("\0\uFFFDerr\n");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 });
 
 describe("programs that won't end", () => {
-  it("Python closing stdout and stderr, then spinning: timeout", async () => {
+  test("Python closing stdout and stderr, then spinning: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "python",
       source:
@@ -351,10 +326,10 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.stdout).toBe("bye\n");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C closing its stdout, then sleeping: timeout", async () => {
+  test("C closing its stdout, then sleeping: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "c",
       source: "#include <unistd.h>\nint main(void) { close(1); close(2); for (;;) pause(); }",
@@ -362,10 +337,13 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.cpuMs).toBeLessThan(500);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("JavaScript sleeping forever on a timer: timeout, almost no CPU", async () => {
+  test("JavaScript sleeping forever on a timer: timeout, almost no CPU", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "javascript",
       source: "setInterval(() => {}, 1 << 30);\n",
@@ -373,10 +351,10 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.wallMs).toBeGreaterThanOrEqual(1_150);
-    await expectUnharmed(engine, ["javascript"], hostBaseline);
+    await unharmed(["javascript"]);
   });
 
-  it("C++ sleeping for hours: timeout", async () => {
+  test("C++ sleeping for hours: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "cpp",
       source:
@@ -384,10 +362,13 @@ describe("programs that won't end", () => {
       limits: { timeMs: 1_000 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    await expectUnharmed(engine, ["cpp"], hostBaseline);
+    await unharmed(["cpp"]);
   });
 
-  it("C ignoring every catchable signal: timeout, SIGKILL gets it anyway", async () => {
+  test("C ignoring every catchable signal: timeout, SIGKILL gets it anyway", async ({
+    engine,
+    unharmed,
+  }) => {
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -401,10 +382,10 @@ describe("programs that won't end", () => {
     });
     expect(result.status, result.describe).toBe("timeout");
     expect(result.run?.signal).toBe("SIGKILL");
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 
-  it("Python ignoring SIGTERM, SIGINT and SIGHUP: timeout", async () => {
+  test("Python ignoring SIGTERM, SIGINT and SIGHUP: timeout", async ({ engine, unharmed }) => {
     const result = await attack(engine, {
       language: "python",
       source: [
@@ -417,10 +398,13 @@ describe("programs that won't end", () => {
       limits: { timeMs: 1_000 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("Python double fork: the parent exits at once, the run is ok, the orphan holding stdout open dies with the run", async () => {
+  test("Python double fork: the parent exits at once, the run is ok, the orphan holding stdout open dies with the run", async ({
+    engine,
+    unharmed,
+  }) => {
     const started = Date.now();
     const result = await attack(engine, {
       language: "python",
@@ -439,10 +423,13 @@ describe("programs that won't end", () => {
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.stdout).toBe("parent done\n");
     expect(Date.now() - started).toBeLessThan(4_000);
-    await expectUnharmed(engine, ["python"], hostBaseline);
+    await unharmed(["python"]);
   });
 
-  it("C daemon(): a detached grandchild that keeps writing does not hold the run open", async () => {
+  test("C daemon(): a detached grandchild that keeps writing does not hold the run open", async ({
+    engine,
+    unharmed,
+  }) => {
     const started = Date.now();
     const result = await attack(engine, {
       language: "c",
@@ -458,6 +445,6 @@ describe("programs that won't end", () => {
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.stdout).toContain("main done\n");
     expect(Date.now() - started).toBeLessThan(4_000);
-    await expectUnharmed(engine, ["c"], hostBaseline);
+    await unharmed(["c"]);
   });
 });

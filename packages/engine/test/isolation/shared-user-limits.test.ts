@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "../helpers/test-engine.js";
-import { attack, report } from "./isolation-helpers.js";
+import { describe, expect } from "vitest";
+import { attackWith, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
 
 /**
  * Every sandbox runs its programs as uid 1000, the same uid in every container and on the host
@@ -13,41 +12,16 @@ import { attack, report } from "./isolation-helpers.js";
  * own (user-namespace remapping, or a uid per sandbox); then it turns into the invariant: "a
  * run beside it still gets one".
  */
-const engine = testEngine({ languages: ["c", "python"], pool: { min: 1, max: 1 } });
-
-beforeAll(() => engine.warmup());
-afterAll(() => engine.close());
+const test = isolationTest({ languages: ["c", "python"], pool: { min: 1, max: 1 } });
 
 describe("per-user kernel counts, shared by every sandbox (known limit)", () => {
-  it("C holding every inotify instance its uid may have: a Python run beside it gets EMFILE meanwhile", async () => {
-    const hoarder = attack(engine, {
-      language: "c",
-      files: [
-        {
-          name: "main.c",
-          content: readFileSync(new URL("./programs/inotify-hoard.c", import.meta.url), "utf8"),
-        },
-      ],
-      limits: { timeMs: 15_000 },
-    });
+  test("C holding every inotify instance its uid may have: a Python run beside it gets EMFILE meanwhile", async ({
+    engine,
+  }) => {
+    const hoarder = attackWith(engine, "inotify-hoard.c", { limits: { timeMs: 15_000 } });
     // Beside it, Python takes one instance and gives it back every 50 ms for 8 s (the hoarder
     // holds them for 6 s once its compile is done).
-    const neighbour = attack(engine, {
-      language: "python",
-      source: [
-        "import ctypes, os, time",
-        "libc = ctypes.CDLL(None, use_errno=True)",
-        "failures = set()",
-        "end = time.monotonic() + 8",
-        "while time.monotonic() < end:",
-        "    fd = libc.inotify_init()",
-        "    if fd < 0:",
-        "        failures.add(os.strerror(ctypes.get_errno()))",
-        "    else:",
-        "        os.close(fd)",
-        "    time.sleep(0.05)",
-        "print('inotify=' + (','.join(sorted(failures)) or 'ok'))",
-      ].join("\n"),
+    const neighbour = attackWith(engine, "inotify-neighbour.py", {
       limits: { timeMs: 10_000 },
     });
     const [hoarded, beside] = await Promise.all([hoarder, neighbour]);

@@ -2,9 +2,8 @@ import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { containersOf, docker, testEngine } from "../helpers/test-engine.js";
-import { eventually } from "../isolation/isolation-helpers.js";
 
 /**
  * The Docker daemon restarted under a running engine. This restarts the machine's real
@@ -35,23 +34,23 @@ it("in-flight runs end with internal_error, the engine reconnects, pools refill,
   }
   // Never a hang: the runs ended long before their own limits.
   expect(Date.now() - restarted).toBeLessThan(20_000);
-  await eventually(
-    () =>
-      run("pgrep", ["-x", "dockerd"]).then(
-        () => true,
-        () => false,
-      ),
-    (alive) => !alive,
-    30_000,
-  );
+  const dockerdAlive = () =>
+    run("pgrep", ["-x", "dockerd"]).then(
+      () => true,
+      () => false,
+    );
+  await expect.poll(dockerdAlive, { timeout: 30_000, interval: 100 }).toBe(false);
   await run("bash", [ensureDocker], { timeout: 120_000 });
   await docker.ping();
 
   // The engine reconnects by itself: the next executions succeed.
-  const ok = await eventually(
-    () => engine.execute({ language: "python", source: "print('back')" }),
-    (result) => result.status === "ok",
-    60_000,
+  const ok = await vi.waitFor(
+    async () => {
+      const result = await engine.execute({ language: "python", source: "print('back')" });
+      expect(result.status).toBe("ok");
+      return result;
+    },
+    { timeout: 60_000, interval: 100 },
   );
   expect(ok.run?.stdout).toBe("back\n");
   for (let i = 0; i < 3; i++) {
@@ -60,15 +59,14 @@ it("in-flight runs end with internal_error, the engine reconnects, pools refill,
     expect(result.run?.stdout).toBe(`${i * 7}\n`);
   }
   // The pool refills to its minimum, and the containers the restart stopped are reaped.
-  await eventually(
-    () => engine.health(),
-    (health) => health.warm,
-    30_000,
-  );
-  const containers = await eventually(
-    () => containersOf(engine.id),
-    (list) => list.every((container) => container.State === "running"),
-    30_000,
-  );
-  expect(containers.every((container) => container.State === "running")).toBe(true);
+  await expect
+    .poll(async () => (await engine.health()).warm, { timeout: 30_000, interval: 100 })
+    .toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await containersOf(engine.id)).every((container) => container.State === "running"),
+      { timeout: 30_000, interval: 100 },
+    )
+    .toBe(true);
 }, 240_000);

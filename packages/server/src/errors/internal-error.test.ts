@@ -3,7 +3,13 @@ import { EngineUnavailableError } from "@warmbox/engine";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../app/start-server.js";
-import { openSocket, postJson, readSse, startTestServer } from "../testing/test-server.js";
+import {
+  openSocket,
+  postForEvents,
+  postJson,
+  readSse,
+  startTestServer,
+} from "../testing/test-server.js";
 
 /** What Docker says when its socket is gone: a path and internals no client should read. */
 const DOCKER_TEXT = "connect ENOENT /var/run/docker.sock (supervisor pid 1: fd 7 closed)";
@@ -53,11 +59,7 @@ describe("internal_error answers", () => {
   });
 
   it("the same on a stream, a WebSocket and the Piston route", async () => {
-    const response = await fetch(`${server.url}/v1/execute`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify(program),
-    });
+    const response = await postForEvents(`${server.url}/v1/execute`, program);
     const streamed = JSON.stringify(
       response.status === 500 ? await response.json() : await readSse(response),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postJson, startTestServer, waitFor } from "../testing/test-server.js";
+import { busySandboxes, postJson, startTestServer } from "../testing/test-server.js";
 
 describe("graceful shutdown", () => {
   it("refuses new work with 503, lets runs finish until the deadline, then kills them", async () => {
@@ -9,8 +9,6 @@ describe("graceful shutdown", () => {
       shutdownTimeoutMs: 1_000,
     });
     const url = `${server.url}/v1/execute`;
-    const busy = () =>
-      server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
     const quick = postJson(url, {
       language: "python",
       source: "import time\ntime.sleep(0.3)\nprint('done')",
@@ -20,7 +18,9 @@ describe("graceful shutdown", () => {
       source: "import time\ntime.sleep(20)",
       limits: { timeMs: 20_000 },
     });
-    await waitFor(() => busy() === 2, 10_000, "both runs to start");
+    await expect
+      .poll(() => busySandboxes(server), { timeout: 10_000, message: "both runs to start" })
+      .toBe(2);
     const started = Date.now();
     const closing = server.close();
     const late = await postJson(url, { language: "python", source: "print(1)" }).catch(

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
-import { postJson, startTestServer } from "../testing/test-server.js";
+import { describe, expect, it } from "vitest";
+import { postJson, useTestServer } from "../testing/test-server.js";
 
 describe("backpressure", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python"],
-      pool: { min: 1, max: 1 },
-      maxQueue: 2,
-      rateLimitPerMinute: 0,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const server = useTestServer({
+    languages: ["python"],
+    pool: { min: 1, max: 1 },
+    maxQueue: 2,
+    rateLimitPerMinute: 0,
   });
 
   it("answers every one of many parallel requests with a result or 503 overloaded at once; none hangs", async () => {

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
+import { describe, expect, it } from "vitest";
 import { rawRequest, upgradeHeaders } from "../testing/raw-http.js";
-import { openSocket, postJson, startTestServer } from "../testing/test-server.js";
+import { openSocket, postJson, startTestServer, useTestServer } from "../testing/test-server.js";
 
 const KEY = "test-key-0123456789abcdef0123456789";
 const keyProtocol = (key: string) => `warmbox.key.${Buffer.from(key).toString("base64url")}`;
 const hello = { language: "python", source: "print('ok')" };
 
 describe("API keys and rate limits", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python"],
-      pool: { min: 1, max: 1 },
-      apiKeys: [KEY],
-      rateLimitPerMinute: 8,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const server = useTestServer({
+    languages: ["python"],
+    pool: { min: 1, max: 1 },
+    apiKeys: [KEY],
+    rateLimitPerMinute: 8,
   });
 
   it("401 unauthorized without a key or with a wrong one", async () => {
@@ -119,17 +111,10 @@ describe("metricsPublic", () => {
 });
 
 describe("an open server (no API keys)", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python"],
-      pool: { min: 1, max: 1 },
-      rateLimitPerMinute: 0,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const server = useTestServer({
+    languages: ["python"],
+    pool: { min: 1, max: 1 },
+    rateLimitPerMinute: 0,
   });
 
   it("needs no key, and ignores a made-up one", async () => {

@@ -1,7 +1,6 @@
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
-import { openSocket, postJson, startTestServer } from "../testing/test-server.js";
+import { describe, expect, it } from "vitest";
+import { openSocket, postJson, useTestServer } from "../testing/test-server.js";
 
 const KEY = "request-timeout-test-key-0123456789abcdef";
 const REQUEST_TIMEOUT_MS = 1_000;
@@ -36,18 +35,11 @@ function sendUnfinishedBody(url: string, target: string, waitMs: number): Promis
 }
 
 describe("a request must arrive within requestTimeoutMs (slow bodies hold no connection)", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python"],
-      pool: { min: 1, max: 1 },
-      apiKeys: [KEY],
-      requestTimeoutMs: REQUEST_TIMEOUT_MS,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const server = useTestServer({
+    languages: ["python"],
+    pool: { min: 1, max: 1 },
+    apiKeys: [KEY],
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
   });
 
   it("a body that never ends gets 408 and its connection closed, with or without a key", async () => {

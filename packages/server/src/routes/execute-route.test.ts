@@ -1,21 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
-import { type Json, postJson, readSse, startTestServer, waitFor } from "../testing/test-server.js";
+import { describe, expect, it } from "vitest";
+import {
+  busySandboxes,
+  type Json,
+  postForEvents,
+  postJson,
+  readSse,
+  useTestServer,
+} from "../testing/test-server.js";
 
 describe("POST /v1/execute", () => {
-  let server: RunningServer;
-  let url: string;
-
-  beforeAll(async () => {
-    server = await startTestServer({ maxBodyBytes: 64 * 1024, maxLimits: { timeMs: 20_000 } });
-    url = `${server.url}/v1/execute`;
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useTestServer({ maxBodyBytes: 64 * 1024, maxLimits: { timeMs: 20_000 } });
+  const url = () => `${server.url}/v1/execute`;
+  const busy = () => busySandboxes(server);
+  /** Waits until `count` sandboxes run a job (`what` says whose). */
+  const busyBecomes = (count: number, what: string) =>
+    expect.poll(busy, { timeout: 10_000, message: what }).toBe(count);
 
   it("runs a program and answers its ExecuteResult", async () => {
-    const { status, headers, body } = await postJson(url, {
+    const { status, headers, body } = await postJson(url(), {
       language: "python",
       source: "print(input())",
       stdin: "hi\n",
@@ -32,7 +34,7 @@ describe("POST /v1/execute", () => {
   });
 
   it("answers 200 whatever the program did, with files, args and an alias", async () => {
-    const { status, body } = await postJson(url, {
+    const { status, body } = await postJson(url(), {
       language: "js",
       files: [
         {
@@ -51,13 +53,9 @@ describe("POST /v1/execute", () => {
   });
 
   it("streams output as Server-Sent Events, then the result", async () => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({
-        language: "python",
-        source: "import sys\nprint('one')\nprint('two', file=sys.stderr)\nprint('three')",
-      }),
+    const response = await postForEvents(url(), {
+      language: "python",
+      source: "import sys\nprint('one')\nprint('two', file=sys.stderr)\nprint('three')",
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
@@ -81,17 +79,13 @@ describe("POST /v1/execute", () => {
   });
 
   it("answers an error before the stream opens as JSON with its HTTP status", async () => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ language: "klingon", source: "x" }),
-    });
+    const response = await postForEvents(url(), { language: "klingon", source: "x" });
     expect(response.status).toBe(400);
     expect(((await response.json()) as Json).error.code).toBe("unknown_language");
   });
 
   it("400 invalid_request names the fields", async () => {
-    const { status, body } = await postJson(url, {
+    const { status, body } = await postJson(url(), {
       language: "python",
       files: [{ name: "../x.py", content: "" }],
       stdin: 5,
@@ -104,14 +98,14 @@ describe("POST /v1/execute", () => {
   });
 
   it("400 invalid_request when neither files nor source is given", async () => {
-    const { status, body } = await postJson(url, { language: "python" });
+    const { status, body } = await postJson(url(), { language: "python" });
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: "invalid_request" });
     expect(body.error.details[0].path).toBe("files");
   });
 
   it("400 invalid_request for bad JSON, saying where it broke", async () => {
-    const { status, body } = await postJson(url, '{"language": "python", ');
+    const { status, body } = await postJson(url(), '{"language": "python", ');
     expect(status).toBe(400);
     expect(body.error.code).toBe("invalid_request");
     expect(body.error.details[0].path).toBe("body");
@@ -119,14 +113,14 @@ describe("POST /v1/execute", () => {
   });
 
   it("400 unknown_language lists what exists", async () => {
-    const { status, body } = await postJson(url, { language: "klingon", source: "x" });
+    const { status, body } = await postJson(url(), { language: "klingon", source: "x" });
     expect(status).toBe(400);
     expect(body.error.code).toBe("unknown_language");
     expect(body.error.message).toMatch(/python/);
   });
 
   it("400 limit_exceeded names the field and the maximum", async () => {
-    const { status, body } = await postJson(url, {
+    const { status, body } = await postJson(url(), {
       language: "python",
       source: "1",
       limits: { timeMs: 999_999 },
@@ -140,7 +134,7 @@ describe("POST /v1/execute", () => {
   it("a request may ask for at most 1 MiB of output unless the operator allows more", async () => {
     // The answer holds the output in memory, 6 bytes of JSON per control byte: at the engine's
     // 16 MiB, one run writing NULs cost the server ~850 MB.
-    const greedy = await postJson(url, {
+    const greedy = await postJson(url(), {
       language: "python",
       source: "print(1)",
       limits: { outputBytes: 16 * 1_048_576 },
@@ -150,7 +144,7 @@ describe("POST /v1/execute", () => {
       code: "limit_exceeded",
       details: { field: "limits.outputBytes" },
     });
-    const allowed = await postJson(url, {
+    const allowed = await postJson(url(), {
       language: "python",
       source: "print(1)",
       limits: { outputBytes: 1_048_576 },
@@ -159,7 +153,7 @@ describe("POST /v1/execute", () => {
   });
 
   it("413 payload_too_large above the configured body size", async () => {
-    const { status, body } = await postJson(url, {
+    const { status, body } = await postJson(url(), {
       language: "python",
       source: "#".repeat(100 * 1024),
     });
@@ -168,7 +162,7 @@ describe("POST /v1/execute", () => {
   });
 
   it("415 for a body that is not JSON", async () => {
-    const response = await fetch(url, {
+    const response = await fetch(url(), {
       method: "POST",
       headers: { "content-type": "text/csv" },
       body: "a,b",
@@ -184,30 +178,27 @@ describe("POST /v1/execute", () => {
   });
 
   it("a client that drops an event stream mid-run kills the run and frees its sandbox", async () => {
-    const busy = () =>
-      server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
-    await waitFor(() => busy() === 0, 8_000, "earlier runs to release their sandboxes");
+    await busyBecomes(0, "earlier runs to release their sandboxes");
     const controller = new AbortController();
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({
+    const response = await postForEvents(
+      url(),
+      {
         language: "python",
         source: "print('up')\nimport time\ntime.sleep(15)",
         limits: { timeMs: 15_000 },
-      }),
-      signal: controller.signal,
-    });
+      },
+      { signal: controller.signal },
+    );
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toContain("event: stdout");
     expect(busy()).toBe(1);
     controller.abort();
-    await waitFor(() => busy() === 0, 8_000, "the sandbox to be released");
+    await busyBecomes(0, "the sandbox to be released");
   });
 
   it("a client that disconnects mid-run kills the run and frees its sandbox", async () => {
     const controller = new AbortController();
-    const pending = fetch(url, {
+    const pending = fetch(url(), {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -217,11 +208,9 @@ describe("POST /v1/execute", () => {
       }),
       signal: controller.signal,
     }).catch((error: Error) => error);
-    const busy = () =>
-      server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
-    await waitFor(() => busy() === 1, 10_000, "the run to start");
+    await busyBecomes(1, "the run to start");
     controller.abort();
     expect(await pending).toBeInstanceOf(Error);
-    await waitFor(() => busy() === 0, 8_000, "the sandbox to be released");
+    await busyBecomes(0, "the sandbox to be released");
   });
 });

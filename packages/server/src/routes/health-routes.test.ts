@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../app/start-server.js";
 import { rawRequest } from "../testing/raw-http.js";
-import { type Json, postJson, startTestServer } from "../testing/test-server.js";
+import { type Json, postForEvents, postJson, startTestServer } from "../testing/test-server.js";
 
 describe("health, metrics, OpenAPI, languages and the page", () => {
   let server: RunningServer;
@@ -108,10 +108,9 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
       expect(answer.headers["x-content-type-options"], request.target).toBe("nosniff");
       expect(answer.headers["content-type"], request.target).toMatch(/^application\/json/);
     }
-    const stream = await fetch(`${server.url}/v1/execute`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ language: "python", source: "print(1)" }),
+    const stream = await postForEvents(`${server.url}/v1/execute`, {
+      language: "python",
+      source: "print(1)",
     });
     expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
     expect(stream.headers.get("content-security-policy")).toMatch(/frame-ancestors/);

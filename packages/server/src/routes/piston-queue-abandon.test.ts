@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
-import { openSocket, postJson, startTestServer, waitFor } from "../testing/test-server.js";
+import { describe, expect, it } from "vitest";
+import { pistonInit, postJson, startPistonRun, useTestServer } from "../testing/test-server.js";
 
 /**
  * A run whose client left while it waited for a sandbox must leave the queue at once: else one
@@ -8,40 +7,32 @@ import { openSocket, postJson, startTestServer, waitFor } from "../testing/test-
  * full of runs nobody waits for, and every other client gets 503 `overloaded`.
  */
 describe("runs abandoned while queued", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python"],
-      pool: { min: 1, max: 1 },
-      maxQueue: 3,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
+  const server = useTestServer({
+    languages: ["python"],
+    pool: { min: 1, max: 1 },
+    maxQueue: 3,
   });
 
   const queueDepth = async () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     return Number(/^warmbox_queue_depth (\d+)$/m.exec(metrics)?.[1]);
   };
-  const init = (content: string) =>
-    JSON.stringify({ type: "init", language: "python", version: "*", files: [{ content }] });
 
   it("leave the queue when their socket closes, so others still get a place", async () => {
-    const busy = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
-    await busy.opened;
-    busy.socket.send(init("import time\nprint('busy', flush=True)\ntime.sleep(4)"));
+    const busy = await startPistonRun(
+      server.url,
+      pistonInit("python", "import time\nprint('busy', flush=True)\ntime.sleep(4)"),
+    );
     await busy.next("data");
 
     for (let i = 0; i < 5; i++) {
-      const abandoned = openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
-      await abandoned.opened;
-      abandoned.socket.send(init("print('never')"));
-      await waitFor(async () => (await queueDepth()) === 1, 5_000, "the run to be queued");
+      const abandoned = await startPistonRun(server.url, pistonInit("python", "print('never')"));
+      await expect.poll(queueDepth, { timeout: 5_000, message: "the run to be queued" }).toBe(1);
       abandoned.socket.terminate();
       await abandoned.closed;
-      await waitFor(async () => (await queueDepth()) === 0, 2_000, "the abandoned run to leave");
+      await expect
+        .poll(queueDepth, { timeout: 2_000, message: "the abandoned run to leave" })
+        .toBe(0);
     }
 
     const { status, body } = await postJson(`${server.url}/api/v2/execute`, {

@@ -1,7 +1,13 @@
 import piston from "piston-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
-import { openSocket, postJson, startTestServer } from "../testing/test-server.js";
+import { describe, expect, it } from "vitest";
+import {
+  openSocket,
+  pistonInit,
+  pistonStdin,
+  postJson,
+  startPistonRun,
+  useTestServer,
+} from "../testing/test-server.js";
 
 /** A program per core language, by Piston's name, printing its arguments and a line of stdin. */
 const ECHO_PROGRAMS: Record<string, string> = {
@@ -38,17 +44,12 @@ const ECHO_PROGRAMS: Record<string, string> = {
 };
 
 describe("Piston-compatible API", () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      languages: ["python", "javascript", "java", "c", "cpp"],
-      pool: { min: 1, max: 1 },
-    });
+  const server = useTestServer({
+    languages: ["python", "javascript", "java", "c", "cpp"],
+    pool: { min: 1, max: 1 },
   });
-  afterAll(async () => {
-    await server?.close();
-  });
+  /** POST /api/v2/execute with `body`. */
+  const pistonExecute = (body: unknown) => postJson(`${server.url}/api/v2/execute`, body);
 
   it("works with the piston-client npm package, unchanged", async () => {
     const client = piston({ server: server.url });
@@ -109,7 +110,7 @@ describe("Piston-compatible API", () => {
     );
     const major = python.version.split(".")[0];
     for (const version of ["*", python.version, `${major}.x`, `^${major}`, `>=${major} <99`]) {
-      const { status, body } = await postJson(`${server.url}/api/v2/execute`, {
+      const { status, body } = await pistonExecute({
         language: "python",
         version,
         files: [{ content: "print(1)" }],
@@ -120,7 +121,7 @@ describe("Piston-compatible API", () => {
   });
 
   it("answers Piston's exact response shape for a compiled language", async () => {
-    const { status, body } = await postJson(`${server.url}/api/v2/execute`, {
+    const { status, body } = await pistonExecute({
       language: "c",
       version: "*",
       files: [
@@ -148,7 +149,7 @@ describe("Piston-compatible API", () => {
   });
 
   it("repeats a failed compile as run, like Piston", async () => {
-    const { body } = await postJson(`${server.url}/api/v2/execute`, {
+    const { body } = await pistonExecute({
       language: "c",
       version: "*",
       files: [{ content: "int main( {" }],
@@ -160,7 +161,7 @@ describe("Piston-compatible API", () => {
   it("refuses a version selector too long to be one before parsing it as a range", async () => {
     // semver's range parser spent ~2 s of the event loop on 2 MB of "1.2.3 1.2.3 ...", during
     // which the server answered nobody.
-    const { status, body } = await postJson(`${server.url}/api/v2/execute`, {
+    const { status, body } = await pistonExecute({
       language: "python",
       version: "1.2.3 ".repeat(300_000),
       files: [{ content: "print(1)" }],
@@ -170,7 +171,7 @@ describe("Piston-compatible API", () => {
   });
 
   it("answers Piston's { message } errors", async () => {
-    const missing = await postJson(`${server.url}/api/v2/execute`, {
+    const missing = await pistonExecute({
       language: "python",
       files: [],
     });
@@ -178,7 +179,7 @@ describe("Piston-compatible API", () => {
       status: 400,
       body: { message: "version is required as a string" },
     });
-    const unknown = await postJson(`${server.url}/api/v2/execute`, {
+    const unknown = await pistonExecute({
       language: "klingon",
       version: "*",
       files: [{ content: "" }],
@@ -187,13 +188,13 @@ describe("Piston-compatible API", () => {
       status: 400,
       body: { message: "klingon-* runtime is unknown" },
     });
-    const version = await postJson(`${server.url}/api/v2/execute`, {
+    const version = await pistonExecute({
       language: "python",
       version: "2",
       files: [{ content: "" }],
     });
     expect(version.body.message).toBe("python-2 runtime is unknown");
-    const limit = await postJson(`${server.url}/api/v2/execute`, {
+    const limit = await pistonExecute({
       language: "python",
       version: "*",
       files: [{ content: "" }],
@@ -207,19 +208,13 @@ describe("Piston-compatible API", () => {
     const connect = () => openSocket(`${server.url.replace(/^http/, "ws")}/api/v2/connect`);
 
     it("streams a run, takes stdin as data, and a signal kills it", async () => {
-      const ws = connect();
-      await ws.opened;
-      ws.socket.send(
-        JSON.stringify({
-          type: "init",
-          language: "python",
-          version: "*",
-          files: [{ content: "print('hello', input(), flush=True)\ninput()" }],
-        }),
+      const ws = await startPistonRun(
+        server.url,
+        pistonInit("python", "print('hello', input(), flush=True)\ninput()"),
       );
       expect(await ws.next("runtime")).toMatchObject({ language: "python" });
       expect(await ws.next("stage")).toEqual({ type: "stage", stage: "run" });
-      ws.socket.send(JSON.stringify({ type: "data", stream: "stdin", data: "bob\n" }));
+      ws.socket.send(pistonStdin("bob\n"));
       // Output comes in the chunks the program writes: read up to the end of the line.
       let stdout = "";
       while (!stdout.endsWith("\n")) {
@@ -239,15 +234,9 @@ describe("Piston-compatible API", () => {
     });
 
     it("reports a compiled language's stages and exits", async () => {
-      const ws = connect();
-      await ws.opened;
-      ws.socket.send(
-        JSON.stringify({
-          type: "init",
-          language: "c++",
-          version: "*",
-          files: [{ content: '#include <cstdio>\nint main() { std::puts("built"); return 3; }' }],
-        }),
+      const ws = await startPistonRun(
+        server.url,
+        pistonInit("c++", '#include <cstdio>\nint main() { std::puts("built"); return 3; }'),
       );
       expect(await ws.closed).toEqual({ code: 4999, reason: "Job Completed" });
       const events = ws.messages.filter((message) => message.type !== "runtime");
@@ -263,20 +252,12 @@ describe("Piston-compatible API", () => {
 
     it("ends with an error when stdin piles up for a program that does not read it", async () => {
       // Without a cap, 300 such messages took a server from 100 MB to 550 MB of resident memory.
-      const ws = connect();
-      await ws.opened;
-      ws.socket.send(
-        JSON.stringify({
-          type: "init",
-          language: "python",
-          version: "*",
-          files: [{ content: "import time\ntime.sleep(3)" }],
-        }),
+      const ws = await startPistonRun(
+        server.url,
+        pistonInit("python", "import time\ntime.sleep(3)"),
       );
-      const chunk = "x".repeat(1_500_000);
-      for (let i = 0; i < 8; i++) {
-        ws.socket.send(JSON.stringify({ type: "data", stream: "stdin", data: chunk }));
-      }
+      const chunk = pistonStdin("x".repeat(1_500_000));
+      for (let i = 0; i < 8; i++) ws.socket.send(chunk);
       expect(await ws.closed).toEqual({ code: 4002, reason: "Notified Error" });
       const error = ws.messages.find((message) => message.type === "error");
       expect(error.message).toMatch(

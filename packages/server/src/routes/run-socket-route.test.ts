@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../app/start-server.js";
+import { describe, expect, it } from "vitest";
 import { MAX_ERROR_ANSWERS } from "../execution/run-socket-session.js";
-import { type Json, openSocket, startTestServer, waitFor } from "../testing/test-server.js";
+import { busySandboxes, type Json, openSocket, useTestServer } from "../testing/test-server.js";
 
 const INTERACTIVE = `
 while True:
@@ -14,24 +13,16 @@ while True:
 `;
 
 describe("GET /v1/run (WebSocket)", () => {
-  let server: RunningServer;
-  let wsUrl: string;
-
-  beforeAll(async () => {
-    server = await startTestServer({ languages: ["python"], pool: { min: 1, max: 2 } });
-    wsUrl = `${server.url.replace("http", "ws")}/v1/run`;
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  const busy = () =>
-    server.engine.stats().pools.find((pool) => pool.language === "python")?.busy ?? 0;
+  const server = useTestServer({ languages: ["python"], pool: { min: 1, max: 2 } });
+  const wsUrl = () => `${server.url.replace("http", "ws")}/v1/run`;
+  const busy = () => busySandboxes(server);
+  /** Waits until no sandbox runs a job (`what` says whose). */
+  const released = (what: string) => expect.poll(busy, { timeout: 8_000, message: what }).toBe(0);
 
   /** A socket whose run has printed and now sleeps, started once no earlier run holds a sandbox. */
   async function startSleepingRun() {
-    await waitFor(() => busy() === 0, 8_000, "earlier runs to release their sandboxes");
-    const client = openSocket(wsUrl);
+    await released("earlier runs to release their sandboxes");
+    const client = openSocket(wsUrl());
     await client.opened;
     client.socket.send(
       JSON.stringify({
@@ -45,17 +36,18 @@ describe("GET /v1/run (WebSocket)", () => {
   }
 
   it("runs an interactive program: stdin typed while it runs, then the result", async () => {
-    const client = openSocket(wsUrl);
+    const client = openSocket(wsUrl());
     await client.opened;
     client.socket.send(JSON.stringify({ type: "start", language: "python", source: INTERACTIVE }));
     client.socket.send(JSON.stringify({ type: "stdin", data: "one\n" }));
     expect((await client.next("stdout")).data).toContain("echo:one");
     client.socket.send(JSON.stringify({ type: "stdin", data: "two\n" }));
-    await waitFor(
-      () => client.messages.some((m) => m.type === "stdout" && m.data.includes("echo:two")),
-      10_000,
-      "echo:two",
-    );
+    await expect
+      .poll(() => client.messages.some((m) => m.type === "stdout" && m.data.includes("echo:two")), {
+        timeout: 10_000,
+        message: "echo:two",
+      })
+      .toBe(true);
     client.socket.send(JSON.stringify({ type: "stdin_end" }));
     const result = await client.next("result");
     expect(result).toMatchObject({ type: "result", language: "python", status: "ok" });
@@ -64,16 +56,7 @@ describe("GET /v1/run (WebSocket)", () => {
   });
 
   it("kill ends the run, which still reports its result", async () => {
-    const client = openSocket(wsUrl);
-    await client.opened;
-    client.socket.send(
-      JSON.stringify({
-        type: "start",
-        language: "python",
-        source: "print('up', flush=True)\nimport time\ntime.sleep(30)",
-      }),
-    );
-    await client.next("stdout");
+    const client = await startSleepingRun();
     client.socket.send(JSON.stringify({ type: "kill" }));
     const result = await client.next("result");
     expect(result.status).not.toBe("ok");
@@ -85,11 +68,11 @@ describe("GET /v1/run (WebSocket)", () => {
     const client = await startSleepingRun();
     expect(busy()).toBe(1);
     client.socket.close();
-    await waitFor(() => busy() === 0, 8_000, "the sandbox to be released");
+    await released("the sandbox to be released");
   });
 
   it("an invalid start gets an error naming the fields, then close 1008", async () => {
-    const client = openSocket(wsUrl);
+    const client = openSocket(wsUrl());
     await client.opened;
     client.socket.send(JSON.stringify({ type: "start", language: "python" }));
     const error = await client.next("error");
@@ -99,7 +82,7 @@ describe("GET /v1/run (WebSocket)", () => {
   });
 
   it("an unknown language gets unknown_language", async () => {
-    const client = openSocket(wsUrl);
+    const client = openSocket(wsUrl());
     await client.opened;
     client.socket.send(JSON.stringify({ type: "start", language: "klingon", source: "x" }));
     expect((await client.next("error")).error.code).toBe("unknown_language");
@@ -107,7 +90,7 @@ describe("GET /v1/run (WebSocket)", () => {
   });
 
   it("messages that are not JSON, or stdin before start, get errors without closing", async () => {
-    const client = openSocket(wsUrl);
+    const client = openSocket(wsUrl());
     await client.opened;
     client.socket.send("not json");
     expect((await client.next("error")).error.code).toBe("invalid_request");
@@ -127,10 +110,15 @@ describe("GET /v1/run (WebSocket)", () => {
     const flood = 200;
     for (let i = 0; i < flood; i++) client.socket.send("x");
     const errors = () => client.messages.filter((message) => message.type === "error").length;
-    await waitFor(() => closed !== undefined || errors() >= flood, 10_000, "close or every answer");
+    await expect
+      .poll(() => closed !== undefined || errors() >= flood, {
+        timeout: 10_000,
+        message: "close or every answer",
+      })
+      .toBe(true);
     expect(errors()).toBeLessThanOrEqual(MAX_ERROR_ANSWERS + 1);
     expect(closed?.code).toBe(1008);
-    await waitFor(() => busy() === 0, 8_000, "the flooding socket's sandbox to be released");
+    await released("the flooding socket's sandbox to be released");
   });
 
   it("a plain GET without the upgrade gets 426", async () => {

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { waitFor } from "./test-server.js";
+import { vi } from "vitest";
 
 /**
  * Helpers of the tests that measure a real server process (dist/main.js, so build first) by
@@ -48,13 +48,15 @@ export async function startServerProcess(
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitFor(
-    async () =>
-      (await fetch(`${url}/readyz`)
-        .then((response) => response.status)
-        .catch(() => 0)) === 200,
-    120_000,
-    "the server to be ready",
+  await vi.waitFor(
+    async () => {
+      const status = await fetch(`${url}/readyz`).then(
+        (response) => response.status,
+        () => "no answer",
+      );
+      if (status !== 200) throw new Error(`the server is not ready: /readyz answers ${status}`);
+    },
+    { timeout: 120_000, interval: 100 },
   );
   const stop = async () => {
     if (child.exitCode !== null) return;

@@ -1,10 +1,11 @@
+import { EventSourceParserStream } from "eventsource-parser/stream";
+import { afterAll, beforeAll } from "vitest";
 import { WebSocket } from "ws";
+import { type RunningServer, type StartServerOptions, startServer } from "../app/start-server.js";
 
 /** Parsed JSON of a test answer, loosely typed so tests can reach into it. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes
 export type Json = any;
-
-import { type RunningServer, type StartServerOptions, startServer } from "../app/start-server.js";
 
 /**
  * A real server over a real engine on a random loopback port, with small pools so that a test
@@ -23,6 +24,43 @@ export function startTestServer(options: StartServerOptions = {}): Promise<Runni
     maxConcurrentPerClient: 0,
     ...options,
   });
+}
+
+/**
+ * A test server (`startTestServer(options)`) for the tests of the enclosing `describe` (or
+ * file): started before them, closed after them. Read its fields inside the tests.
+ */
+export function useTestServer(options: StartServerOptions = {}): RunningServer {
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const current = (): RunningServer => {
+    if (!running) throw new Error("the test server starts in beforeAll: use it inside a test");
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get app() {
+      return current().app;
+    },
+    get engine() {
+      return current().engine;
+    },
+    get config() {
+      return current().config;
+    },
+    get imagesSettled() {
+      return current().imagesSettled;
+    },
+    close: () => current().close(),
+    [Symbol.asyncDispose]: () => current().close(),
+  };
 }
 
 /** POSTs JSON and returns the status, headers and parsed body. */
@@ -46,7 +84,26 @@ export async function postJson(
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
+/** POSTs JSON asking for a Server-Sent Events answer; resolves with the response, its body unread. */
+export function postForEvents(
+  url: string,
+  body: unknown,
+  options: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...options.headers,
+    },
+    body: JSON.stringify(body),
+    signal: options.signal,
+  });
+}
+
 export interface SseEvent {
+  /** The `event:` field; "message" when the event has none. */
   event: string;
   data: string;
 }
@@ -54,38 +111,10 @@ export interface SseEvent {
 /** Reads a text/event-stream body to its end, as EventSource would, into its events. */
 export async function readSse(response: Response): Promise<SseEvent[]> {
   const events: SseEvent[] = [];
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event = "message";
-  let data: string[] = [];
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const flushLines = (final: boolean) => {
-    const lines = buffer.split(/\r\n|\r|\n/);
-    buffer = final ? "" : (lines.pop() ?? "");
-    for (const line of lines) {
-      if (line === "") {
-        if (data.length > 0) events.push({ event, data: data.join("\n") });
-        event = "message";
-        data = [];
-      } else if (line.startsWith(":")) {
-        // comment (keep-alive)
-      } else {
-        const colon = line.indexOf(":");
-        const field = colon === -1 ? line : line.slice(0, colon);
-        let value = colon === -1 ? "" : line.slice(colon + 1);
-        if (value.startsWith(" ")) value = value.slice(1);
-        if (field === "event") event = value;
-        else if (field === "data") data.push(value);
-      }
-    }
-  };
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    flushLines(false);
-  }
-  flushLines(true);
+  const stream = (response.body as ReadableStream<Uint8Array>)
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream());
+  for await (const { event = "message", data } of stream) events.push({ event, data });
   return events;
 }
 
@@ -138,15 +167,32 @@ export function openSocket(
   return { socket, messages, opened, closed, next };
 }
 
-/** Waits until `check` holds, polling; fails after `timeoutMs`. */
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-  what = "condition",
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Piston's `init` message (any version) for one file of `content`, with `extra` fields (run_timeout…). */
+export function pistonInit(
+  language: string,
+  content: string,
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify({ type: "init", language, version: "*", files: [{ content }], ...extra });
+}
+
+/** Piston's message carrying `data` to the program's stdin. */
+export function pistonStdin(data: string): string {
+  return JSON.stringify({ type: "data", stream: "stdin", data });
+}
+
+/** A Piston WebSocket (`/api/v2/connect`) to the server at `baseUrl`, opened, that has sent `init`. */
+export async function startPistonRun(
+  baseUrl: string,
+  init: string,
+): Promise<ReturnType<typeof openSocket>> {
+  const ws = openSocket(`${baseUrl.replace(/^http/, "ws")}/api/v2/connect`);
+  await ws.opened;
+  ws.socket.send(init);
+  return ws;
+}
+
+/** Sandboxes of `language` running a job on the server's engine now. */
+export function busySandboxes(server: RunningServer, language = "python"): number {
+  return server.engine.stats().pools.find((pool) => pool.language === language)?.busy ?? 0;
 }
