@@ -1,5 +1,6 @@
-import type { FastifyInstance } from "fastify";
-import { HttpError } from "../errors/http-error.js";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { WebSocket } from "ws";
+import { HttpError, upgradeRequiredError } from "../errors/http-error.js";
 
 /**
  * Upgrades only where a WebSocket is declared (`wsHandler` or `websocket: true`): elsewhere
@@ -21,5 +22,24 @@ export function registerUpgradeOnlyOnWebSocketRoutes(app: FastifyInstance): void
         message: `no WebSocket at ${route ?? request.url.split("?")[0]}; the interactive route is /v1/run`,
       });
     }
+  });
+}
+
+/**
+ * A WebSocket route: `GET url` with the upgrade opens a session, a plain GET gets 426 (upgrade
+ * required). Needs @fastify/websocket registered first.
+ */
+export function registerWebSocketRoute(
+  app: FastifyInstance,
+  url: string,
+  openSession: (socket: WebSocket, request: FastifyRequest) => void,
+): void {
+  app.route({
+    method: "GET",
+    url,
+    handler: async () => {
+      throw upgradeRequiredError(url);
+    },
+    wsHandler: openSession,
   });
 }

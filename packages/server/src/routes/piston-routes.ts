@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { HttpError, upgradeRequiredError } from "../errors/http-error.js";
+import { HttpError } from "../errors/http-error.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
+import { registerWebSocketRoute } from "../http/websocket-routes.js";
 import { PistonConnectSession } from "../piston/piston-connect-session.js";
 import {
   checkPistonRequest,
@@ -82,21 +83,14 @@ export async function registerPistonRoutes(
       return toPistonResponse(result, output);
     });
 
-    scope.route({
-      method: "GET",
-      url: "/api/v2/connect",
-      handler: async () => {
-        throw upgradeRequiredError("/api/v2/connect");
-      },
-      wsHandler: (socket, request) => {
-        new PistonConnectSession(
-          socket,
-          options.executions,
-          options.catalog,
-          request,
-          options.maxBodyBytes,
-        );
-      },
+    registerWebSocketRoute(scope, "/api/v2/connect", (socket, request) => {
+      new PistonConnectSession(
+        socket,
+        options.executions,
+        options.catalog,
+        request,
+        options.maxBodyBytes,
+      );
     });
   });
 }

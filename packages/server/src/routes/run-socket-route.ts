@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { upgradeRequiredError } from "../errors/http-error.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import { RunSocketSession } from "../execution/run-socket-session.js";
+import { registerWebSocketRoute } from "../http/websocket-routes.js";
 
 export interface RunSocketRouteOptions {
   executions: ExecutionService;
@@ -21,14 +21,7 @@ export interface RunSocketRouteOptions {
  * ```
  */
 export function registerRunSocketRoute(app: FastifyInstance, options: RunSocketRouteOptions): void {
-  app.route({
-    method: "GET",
-    url: "/v1/run",
-    handler: async () => {
-      throw upgradeRequiredError("/v1/run");
-    },
-    wsHandler: (socket, request) => {
-      new RunSocketSession(socket, request, options.executions, request.log, options.maxBodyBytes);
-    },
+  registerWebSocketRoute(app, "/v1/run", (socket, request) => {
+    new RunSocketSession(socket, request, options.executions, request.log, options.maxBodyBytes);
   });
 }
