@@ -36,6 +36,16 @@ export {
 export type { BuildImagesOptions, BuiltImage } from "./images/build-images.js";
 export { buildImages, languageImageTag } from "./images/build-images.js";
 export type { ImageBuildEvent } from "./images/build-progress.js";
+export type { Compare, JudgeOptions, JudgeRequest, JudgeTest } from "./judge/judge-request.js";
+export { judgeRequestSchema, MAX_TESTS } from "./judge/judge-request.js";
+export type {
+  JudgeResult,
+  JudgeTestResult,
+  OutputDiff,
+  TestVerdict,
+  Verdict,
+} from "./judge/judge-result.js";
+export { judgeResultSchema, testVerdictSchema, verdictSchema } from "./judge/judge-result.js";
 export type { LanguageSpec } from "./languages/language-spec.js";
 export { languageRegistry } from "./languages/registry.js";
 export type { ExecuteRequest, SourceFile } from "./request/execute-request.js";
