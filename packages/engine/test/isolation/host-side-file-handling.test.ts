@@ -259,7 +259,7 @@ describe("no user string reaches a shell", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else {
+        else if (!entry.name.endsWith(".test.ts")) {
           const text = readFileSync(path, "utf8");
           if (!/child_process|execa|shelljs/.test(text)) continue;
           spawning.push(path.slice(src.length + 1));
