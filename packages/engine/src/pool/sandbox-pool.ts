@@ -264,7 +264,7 @@ export class SandboxPool {
 
   /** Keeps `min` sandboxes idle or starting, without passing `max` in all. */
   #refill(): void {
-    if (this.#closed) return;
+    if (this.#closing) return;
     const total = () => this.#idle.length + this.#starting + this.#busy;
     while (this.#idle.length + this.#starting < this.options.min && total() < this.options.max) {
       void this.#startInBackground();
