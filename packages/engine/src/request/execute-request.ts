@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FileTree } from "./file-tree.js";
 import { partialLimitsSchema } from "./limits.js";
 
 /** Longest file path accepted, and longest single path segment (Linux NAME_MAX). */
@@ -13,6 +14,9 @@ export const MAX_STDIN_BYTES = 64 * 1_048_576;
 /** Most command-line arguments, and most bytes of all of them. */
 export const MAX_ARGS = 1_000;
 export const MAX_ARGS_BYTES = 1_048_576;
+
+/** Linux refuses to exec a program with one argument this long or longer (MAX_ARG_STRLEN, NUL included). */
+export const MAX_ARG_BYTES = 131_072;
 
 /** Why a file name is not a safe relative path inside the work directory, or null if it is. */
 export function fileNameProblem(name: string): string | null {
@@ -85,7 +89,7 @@ export const executeRequestSchema = z
       ctx.addIssue({ code: "custom", path: ["source"], message: "give files or source, not both" });
     }
     const seen = new Set<string>();
-    const names = new Set((request.files ?? []).map((file) => file.name));
+    const fileTree = new FileTree((request.files ?? []).map((file) => file.name));
     for (const [index, file] of (request.files ?? []).entries()) {
       if (seen.has(file.name)) {
         ctx.addIssue({
@@ -96,8 +100,7 @@ export const executeRequestSchema = z
       }
       seen.add(file.name);
       // "lib" and "lib/x.py" together can't both be written: a bad request, not an engine fault.
-      const slashes = [...file.name.matchAll(/\//g)].map((match) => match.index);
-      const parent = slashes.map((at) => file.name.slice(0, at)).find((dir) => names.has(dir));
+      const parent = fileTree.fileAbove(file.name);
       if (parent !== undefined) {
         ctx.addIssue({
           code: "custom",
@@ -120,6 +123,15 @@ export const executeRequestSchema = z
         path: ["stdin"],
         message: `stdin exceeds ${MAX_STDIN_BYTES} bytes`,
       });
+    }
+    for (const [index, arg] of (request.args ?? []).entries()) {
+      if (Buffer.byteLength(arg) >= MAX_ARG_BYTES) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["args", index],
+          message: `an argument is at most ${MAX_ARG_BYTES - 1} bytes (Linux's limit for one argument)`,
+        });
+      }
     }
     const argsBytes = (request.args ?? []).reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
     if (argsBytes > MAX_ARGS_BYTES) {
