@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/app/start-server.js";
-import { openSocket, postJson, startTestServer, waitFor } from "../src/testing/test-server.js";
+import { openSocket, postJson, startTestServer } from "../src/testing/test-server.js";
 
 /**
  * Clients that leave while their run waits for a sandbox, over every transport at once: each
@@ -48,7 +48,12 @@ describe("an abort storm of queued clients on every transport", () => {
       language: "python",
       source: "import time\ntime.sleep(4)\nprint('busy')",
     });
-    await waitFor(() => server.engine.stats().pools[0]?.busy === 1, 10_000, "the busy run");
+    await expect
+      .poll(() => server.engine.stats().pools[0]?.busy === 1, {
+        timeout: 10_000,
+        message: "the busy run",
+      })
+      .toBe(true);
 
     const controllers: AbortController[] = [];
     const fetches: Promise<unknown>[] = [];
@@ -87,13 +92,20 @@ describe("an abort storm of queued clients on every transport", () => {
         }),
       );
     }
-    await waitFor(async () => (await queueDepth()) === 30, 10_000, "30 queued runs");
+    await expect
+      .poll(async () => (await queueDepth()) === 30, { timeout: 10_000, message: "30 queued runs" })
+      .toBe(true);
     expect(server.engine.stats().queued).toBe(30);
 
     for (const controller of controllers) controller.abort();
     for (const socket of sockets) socket.socket.terminate();
     await Promise.all(fetches);
-    await waitFor(async () => (await queueDepth()) === 0, 3_000, "the queue to empty");
+    await expect
+      .poll(async () => (await queueDepth()) === 0, {
+        timeout: 3_000,
+        message: "the queue to empty",
+      })
+      .toBe(true);
     expect(server.engine.stats().queued).toBe(0);
 
     const busyAnswer = await busy;
@@ -108,12 +120,13 @@ describe("an abort storm of queued clients on every transport", () => {
     });
     expect(next.status).toBe(200);
     expect(next.body.run.stdout).toBe("served\n");
-    await waitFor(
-      () =>
-        server.engine.stats().pools[0]?.busy === 0 && server.engine.stats().pools[0]?.idle === 1,
-      10_000,
-      "the pool to be idle",
-    );
+    await expect
+      .poll(
+        () =>
+          server.engine.stats().pools[0]?.busy === 0 && server.engine.stats().pools[0]?.idle === 1,
+        { timeout: 10_000, message: "the pool to be idle" },
+      )
+      .toBe(true);
     expect(server.engine.stats().pools[0]).toMatchObject({ busy: 0, waiting: 0, idle: 1 });
     expect(containers()).toBe(idleContainers);
 

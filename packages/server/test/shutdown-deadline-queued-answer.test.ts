@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSocket, postJson, startTestServer, waitFor } from "../src/testing/test-server.js";
+import { openSocket, postJson, startTestServer } from "../src/testing/test-server.js";
 
 /**
  * Shutdown passes its deadline while a request still waits in the queue, its client connected:
@@ -19,7 +19,12 @@ describe("a queued request when the shutdown deadline passes", () => {
         source: "import time\ntime.sleep(20)",
         limits: { timeMs: 25_000, cpuMs: 25_000 },
       });
-      await waitFor(() => server.engine.stats().pools[0]?.busy === 1, 10_000, "the busy run");
+      await expect
+        .poll(() => server.engine.stats().pools[0]?.busy === 1, {
+          timeout: 10_000,
+          message: "the busy run",
+        })
+        .toBe(true);
       const queued = postJson(`${server.url}/v1/execute`, {
         language: "python",
         source: "print('queued')",
@@ -27,7 +32,12 @@ describe("a queued request when the shutdown deadline passes", () => {
       const socket = openSocket(`${server.url.replace(/^http/, "ws")}/v1/run`);
       await socket.opened;
       socket.socket.send(JSON.stringify({ type: "start", language: "python", source: "print(1)" }));
-      await waitFor(() => server.engine.stats().queued === 2, 5_000, "two queued runs");
+      await expect
+        .poll(() => server.engine.stats().queued === 2, {
+          timeout: 5_000,
+          message: "two queued runs",
+        })
+        .toBe(true);
 
       const closing = server.close();
       const answer = await queued;

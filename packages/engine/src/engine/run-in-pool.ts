@@ -77,7 +77,8 @@ export async function runInPool(
         "sandbox failed",
       );
       deliver(
-        internalError(job, sandbox.version, `the sandbox failed: ${(error as Error).message}`),
+        // The cause (Docker's or the supervisor's words) goes to the log, not to the caller.
+        internalError(job, sandbox.version, "the sandbox failed; the engine's log says why"),
       );
     }
   } finally {

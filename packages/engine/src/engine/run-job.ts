@@ -57,7 +57,13 @@ export async function runJob(
         reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
       };
     }
-    await sandbox.resize(containerResourcesOf(job.runLimits));
+    const runMemoryTooSmall = await resizeForRun(sandbox, job);
+    if (runMemoryTooSmall) {
+      return {
+        result: { ...base, status: "memory_limit", compile, run: null, message: runMemoryTooSmall },
+        reusable: false,
+      };
+    }
   }
 
   const outcome = await sandbox.runStage(runCommand(job), {
@@ -78,4 +84,20 @@ export async function runJob(
     },
     reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
   };
+}
+
+/**
+ * Gives the sandbox the run's cgroup limits. The compiled program and its files live in the
+ * sandbox's tmpfs, which counts as its memory: when the run's memory limit is below what they
+ * already take, the limit can't be set, and that is the request's memory limit being too small
+ * (returned as the message), not an engine fault.
+ */
+async function resizeForRun(sandbox: Sandbox, job: ResolvedJob): Promise<string | undefined> {
+  try {
+    await sandbox.resize(containerResourcesOf(job.runLimits));
+    return undefined;
+  } catch (error) {
+    if (job.runLimits.memoryMb >= job.compileLimits.memoryMb) throw error;
+    return `the compiled program and its files take more than the run's memory limit of ${job.runLimits.memoryMb} MiB`;
+  }
 }

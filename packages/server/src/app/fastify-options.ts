@@ -1,5 +1,7 @@
-import type { FastifyBaseLogger } from "fastify";
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../config/config-schema.js";
+import { sendError } from "../errors/error-handler.js";
+import { HttpError } from "../errors/http-error.js";
 import { answerClientError } from "../http/client-error-answer.js";
 import { requestIdOf } from "../http/request-id.js";
 
@@ -27,6 +29,19 @@ export function fastifyOptions(config: ServerConfig, logger: FastifyBaseLogger) 
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
     clientErrorHandler: answerClientError,
+    // A path Fastify can't decode (a broken percent-escape) is the client's error, answered in
+    // the API's shape like any other.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendError(
+        request,
+        reply,
+        new HttpError({
+          statusCode: 400,
+          code: "invalid_request",
+          message: `the request can't be read: ${error.message}`,
+        }),
+        config.maxBodyBytes,
+      ),
     // Node's default is 300 s, but Fastify turns it off; 408 (answerClientError) once it passes.
     requestTimeout: config.requestTimeoutMs,
     http: {

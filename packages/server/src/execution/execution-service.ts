@@ -5,7 +5,7 @@ import type {
   ExecuteResult,
   Logger,
 } from "@warmbox/engine";
-import { EngineError } from "@warmbox/engine";
+import { AbortedError, EngineError } from "@warmbox/engine";
 import { shuttingDownError } from "../errors/http-error.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 
@@ -69,6 +69,12 @@ export class ExecutionService {
       this.metrics.recordResult(result, { queuedMs, runMs });
       return result;
     } catch (error) {
+      // Still waiting for a sandbox when the shutdown deadline passed: the server's doing, and
+      // the client (still there) may retry elsewhere.
+      if (controller.signal.aborted && !options.signal?.aborted && AbortedError.isInstance(error)) {
+        this.metrics.recordRejection("unavailable");
+        throw shuttingDownError();
+      }
       this.metrics.recordRejection(EngineError.isInstance(error) ? error.code : "internal_error");
       throw error;
     } finally {
