@@ -78,10 +78,11 @@ describe("the sandboxes' memory against the Docker host's", () => {
 
 describe("the engine-wide budget for buffered output", () => {
   it("a run starts only when its output caps fit beside the runs in flight", async () => {
-    // Each run may buffer 2 × 65536 bytes: the budget holds two of them, not three.
+    // Each run may buffer 2 × 65536 bytes: the budget holds two of them, not three. Three warm
+    // sandboxes, so that only the budget (not a sandbox's start) orders the runs' starts.
     await using engine = testEngine({
       languages: ["python"],
-      pool: { min: 1, max: 3 },
+      pool: { min: 3, max: 3 },
       maxLimits: { outputBytes: 65_536 },
       maxBufferedOutputBytes: 4 * 65_536,
     });
