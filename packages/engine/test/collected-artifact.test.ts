@@ -19,15 +19,16 @@ const engineId = `test-${randomUUID().slice(0, 8)}`;
 const runtime = new DockerContainerRuntime(docker);
 const started: Sandbox[] = [];
 
-async function cSandbox(): Promise<Sandbox> {
+/** A leased sandbox of the image `language` runs in (the JVM wants room: 512 MB, 128 tasks). */
+async function leasedSandbox(language: "c" | "java"): Promise<Sandbox> {
+  const resources =
+    language === "java"
+      ? { memoryMb: 512, cpus: 1, processes: 128, network: false }
+      : { memoryMb: 256, cpus: 1, processes: 32, network: false };
   const sandbox = await Sandbox.start(
     runtime,
-    {
-      image: imageRecipe("c").tag,
-      resources: { memoryMb: 256, cpus: 1, processes: 32, network: false },
-      labels: sandboxLabels(engineId, "c"),
-    },
-    { language: "c", logger: pino({ level: "silent" }) },
+    { image: imageRecipe(language).tag, resources, labels: sandboxLabels(engineId, language) },
+    { language, logger: pino({ level: "silent" }) },
   );
   started.push(sandbox);
   sandbox.lease();
@@ -70,7 +71,7 @@ afterAll(async () => {
 
 describe("collecting a compiled program from a sandbox", () => {
   it("compiles in one sandbox and runs the collected binary in another", async () => {
-    const compiler = await cSandbox();
+    const compiler = await leasedSandbox("c");
     compiler.putFiles([{ name: "main.c", content: Buffer.from(SQUARES) }]);
     const compiled = await run(compiler, ["gcc", "-O2", "-o", "main", "main.c"]);
     expect(compiled).toMatchObject({ code: 0, stderr: "" });
@@ -84,7 +85,7 @@ describe("collecting a compiled program from a sandbox", () => {
       Buffer.from("\x7fELF", "latin1"),
     );
 
-    const runner = await cSandbox();
+    const runner = await leasedSandbox("c");
     runner.putFiles(files);
     expect(await run(runner, ["./main"], "3 4\n12\n")).toEqual({
       code: 0,
@@ -108,8 +109,26 @@ describe("collecting a compiled program from a sandbox", () => {
     });
   });
 
+  it("compiles Java once and runs its classes (and the hidden main-class note) elsewhere", async () => {
+    const compiler = await leasedSandbox("java");
+    const source =
+      "public class Main { public static void main(String[] a) { System.out.println(6 * 7); } }";
+    compiler.putFiles([{ name: "Main.java", content: Buffer.from(source) }]);
+    const compiled = await run(compiler, ["java-compile", "./Main.java", "./Main.java"]);
+    expect(compiled).toMatchObject({ code: 0, stderr: "" });
+    const files = await compiler.collectFiles();
+    expect(files.map((file) => file.name).sort()).toEqual([
+      ".warmbox-main-class",
+      "Main.class",
+      "Main.java",
+    ]);
+    const runner = await leasedSandbox("java");
+    runner.putFiles(files);
+    expect(await run(runner, ["java-run"])).toMatchObject({ code: 0, stdout: "42\n" });
+  });
+
   it("leaves out links and fifos, and refuses a name a request's file could not have", async () => {
-    const sandbox = await cSandbox();
+    const sandbox = await leasedSandbox("c");
     const made = await run(sandbox, [
       "sh",
       "-c",
@@ -131,7 +150,7 @@ describe("collecting a compiled program from a sandbox", () => {
   });
 
   it("refuses files past the byte bound as a typed error; the sandbox stays usable", async () => {
-    const sandbox = await cSandbox();
+    const sandbox = await leasedSandbox("c");
     expect((await run(sandbox, ["truncate", "-s", "33M", "sparse"])).code).toBe(0);
     const refused = sandbox.collectFiles();
     await expect(refused).rejects.toMatchObject({
