@@ -149,6 +149,20 @@ describe("collecting a compiled program from a sandbox", () => {
     await sandbox.wipe();
   });
 
+  it("reads a work directory the job made unreadable, and gives its mode back", async () => {
+    const sandbox = await leasedSandbox("c");
+    sandbox.putFiles([{ name: "out", content: Buffer.from("result"), mode: 0o600 }]);
+    expect((await run(sandbox, ["chmod", "000", "/box"])).code).toBe(0);
+    expect(await sandbox.collectFiles()).toEqual([
+      { name: "out", mode: 0o600, content: Buffer.from("result") },
+    ]);
+    // Mode 000 again: the next stage can't enter /box, as the job left it.
+    const next = await sandbox.runStage(stage("true"), {});
+    expect(next.exit.execFailed).toBe(true);
+    expect(next.stderr.toString()).toMatch(/chdir \/box/);
+    await sandbox.wipe();
+  });
+
   it("refuses files past the byte bound as a typed error; the sandbox stays usable", async () => {
     const sandbox = await leasedSandbox("c");
     expect((await run(sandbox, ["truncate", "-s", "33M", "sparse"])).code).toBe(0);
