@@ -1,7 +1,7 @@
 /*
  * The protocol's constants (PROTOCOL.md): frame types, RUN and EXIT flags, COLLECT's
  * outcomes, frame sizes and bounds.
- * The engine's side is src/protocol/frames.ts and messages.ts; a unit test there
+ * The engine's side is src/protocol/frames.ts, messages.ts and collect.ts; a unit test there
  * (protocol-constants.test.ts) reads this file and fails when the two differ;
  * smoke-test.py takes the flags from it too.
  */
