@@ -90,61 +90,49 @@ export const judgeRequestSchema = executeRequestSchema
     /** Include `diff` (expected vs actual at the first difference) in each failed test. @default false */
     reveal: z.boolean().optional(),
   })
-  .superRefine((request, ctx) => {
-    const programFiles = new Set((request.files ?? []).map((file) => file.name));
-    let totalBytes = 0;
-    for (const [index, test] of request.tests.entries()) {
-      const at = (...path: PropertyKey[]) => ["tests", index, ...path];
-      const stdinBytes = Buffer.byteLength(test.stdin ?? "");
-      const expectedBytes = Buffer.byteLength(test.expected ?? "");
-      totalBytes += stdinBytes + expectedBytes;
-      // The schema's max counts UTF-16 units; the sandbox holds bytes (up to 3 per unit).
-      if (stdinBytes > MAX_STDIN_BYTES)
-        ctx.addIssue({
-          code: "custom",
-          path: at("stdin"),
-          message: `exceeds ${MAX_STDIN_BYTES} bytes`,
-        });
-      if (expectedBytes > MAX_EXPECTED_BYTES) {
-        ctx.addIssue({
-          code: "custom",
-          path: at("expected"),
-          message: `exceeds ${MAX_EXPECTED_BYTES} bytes`,
-        });
-      }
-      const argsBytes = (test.args ?? []).reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
-      if (argsBytes > MAX_ARGS_BYTES)
-        ctx.addIssue({
-          code: "custom",
-          path: at("args"),
-          message: `exceed ${MAX_ARGS_BYTES} bytes`,
-        });
-      const seen = new Set<string>();
-      for (const [fileIndex, file] of (test.files ?? []).entries()) {
-        // A test's file beside the program must not replace one of the program's own.
-        const clash = programFiles.has(file.name)
-          ? "is also a file of the program"
-          : seen.has(file.name)
-            ? "is given twice"
-            : undefined;
-        if (clash) {
-          ctx.addIssue({
-            code: "custom",
-            path: at("files", fileIndex, "name"),
-            message: `'${file.name}' ${clash}`,
-          });
-        }
-        seen.add(file.name);
-      }
+  .superRefine(checkTestSizes);
+
+/**
+ * What the tests' own schema can't see: sizes in bytes (the schema's max counts UTF-16 units,
+ * the sandbox holds bytes, up to 3 per unit), the total of all tests, and a test's files given
+ * twice.
+ */
+function checkTestSizes(
+  request: { tests: Array<z.output<typeof judgeTestSchema>> },
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: PropertyKey[], message: string) =>
+    ctx.addIssue({ code: "custom", path, message });
+  let totalBytes = 0;
+  for (const [index, test] of request.tests.entries()) {
+    const stdinBytes = Buffer.byteLength(test.stdin ?? "");
+    const expectedBytes = Buffer.byteLength(test.expected ?? "");
+    const argsBytes = (test.args ?? []).reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
+    totalBytes += stdinBytes + expectedBytes;
+    if (stdinBytes > MAX_STDIN_BYTES) {
+      issue(["tests", index, "stdin"], `exceeds ${MAX_STDIN_BYTES} bytes`);
     }
-    if (totalBytes > MAX_TESTS_TOTAL_BYTES) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["tests"],
-        message: `stdin and expected of all tests total ${totalBytes} bytes, above ${MAX_TESTS_TOTAL_BYTES}`,
-      });
+    if (expectedBytes > MAX_EXPECTED_BYTES) {
+      issue(["tests", index, "expected"], `exceeds ${MAX_EXPECTED_BYTES} bytes`);
     }
-  });
+    if (argsBytes > MAX_ARGS_BYTES) {
+      issue(["tests", index, "args"], `exceed ${MAX_ARGS_BYTES} bytes`);
+    }
+    const seen = new Set<string>();
+    for (const [fileIndex, file] of (test.files ?? []).entries()) {
+      if (seen.has(file.name)) {
+        issue(["tests", index, "files", fileIndex, "name"], `duplicate file name '${file.name}'`);
+      }
+      seen.add(file.name);
+    }
+  }
+  if (totalBytes > MAX_TESTS_TOTAL_BYTES) {
+    issue(
+      ["tests"],
+      `stdin and expected of all tests total ${totalBytes} bytes, above ${MAX_TESTS_TOTAL_BYTES}`,
+    );
+  }
+}
 
 /** What a caller passes to `judge()`. */
 export type JudgeRequest = z.input<typeof judgeRequestSchema>;

@@ -51,6 +51,7 @@ export function resolveJudge(request: JudgeRequest, resolve: ResolveExecute): Re
   const body = parseOrThrow(judgeRequestSchema, request, "request");
   const { tests, compare, stopOnFirstFailure, concurrency, reveal, ...execute } = body;
   const program = resolve(execute);
+  checkTestFiles(tests, program);
   return {
     program,
     tests: tests.map((test, index) => ({
@@ -72,6 +73,27 @@ export function resolveJudge(request: JudgeRequest, resolve: ResolveExecute): Re
     concurrency,
     reveal: reveal ?? false,
   };
+}
+
+/** A test's file is written beside the program: it must not replace one of the program's. */
+function checkTestFiles(
+  tests: ReadonlyArray<{ files?: Array<{ name: string }> }>,
+  program: ResolvedJob,
+) {
+  const programFiles = new Set(program.files.map((file) => file.name));
+  const issues = tests.flatMap((test, index) =>
+    (test.files ?? []).flatMap((file, fileIndex) =>
+      programFiles.has(file.name)
+        ? [
+            {
+              path: `tests[${index}].files[${fileIndex}].name`,
+              message: `'${file.name}' is also a file of the program`,
+            },
+          ]
+        : [],
+    ),
+  );
+  if (issues.length > 0) throw invalidInput("request", issues);
 }
 
 type CheckerRequest = Extract<

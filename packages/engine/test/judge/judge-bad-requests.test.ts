@@ -69,6 +69,28 @@ describe("a bad judge request gets a typed error naming the field, before anythi
       "tests[0].files[0].name",
     ],
     [
+      "a test's file named like the default file of a `source` program",
+      { ...program, tests: [{}, { files: [{ name: "main.py", content: "print(2)" }] }] },
+      "invalid_request",
+      "tests[1].files[0].name",
+    ],
+    [
+      "a test's file given twice",
+      {
+        ...program,
+        tests: [
+          {
+            files: [
+              { name: "a.txt", content: "" },
+              { name: "a.txt", content: "" },
+            ],
+          },
+        ],
+      },
+      "invalid_request",
+      "tests[0].files[1].name",
+    ],
+    [
       "an unknown compare mode",
       { ...program, compare: "fuzzy", tests: [{}] },
       "invalid_request",
