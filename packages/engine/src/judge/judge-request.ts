@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   executeRequestSchema,
   MAX_ARGS,
+  MAX_ARGS_BYTES,
   MAX_STDIN_BYTES,
   sourceFileSchema,
 } from "../request/execute-request.js";
@@ -26,7 +27,12 @@ export const judgeTestSchema = z
     /** The program's stdin for this test. @default "" */
     stdin: z.string().max(MAX_STDIN_BYTES).optional(),
     /** Command-line arguments for this test; the request's `args` when absent. */
-    args: z.array(z.string()).max(MAX_ARGS).optional(),
+    args: z
+      .array(
+        z.string().refine((arg) => !arg.includes("\0"), "an argument cannot contain a NUL byte"),
+      )
+      .max(MAX_ARGS)
+      .optional(),
     /** The expected stdout. Absent: only the run's status decides the verdict. */
     expected: z.string().max(MAX_EXPECTED_BYTES).optional(),
     /** Extra files for this test only, written beside the compiled program. */
@@ -72,17 +78,61 @@ export const compareSchema = z.union([
 export type Compare = z.input<typeof compareSchema>;
 
 /** An ExecuteRequest plus its tests: compiled once, then run once per test. */
-export const judgeRequestSchema = executeRequestSchema.safeExtend({
-  tests: z.array(judgeTestSchema).min(1).max(MAX_TESTS),
-  /** @default "lines" */
-  compare: compareSchema.optional(),
-  /** Stop at the first test that isn't accepted; the rest are `skipped`. @default false */
-  stopOnFirstFailure: z.boolean().optional(),
-  /** Most tests run at once (bounded by the language's pool). @default the pool's max */
-  concurrency: z.number().int().min(1).max(MAX_JUDGE_CONCURRENCY).optional(),
-  /** Include `diff` (expected vs actual at the first difference) in each failed test. @default false */
-  reveal: z.boolean().optional(),
-});
+export const judgeRequestSchema = executeRequestSchema
+  .safeExtend({
+    tests: z.array(judgeTestSchema).min(1).max(MAX_TESTS),
+    /** @default "lines" */
+    compare: compareSchema.optional(),
+    /** Stop at the first test that isn't accepted; the rest are `skipped`. @default false */
+    stopOnFirstFailure: z.boolean().optional(),
+    /** Most tests run at once (bounded by the language's pool). @default the pool's max */
+    concurrency: z.number().int().min(1).max(MAX_JUDGE_CONCURRENCY).optional(),
+    /** Include `diff` (expected vs actual at the first difference) in each failed test. @default false */
+    reveal: z.boolean().optional(),
+  })
+  .superRefine(checkTestSizes);
+
+/**
+ * What the tests' own schema can't see: sizes in bytes (the schema's max counts UTF-16 units,
+ * the sandbox holds bytes, up to 3 per unit), the total of all tests, and a test's files given
+ * twice.
+ */
+function checkTestSizes(
+  request: { tests: Array<z.output<typeof judgeTestSchema>> },
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: PropertyKey[], message: string) =>
+    ctx.addIssue({ code: "custom", path, message });
+  let totalBytes = 0;
+  for (const [index, test] of request.tests.entries()) {
+    const stdinBytes = Buffer.byteLength(test.stdin ?? "");
+    const expectedBytes = Buffer.byteLength(test.expected ?? "");
+    const argsBytes = (test.args ?? []).reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
+    totalBytes += stdinBytes + expectedBytes;
+    if (stdinBytes > MAX_STDIN_BYTES) {
+      issue(["tests", index, "stdin"], `exceeds ${MAX_STDIN_BYTES} bytes`);
+    }
+    if (expectedBytes > MAX_EXPECTED_BYTES) {
+      issue(["tests", index, "expected"], `exceeds ${MAX_EXPECTED_BYTES} bytes`);
+    }
+    if (argsBytes > MAX_ARGS_BYTES) {
+      issue(["tests", index, "args"], `exceed ${MAX_ARGS_BYTES} bytes`);
+    }
+    const seen = new Set<string>();
+    for (const [fileIndex, file] of (test.files ?? []).entries()) {
+      if (seen.has(file.name)) {
+        issue(["tests", index, "files", fileIndex, "name"], `duplicate file name '${file.name}'`);
+      }
+      seen.add(file.name);
+    }
+  }
+  if (totalBytes > MAX_TESTS_TOTAL_BYTES) {
+    issue(
+      ["tests"],
+      `stdin and expected of all tests total ${totalBytes} bytes, above ${MAX_TESTS_TOTAL_BYTES}`,
+    );
+  }
+}
 
 /** What a caller passes to `judge()`. */
 export type JudgeRequest = z.input<typeof judgeRequestSchema>;
