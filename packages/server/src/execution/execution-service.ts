@@ -104,7 +104,8 @@ export class ExecutionService {
 
   /**
    * Stops taking work and waits for running executions for up to `timeoutMs`; then kills the
-   * rest (each still gets its result) and waits for them to settle.
+   * rest and waits for them to settle. A killed run still gets its result; a killed judge (or a
+   * run killed before it started) is answered 503 `unavailable`, to be retried elsewhere.
    */
   async drain(timeoutMs: number): Promise<void> {
     this.#draining = true;

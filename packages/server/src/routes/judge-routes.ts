@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ErrorBody } from "../errors/error-answer.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { FanOutLimits } from "../http/fan-out-limits.js";
-import { answerWithEvents } from "./event-stream-answer.js";
+import { answerWithEvents, type EventSink } from "./event-stream-answer.js";
 import { disconnectSignal } from "./execute-route.js";
 import { boundJudgeConcurrency } from "./judge-concurrency.js";
 
@@ -46,39 +46,52 @@ export interface JudgeRoutesOptions {
  */
 export function registerJudgeRoutes(app: FastifyInstance, options: JudgeRoutesOptions): void {
   app.post("/v1/judge", (request, reply) =>
-    judge(request, reply, options, (body, signal) => options.executions.judge(body, { signal })),
+    withClientSlots(request, reply, options, (body, signal) =>
+      options.executions.judge(body, { signal }),
+    ),
   );
   app.post("/v1/judge/stream", (request, reply) =>
-    judge(request, reply, options, (body, signal) =>
-      answerWithEvents(request, reply, options.maxBodyBytes, async (events) => {
-        const send = <Name extends keyof JudgeStreamEvents>(
-          name: Name,
-          data: JudgeStreamEvents[Name],
-        ) => events.send(name, JSON.stringify(data));
-        let compileSent = false;
-        const sendCompile = (stage: StageResult | null) => {
-          if (compileSent) return;
-          compileSent = true;
-          send("compile", stage);
-        };
-        const result = await options.executions.judge(body, {
-          signal,
-          onCompile: sendCompile,
-          onTest: (test) => {
-            // A language without a compile stage: its `compile` is null, still sent first.
-            sendCompile(null);
-            send("test", test);
-          },
-        });
-        sendCompile(result.compile);
-        send("result", result);
-      }),
+    withClientSlots(request, reply, options, (body, signal) =>
+      answerWithEvents(request, reply, options.maxBodyBytes, (events) =>
+        streamJudge(body, signal, events, options.executions),
+      ),
     ),
   );
 }
 
-/** Runs `answer` on the body bounded by the client's slots, and gives the slots back after. */
-async function judge<T extends JudgeResult | FastifyReply>(
+/** Judges `body`, sending its events as JudgeStreamEvents. */
+async function streamJudge(
+  body: unknown,
+  signal: AbortSignal,
+  events: EventSink,
+  executions: ExecutionService,
+): Promise<void> {
+  const send = <Name extends keyof JudgeStreamEvents>(name: Name, data: JudgeStreamEvents[Name]) =>
+    events.send(name, JSON.stringify(data));
+  let compileSent = false;
+  const sendCompile = (stage: StageResult | null) => {
+    if (compileSent) return;
+    compileSent = true;
+    send("compile", stage);
+  };
+  const result = await executions.judge(body, {
+    signal,
+    onCompile: sendCompile,
+    onTest: (test) => {
+      // A language without a compile stage: its `compile` is null, still sent first.
+      sendCompile(null);
+      send("test", test);
+    },
+  });
+  sendCompile(result.compile);
+  send("result", result);
+}
+
+/**
+ * Runs `answer` on the judge request with its concurrency bounded by the client's slots (see
+ * boundJudgeConcurrency), and gives the borrowed slots back after.
+ */
+async function withClientSlots<T extends JudgeResult | FastifyReply>(
   request: FastifyRequest,
   reply: FastifyReply,
   options: JudgeRoutesOptions,
