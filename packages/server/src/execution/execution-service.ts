@@ -8,7 +8,7 @@ import type {
   JudgeResult,
   Logger,
 } from "@warmbox/engine";
-import { EngineError } from "@warmbox/engine";
+import { AbortedError, EngineError } from "@warmbox/engine";
 import { HttpError, shuttingDownError } from "../errors/http-error.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 
@@ -154,11 +154,11 @@ export class ExecutionService {
     try {
       return await running;
     } catch (caught) {
-      // Work the drain killed before it had a result: the client may retry on another task.
-      const error =
-        controller.signal.aborted && EngineError.isInstance(caught) && caught.code === "aborted"
-          ? shuttingDownError()
-          : caught;
+      // Killed by the shutdown deadline before it had a result (still queued, or a judge), its
+      // client still there: the server's doing, and the client may retry on another task.
+      const killedByDrain =
+        controller.signal.aborted && !callerSignal?.aborted && AbortedError.isInstance(caught);
+      const error = killedByDrain ? shuttingDownError() : caught;
       this.metrics.recordRejection(
         EngineError.isInstance(error) || HttpError.isInstance(error)
           ? error.code
