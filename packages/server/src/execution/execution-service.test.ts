@@ -38,4 +38,26 @@ describe("graceful shutdown", () => {
     await closing;
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it("a judge still running at the deadline is stopped and answered 503 unavailable", async () => {
+    const server = await startTestServer({
+      languages: ["python"],
+      pool: { min: 1, max: 2 },
+      shutdownTimeoutMs: 1_000,
+    });
+    const judged = postJson(`${server.url}/v1/judge`, {
+      language: "python",
+      source: "import time\ntime.sleep(20)",
+      tests: [{}, {}],
+      limits: { timeMs: 20_000 },
+    });
+    await expect
+      .poll(() => busySandboxes(server), { timeout: 10_000, message: "both tests to start" })
+      .toBe(2);
+    await server.close();
+    const { status, body, headers } = await judged;
+    expect(status).toBe(503);
+    expect(body.error.code).toBe("unavailable");
+    expect(headers.get("retry-after")).toBeTruthy();
+  });
 });
