@@ -178,6 +178,11 @@ export class TestsPanel {
       );
       comparison.hidden = !open;
       toggle.setAttribute("aria-expanded", String(open));
+      // The pane is short: bring the first difference (else the table's top) into sight.
+      if (open) {
+        const target = comparison.querySelector("[data-first-difference]") ?? comparison;
+        target.scrollIntoView({ block: "nearest" });
+      }
     });
 
     item.append(head, fields, comparison);
