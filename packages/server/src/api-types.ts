@@ -10,12 +10,20 @@
  */
 
 export type {
+  Compare,
   ExecuteRequest,
   ExecuteResult,
   ExecutionStatus,
+  JudgeRequest,
+  JudgeResult,
+  JudgeTest,
+  JudgeTestResult,
+  OutputDiff,
   PartialLimits,
   SourceFile,
   StageResult,
+  TestVerdict,
+  Verdict,
 } from "@warmbox/engine";
 export type { ErrorBody, PistonErrorBody } from "./errors/error-answer.js";
 export type { ApiErrorCode } from "./errors/http-error.js";
@@ -26,3 +34,5 @@ export type {
   RunClientMessage,
   RunServerMessage,
 } from "./http/websocket-messages.js";
+export type { BatchItemError, BatchRequest, BatchResponse } from "./routes/batch-schema.js";
+export type { JudgeStreamEvents } from "./routes/judge-routes.js";

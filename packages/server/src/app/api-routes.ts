@@ -9,9 +9,12 @@ import {
   registerBrowserOriginGuard,
 } from "../http/browser-origin-guard.js";
 import { registerConcurrencyLimit } from "../http/concurrency-limit.js";
+import { FanOutLimits } from "../http/fan-out-limits.js";
 import { registerRateLimit } from "../http/rate-limit.js";
 import { registerShutdownGate } from "../http/shutdown-gate.js";
+import { registerBatchRoute } from "../routes/batch-route.js";
 import { registerExecuteRoute } from "../routes/execute-route.js";
+import { registerJudgeRoutes } from "../routes/judge-routes.js";
 import { registerLanguagesRoute } from "../routes/languages-route.js";
 import { registerPistonRoutes } from "../routes/piston-routes.js";
 import { registerRunSocketRoute } from "../routes/run-socket-route.js";
@@ -23,7 +26,7 @@ export interface ApiRoutesOptions {
 }
 
 /**
- * Every API route (v1, the interactive WebSocket, Piston v2) in one encapsulated plugin whose
+ * Every API route (v1 with batch and judge, the interactive WebSocket, Piston v2) in one encapsulated plugin whose
  * hooks guard all of them: the shutdown gate, the browser Host/Origin guard, the API key, the
  * per-client concurrency limit and the rate limit. The guards hang on the matched route, never
  * on the URL's spelling, and a route added here later is guarded by construction. A route that
@@ -37,15 +40,19 @@ export async function registerApiRoutes(
     registerShutdownGate(api, () => executions.draining);
     registerBrowserOriginGuard(api, browserOriginGuardOptions(config));
     registerApiKeyAuth(api, config.apiKeys);
-    registerConcurrencyLimit(
+    const concurrency = registerConcurrencyLimit(
       api,
       config.maxConcurrentPerClient ?? defaultMaxConcurrentPerClient(config.pool.max),
     );
-    await registerRateLimit(api, config.rateLimitPerMinute);
+    const chargeRate = await registerRateLimit(api, config.rateLimitPerMinute);
+    const limits = new FanOutLimits(concurrency, chargeRate);
+    const { maxBodyBytes } = config;
 
     registerLanguagesRoute(api, catalog);
-    registerExecuteRoute(api, { executions, maxBodyBytes: config.maxBodyBytes });
-    registerRunSocketRoute(api, { executions, maxBodyBytes: config.maxBodyBytes });
-    await registerPistonRoutes(api, { executions, catalog, maxBodyBytes: config.maxBodyBytes });
+    registerExecuteRoute(api, { executions, maxBodyBytes });
+    registerBatchRoute(api, { executions, limits, maxBodyBytes });
+    registerJudgeRoutes(api, { executions, limits, maxBodyBytes });
+    registerRunSocketRoute(api, { executions, maxBodyBytes });
+    await registerPistonRoutes(api, { executions, catalog, maxBodyBytes });
   });
 }

@@ -3,10 +3,13 @@ import type {
   ExecuteOptions,
   ExecuteRequest,
   ExecuteResult,
+  JudgeOptions,
+  JudgeRequest,
+  JudgeResult,
   Logger,
 } from "@warmbox/engine";
 import { EngineError } from "@warmbox/engine";
-import { shuttingDownError } from "../errors/http-error.js";
+import { HttpError, shuttingDownError } from "../errors/http-error.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 
 interface ActiveRun {
@@ -16,8 +19,9 @@ interface ActiveRun {
 
 /**
  * Every execution of the server goes through here, whatever its transport (JSON, SSE,
- * WebSocket, Piston): it counts them in the metrics, keeps track of the running ones, and
- * drains them on shutdown (waits up to a deadline, then kills what is left).
+ * WebSocket, Piston) and whatever its kind (a run, a batch of runs, a judge): it counts them in
+ * the metrics, keeps track of the running ones, and drains them on shutdown (waits up to a
+ * deadline, then kills what is left).
  */
 export class ExecutionService {
   readonly #active = new Set<ActiveRun>();
@@ -41,39 +45,61 @@ export class ExecutionService {
    * client that went away, a kill) kills the run; a draining server refuses new work with 503
    * `unavailable`.
    */
-  async execute(request: unknown, options: ExecuteOptions = {}): Promise<ExecuteResult> {
-    if (this.#draining) {
-      this.metrics.recordRejection("unavailable");
-      throw shuttingDownError();
-    }
-    const controller = new AbortController();
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, controller.signal])
-      : controller.signal;
-    let startedAt: number | undefined;
-    let queuedMs: number | undefined;
-    const running = this.engine.execute(request as ExecuteRequest, {
-      ...options,
-      signal,
-      onStart: (info) => {
-        startedAt = performance.now();
-        queuedMs = info.queuedMs;
-        options.onStart?.(info);
-      },
-    });
-    const entry: ActiveRun = { controller, settled: running.then(noop, noop) };
-    this.#active.add(entry);
-    try {
-      const result = await running;
+  execute(request: unknown, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+    return this.#track(options.signal, async (signal) => {
+      let startedAt: number | undefined;
+      let queuedMs: number | undefined;
+      const result = await this.engine.execute(request as ExecuteRequest, {
+        ...options,
+        signal,
+        onStart: (info) => {
+          startedAt = performance.now();
+          queuedMs = info.queuedMs;
+          options.onStart?.(info);
+        },
+      });
       const runMs = startedAt === undefined ? undefined : performance.now() - startedAt;
       this.metrics.recordResult(result, { queuedMs, runMs });
       return result;
-    } catch (error) {
-      this.metrics.recordRejection(EngineError.isInstance(error) ? error.code : "internal_error");
-      throw error;
-    } finally {
-      this.#active.delete(entry);
-    }
+    });
+  }
+
+  /**
+   * Runs independent requests, each its own `execute()` (validated, counted and drained like a
+   * single one), at most `parallelism` at once. Resolves, in request order, to each one's result
+   * or the error it got; never rejects. Aborting `options.signal` ends them all.
+   */
+  async executeBatch(
+    requests: readonly unknown[],
+    options: { parallelism: number; signal?: AbortSignal },
+  ): Promise<PromiseSettledResult<ExecuteResult>[]> {
+    const outcomes: PromiseSettledResult<ExecuteResult>[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < requests.length) {
+        const index = next++;
+        outcomes[index] = await this.execute(requests[index], { signal: options.signal }).then(
+          (value) => ({ status: "fulfilled", value }),
+          (reason: unknown) => ({ status: "rejected", reason }),
+        );
+      }
+    };
+    const workers = Math.max(1, Math.min(options.parallelism, requests.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return outcomes;
+  }
+
+  /**
+   * Judges a submission on the engine (`engine.judge`): validated there like `execute()`,
+   * counted in the metrics and drained on shutdown. Aborting `options.signal` stops it: its
+   * running tests are killed and it rejects with AbortedError (a drain's kill: 503 `unavailable`).
+   */
+  judge(request: unknown, options: JudgeOptions = {}): Promise<JudgeResult> {
+    return this.#track(options.signal, async (signal) => {
+      const result = await this.engine.judge(request as JudgeRequest, { ...options, signal });
+      this.metrics.recordJudge(result);
+      return result;
+    });
   }
 
   /**
@@ -103,6 +129,44 @@ export class ExecutionService {
 
   get draining(): boolean {
     return this.#draining;
+  }
+
+  /**
+   * Runs `work` as one tracked execution: refused while draining, killed by the drain's deadline
+   * (through the signal it gets, which the caller's `signal` aborts too), its error counted.
+   */
+  async #track<T>(
+    callerSignal: AbortSignal | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    if (this.#draining) {
+      this.metrics.recordRejection("unavailable");
+      throw shuttingDownError();
+    }
+    const controller = new AbortController();
+    const signal = callerSignal
+      ? AbortSignal.any([callerSignal, controller.signal])
+      : controller.signal;
+    const running = work(signal);
+    const entry: ActiveRun = { controller, settled: running.then(noop, noop) };
+    this.#active.add(entry);
+    try {
+      return await running;
+    } catch (caught) {
+      // Work the drain killed before it had a result: the client may retry on another task.
+      const error =
+        controller.signal.aborted && EngineError.isInstance(caught) && caught.code === "aborted"
+          ? shuttingDownError()
+          : caught;
+      this.metrics.recordRejection(
+        EngineError.isInstance(error) || HttpError.isInstance(error)
+          ? error.code
+          : "internal_error",
+      );
+      throw error;
+    } finally {
+      this.#active.delete(entry);
+    }
   }
 
   async #allSettled(): Promise<void> {

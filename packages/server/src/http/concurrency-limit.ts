@@ -19,10 +19,20 @@ export class ClientConcurrency {
     return true;
   }
 
-  release(client: string): void {
+  /**
+   * Takes up to `wanted` of `client`'s free slots at once (for work that fans out, beside the
+   * slot its request holds); returns how many it took, each to be released.
+   */
+  acquireUpTo(client: string, wanted: number): number {
+    const taken = Math.max(0, Math.min(wanted, this.limit - this.inFlight(client)));
+    if (taken > 0) this.#inFlight.set(client, this.inFlight(client) + taken);
+    return taken;
+  }
+
+  release(client: string, count = 1): void {
     const current = this.#inFlight.get(client) ?? 0;
-    if (current <= 1) this.#inFlight.delete(client);
-    else this.#inFlight.set(client, current - 1);
+    if (current <= count) this.#inFlight.delete(client);
+    else this.#inFlight.set(client, current - count);
   }
 
   /** Requests `client` has in flight. */
@@ -51,10 +61,14 @@ function onFinished(request: FastifyRequest, reply: FastifyReply, done: () => vo
  * At most `limit` requests in flight per client (API key, else IP) on every route of `scope`;
  * streaming answers and WebSockets count until they end. One more gets 429 `rate_limited` with
  * Retry-After, so one client cannot hold every sandbox. `limit` 0 turns it off. Register it in
- * the API plugin after the key check, so a key's requests count against the key.
+ * the API plugin after the key check, so a key's requests count against the key. Returns the
+ * counts, for routes whose one request runs several things at once; nothing when turned off.
  */
-export function registerConcurrencyLimit(scope: FastifyInstance, limit: number): void {
-  if (limit <= 0) return;
+export function registerConcurrencyLimit(
+  scope: FastifyInstance,
+  limit: number,
+): ClientConcurrency | undefined {
+  if (limit <= 0) return undefined;
   const concurrency = new ClientConcurrency(limit);
   scope.addHook("onRequest", async (request, reply) => {
     const client = clientKey(request);
@@ -69,4 +83,5 @@ export function registerConcurrencyLimit(scope: FastifyInstance, limit: number):
     }
     onFinished(request, reply, () => concurrency.release(client));
   });
+  return concurrency;
 }

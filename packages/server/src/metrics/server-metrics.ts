@@ -1,4 +1,4 @@
-import type { Engine, ExecuteResult } from "@warmbox/engine";
+import type { Engine, ExecuteResult, JudgeResult } from "@warmbox/engine";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Buckets of execution time: warm hello-worlds take ~10 ms, limits end runs at seconds. */
@@ -16,6 +16,8 @@ export class ServerMetrics {
   readonly registry = new Registry();
   readonly #executions: Counter<"language" | "status">;
   readonly #rejections: Counter<"code">;
+  readonly #judges: Counter<"language" | "verdict">;
+  readonly #judgeTests: Counter<"language" | "verdict">;
   readonly #executionSeconds: Histogram<"language" | "status">;
   readonly #queueWaitSeconds: Histogram<"language">;
   readonly #httpRequests: Counter<"method" | "route" | "status_code">;
@@ -34,6 +36,18 @@ export class ServerMetrics {
       name: "warmbox_execution_rejections_total",
       help: "Execution requests that got no result, by error code (overloaded, invalid_request, ...).",
       labelNames: ["code"],
+      registers,
+    });
+    this.#judges = new Counter({
+      name: "warmbox_judges_total",
+      help: "Judged submissions, by language and overall verdict.",
+      labelNames: ["language", "verdict"],
+      registers,
+    });
+    this.#judgeTests = new Counter({
+      name: "warmbox_judge_tests_total",
+      help: "Tests of judged submissions, by language and verdict (skipped included).",
+      labelNames: ["language", "verdict"],
       registers,
     });
     this.#executionSeconds = new Histogram({
@@ -94,6 +108,14 @@ export class ServerMetrics {
     if (timing.runMs !== undefined) this.#executionSeconds.observe(labels, timing.runMs / 1_000);
     if (timing.queuedMs !== undefined) {
       this.#queueWaitSeconds.observe({ language: result.language }, timing.queuedMs / 1_000);
+    }
+  }
+
+  /** Counts a judged submission and each of its tests' verdicts. */
+  recordJudge(result: JudgeResult): void {
+    this.#judges.inc({ language: result.language, verdict: result.verdict });
+    for (const test of result.tests) {
+      this.#judgeTests.inc({ language: result.language, verdict: test.verdict });
     }
   }
 

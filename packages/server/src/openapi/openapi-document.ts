@@ -13,16 +13,14 @@ import {
   pistonRuntimeSchema,
   pistonStageSchema,
 } from "../piston/piston-schemas.js";
+import {
+  judgeBatchInputSchemas,
+  judgeBatchOutputSchemas,
+  judgeBatchPaths,
+} from "./judge-batch-paths.js";
+import { COMMON_ERRORS, errorBodySchema, errorResponse, json, ref } from "./openapi-parts.js";
 
-/** The error body of docs/api.md. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-    requestId: z.string(),
-  }),
-});
+const pistonError = (description: string) => ({ description, content: json(ref("PistonError")) });
 
 type JsonSchema = Record<string, unknown>;
 
@@ -47,29 +45,6 @@ function componentsOf(
   return components;
 }
 
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const json = (schema: unknown) => ({ "application/json": { schema } });
-const errorResponse = (description: string) => ({ description, content: json(ref("Error")) });
-const pistonError = (description: string) => ({ description, content: json(ref("PistonError")) });
-
-const COMMON_ERRORS = {
-  "400": errorResponse(
-    "invalid_request, unknown_language or limit_exceeded; `details` names the fields",
-  ),
-  "401": errorResponse(
-    "unauthorized: API keys are configured and the request has none or a wrong one",
-  ),
-  "403": errorResponse(
-    "forbidden: a browser request from a foreign Origin, or a Host this server does not answer to",
-  ),
-  "413": errorResponse("payload_too_large: the body is above the configured size"),
-  "429": errorResponse(
-    "rate_limited: over the per-minute rate or the per-client concurrency limit; Retry-After says when to retry",
-  ),
-  "500": errorResponse("internal_error: a bug or a dead Docker daemon; logged with the request id"),
-  "503": errorResponse("overloaded: the queue is full; Retry-After says when to retry"),
-};
-
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated with zod's `z.toJSONSchema` from the same
  * schemas that validate requests (the engine's ExecuteRequest, ExecuteResult, LanguageInfo) and the server's own.
@@ -80,6 +55,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       {
         ExecuteRequest: executeRequestSchema,
         Limits: partialLimitsSchema,
+        ...judgeBatchInputSchemas,
         PistonExecuteRequest: pistonExecuteRequestSchema,
       },
       "input",
@@ -88,6 +64,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       {
         ExecuteResult: executeResultSchema,
         StageResult: stageResultSchema,
+        ...judgeBatchOutputSchemas,
         LanguageEntry: languageEntrySchema,
         Error: errorBodySchema,
         PistonExecuteResponse: pistonExecuteResponseSchema,
@@ -149,6 +126,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      ...judgeBatchPaths,
       "/v1/run": {
         get: {
           operationId: "runInteractive",

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { streamError } from "../errors/error-answer.js";
 import type { ExecutionService } from "../execution/execution-service.js";
-import { SseStream, wantsEventStream } from "../http/sse-stream.js";
+import { wantsEventStream } from "../http/sse-stream.js";
+import { answerWithEvents } from "./event-stream-answer.js";
 
 export interface ExecuteRouteOptions {
   executions: ExecutionService;
@@ -41,31 +41,20 @@ export function registerExecuteRoute(app: FastifyInstance, options: ExecuteRoute
   });
 }
 
-async function streamExecution(
+function streamExecution(
   request: FastifyRequest,
   reply: FastifyReply,
   signal: AbortSignal,
   options: ExecuteRouteOptions,
 ): Promise<FastifyReply> {
-  let stream: SseStream | undefined;
-  const open = (): SseStream => {
-    stream ??= SseStream.open(reply);
-    return stream;
-  };
-  try {
+  return answerWithEvents(request, reply, options.maxBodyBytes, async (events) => {
     const result = await options.executions.execute(request.body, {
       signal,
-      onStart: () => open(),
-      onStdout: (chunk) => open().send("stdout", chunk),
-      onStderr: (chunk) => open().send("stderr", chunk),
-      onCompile: (stage) => open().send("compile", JSON.stringify(stage)),
+      onStart: () => events.open(),
+      onStdout: (chunk) => events.send("stdout", chunk),
+      onStderr: (chunk) => events.send("stderr", chunk),
+      onCompile: (stage) => events.send("compile", JSON.stringify(stage)),
     });
-    open().send("result", JSON.stringify(result));
-    open().close();
-  } catch (error) {
-    if (stream === undefined) throw error;
-    stream.send("error", JSON.stringify(streamError(request, error, options.maxBodyBytes).body));
-    stream.close();
-  }
-  return reply;
+    events.send("result", JSON.stringify(result));
+  });
 }
