@@ -218,6 +218,14 @@ describe("the Tests tab in Chromium", () => {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      // Every control of the Tests tab's header is whole inside its pane (none clipped away).
+      const pane = await page.locator(".pane-stdin").boundingBox();
+      for (const control of ["#tests-verdict", "#add-test-button", "#run-tests-button"]) {
+        const box = await page.locator(control).boundingBox();
+        if (!pane || !box) throw new Error(`${control} or its pane is not visible`);
+        expect(box.x, control).toBeGreaterThanOrEqual(pane.x);
+        expect(box.x + box.width, control).toBeLessThanOrEqual(pane.x + pane.width);
+      }
       const name = viewport === PHONE ? "phone" : "desktop";
       await page.screenshot({
         path: join(OUTPUT_DIR, `tests-tab-${theme}-${name}.png`),
