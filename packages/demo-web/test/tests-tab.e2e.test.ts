@@ -135,6 +135,30 @@ describe("the Tests tab in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("Stop ends the tests, and the page runs again", async () => {
+    const { page, playground } = await suite.open();
+    await playground.pickLanguage("python");
+    await playground.setCode("import time\ntime.sleep(60)\n");
+    await playground.openTests();
+    await playground.addTest("", "never\n");
+    await playground.addTest("", "never\n");
+    await page.getByRole("button", { name: "Run tests" }).click();
+    await page.locator('#run-tests-button[aria-busy="true"]').waitFor();
+    expect(await playground.testVerdicts()).toEqual(["pending", "pending"]);
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.locator('#run-badge[data-status="stopped"]').waitFor({ timeout: 15_000 });
+    await page.locator('#run-tests-button[aria-busy="false"]').waitFor();
+    expect(await playground.testVerdicts()).toEqual(["idle", "idle"]);
+    expect(await page.locator("#tests-verdict").isHidden()).toBe(true);
+    expect(await page.locator("#stop-button").isDisabled()).toBe(true);
+    expect(await page.locator("#run-tests-button").isEnabled()).toBe(true);
+    // The tests are editable again, and a plain run goes.
+    expect(await page.getByLabel("Test 1 input", { exact: true }).isEditable()).toBe(true);
+    await playground.setCode("print('after stop')\n");
+    expect(await playground.run()).toBe("ok");
+    expect(await playground.stdout()).toBe("after stop\n");
+  });
+
   it("keeps the tests across a reload, and carries them in a share link", async () => {
     const { page, playground } = await suite.open();
     await playground.pickLanguage("python");

@@ -40,7 +40,8 @@ export class PlaygroundPage {
 
   /** Clicks Run and waits until the run has ended (the badge shows its outcome). */
   async run(options: { timeout?: number } = {}): Promise<string> {
-    await this.page.getByRole("button", { name: /^Run/ }).click();
+    // Exact: the Tests tab, when open, has a "Run tests" button too.
+    await this.page.getByRole("button", { name: "Run", exact: true }).click();
     return this.finished(options.timeout);
   }
 
