@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, PHONE } from "./support/browser.js";
 import { OUTPUT_DIR } from "./support/environment.js";
@@ -28,7 +29,7 @@ const SUM_TESTS = [
 ];
 
 /** The header's box, which must not move while tests are judged. */
-function headerBox(page: import("playwright-core").Page) {
+function headerBox(page: Page) {
   return page.evaluate(() => {
     const box = (document.querySelector(".topbar") as HTMLElement).getBoundingClientRect();
     return { top: box.top, height: box.height, width: box.width };
