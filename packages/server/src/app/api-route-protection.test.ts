@@ -31,12 +31,23 @@ const PUBLIC_ROUTES = new Set([
   "HEAD /*",
 ]);
 
-const PROGRAM = JSON.stringify({
+const PROGRAM = {
   language: "python",
   version: "*",
   source: "print('ran without a key')",
   files: [{ content: "print('ran without a key')" }],
-});
+  tests: [{ expected: "ran without a key" }],
+};
+
+/**
+ * A body that reaches the engine on each code-running route (the engine's calls are counted,
+ * whatever it then answers): one program (execute, Piston, judge with its `tests`), an array of
+ * them for the batch (whose shape is checked before the engine).
+ */
+function bodyFor(method: string, target: string): string | undefined {
+  if (method !== "POST") return undefined;
+  return JSON.stringify(/batch/i.test(target) ? [PROGRAM] : PROGRAM);
+}
 
 /** Upper-case percent-encoding of one character: `v` → `%76`. */
 function encode(char: string): string {
@@ -129,6 +140,11 @@ describe("every API route refuses every spelling of itself without a key", () =>
       engineCalls++;
       return execute(...args);
     };
+    const judge = server.engine.judge.bind(server.engine);
+    server.engine.judge = (...args: Parameters<typeof judge>) => {
+      engineCalls++;
+      return judge(...args);
+    };
     routes = registeredRoutes(server.app);
   });
   afterAll(async () => {
@@ -140,6 +156,9 @@ describe("every API route refuses every spelling of itself without a key", () =>
     expect(names).toEqual(
       expect.arrayContaining([
         "POST /v1/execute",
+        "POST /v1/batch",
+        "POST /v1/judge",
+        "POST /v1/judge/stream",
         "GET /v1/run",
         "GET /v1/languages",
         "GET /api/v2/runtimes",
@@ -159,7 +178,7 @@ describe("every API route refuses every spelling of itself without a key", () =>
         method: route.method,
         target: concretePath(route.path),
         headers: { "content-type": "application/json" },
-        body: route.method === "POST" ? PROGRAM : undefined,
+        body: bodyFor(route.method, route.path),
       });
       if (answer.status !== 401) unguarded.push(`${name} answered ${answer.status}`);
     }
@@ -191,7 +210,7 @@ describe("every API route refuses every spelling of itself without a key", () =>
         method,
         target,
         headers: { "content-type": "application/json", ...headers },
-        body: method === "POST" ? PROGRAM : undefined,
+        body: bodyFor(method, target),
       });
       if (!REFUSED.includes(answer.status)) {
         const upgrade = "upgrade" in headers ? " (upgrade)" : "";

@@ -1,3 +1,4 @@
+import { executeRequestSchema, judgeRequestSchema, judgeResultSchema } from "@warmbox/engine";
 import { describe, expect, it } from "vitest";
 import type { Json } from "../testing/test-server.js";
 import { buildOpenApiDocument } from "./openapi-document.js";
@@ -12,6 +13,9 @@ describe("buildOpenApiDocument", () => {
       expect.arrayContaining([
         "/v1/languages",
         "/v1/execute",
+        "/v1/batch",
+        "/v1/judge",
+        "/v1/judge/stream",
         "/v1/run",
         "/api/v2/runtimes",
         "/api/v2/execute",
@@ -47,5 +51,35 @@ describe("buildOpenApiDocument", () => {
     );
     expect(schemas.PistonExecuteRequest.required).toEqual(["language", "version", "files"]);
     expect(JSON.stringify(document)).not.toContain('"$schema"');
+  });
+
+  it("documents judge and batch with examples the validating schemas accept", () => {
+    const judge = document.paths["/v1/judge"].post;
+    const examples = judge.requestBody.content["application/json"].examples;
+    const twoTests = examples["two-tests"].value;
+    expect(twoTests.tests).toHaveLength(2);
+    expect(twoTests.compare).toBeDefined();
+    expect(examples.checker.value.compare.checker.language).not.toBe(
+      examples.checker.value.language,
+    );
+    for (const { value } of Object.values(examples) as Json[]) {
+      expect(judgeRequestSchema.safeParse(value).error).toBeUndefined();
+    }
+    const result = judge.responses["200"].content["application/json"].examples["two-tests"].value;
+    expect(judgeResultSchema.safeParse(result).error).toBeUndefined();
+
+    const batch = document.paths["/v1/batch"].post;
+    const requests = batch.requestBody.content["application/json"].examples["bad-item"].value;
+    for (const request of requests) {
+      expect(executeRequestSchema.safeParse(request).error).toBeUndefined();
+    }
+    const { schemas } = document.components;
+    expect(schemas.JudgeRequest.required).toEqual(expect.arrayContaining(["language", "tests"]));
+    expect(schemas.BatchRequest).toMatchObject({ type: "array", minItems: 1, maxItems: 20 });
+    expect(JSON.stringify(schemas.BatchResponse)).toContain("#/components/schemas/BatchItemError");
+    expect(JSON.stringify(schemas.JudgeResult)).toContain("#/components/schemas/StageResult");
+    expect(document.paths["/v1/judge/stream"].post.responses["200"].content).toHaveProperty(
+      "text/event-stream",
+    );
   });
 });

@@ -56,7 +56,7 @@ const stage = (stdout: string, wallMs: number) => ({
   signal: null,
   wallMs,
   cpuMs: wallMs,
-  memoryBytes: 3_538_944,
+  memoryBytes: 3_268_608,
   truncated: false,
 });
 
@@ -65,15 +65,15 @@ export const judgeResultExample: JudgeResult = {
   language: "cpp",
   version: "12.2.0",
   verdict: "accepted",
-  compile: { ...stage("", 412), memoryBytes: 98_304_000 },
+  compile: { ...stage("", 1_210), memoryBytes: 78_299_136 },
   tests: [
-    { index: 0, name: "small", verdict: "accepted", run: stage("3\n", 2) },
-    { index: 1, name: "large", verdict: "accepted", run: stage("2000000000000\n", 3) },
+    { index: 0, name: "small", verdict: "accepted", run: stage("3\n", 6) },
+    { index: 1, name: "large", verdict: "accepted", run: stage("2000000000000\n", 5) },
   ],
   passed: 2,
   total: 2,
-  maxWallMs: 3,
-  maxMemoryBytes: 3_538_944,
+  maxWallMs: 6,
+  maxMemoryBytes: 3_268_608,
 };
 
 /** A batch of three requests, the second one naming a language that does not exist. */
@@ -98,14 +98,14 @@ export const batchResponseExample: BatchResponse = {
       status: 400,
       error: {
         code: "unknown_language",
-        message: "unknown language 'klingon'; available: javascript, python",
-        details: { available: ["javascript", "python"] },
+        message: "unknown language 'klingon'; available: cpp, javascript, python",
+        details: { available: ["cpp", "javascript", "python"] },
         requestId: "7d3c9a1e-batch",
       },
     },
     {
       language: "javascript",
-      version: "18.19.0",
+      version: "18.20.4",
       status: "ok",
       compile: null,
       run: stage("3\n", 24),
