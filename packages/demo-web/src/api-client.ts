@@ -1,6 +1,7 @@
 import { type ApiEndpoint, apiKeyHeaders } from "./api-auth.js";
 import { ApiError, errorFromResponse, networkError } from "./api-error.js";
-import type { ExecuteRequest, LanguageEntry } from "./api-types.js";
+import type { ExecuteRequest, JudgeRequest, LanguageEntry } from "./api-types.js";
+import { type JudgeListener, type JudgeSession, startJudgeRun } from "./judge-run.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
 import { startSseRun } from "./sse-run.js";
 import { HANDSHAKE_FAILED, startWsRun } from "./ws-run.js";
@@ -70,6 +71,11 @@ export class ApiClient {
   interactive(request: ExecuteRequest, listener: RunListener): RunSession {
     const session = startWsRun(this.#endpoint(), request, listener);
     return { ...session, done: session.done.then((outcome) => this.#explainRefusal(outcome)) };
+  }
+
+  /** A program judged against its tests, each verdict streamed as it finishes. */
+  judge(request: JudgeRequest, listener: JudgeListener): JudgeSession {
+    return startJudgeRun(this.#endpoint(), request, listener);
   }
 
   #endpoint(): ApiEndpoint {

@@ -1,4 +1,4 @@
-import type { ExecutionStatus } from "./api-types.js";
+import type { ExecutionStatus, TestVerdict } from "./api-types.js";
 
 /** "14 ms", "1.25 s", "1m 05s". */
 export function formatDuration(ms: number): string {
@@ -24,6 +24,9 @@ export function formatBytes(bytes: number): string {
   return `${value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
+/** The colour family of a badge or a status line (a `tone-*` class of styles.css). */
+export type Tone = "success" | "danger" | "warning" | "info" | "idle";
+
 /** How each outcome is named on the page, and the tone of its badge. */
 export const STATUS_LABELS: Record<
   ExecutionStatus,
@@ -36,6 +39,22 @@ export const STATUS_LABELS: Record<
   memory_limit: { label: "Memory limit exceeded", tone: "warning" },
   output_limit: { label: "Output limit exceeded", tone: "warning" },
   internal_error: { label: "Server error", tone: "danger" },
+};
+
+/**
+ * How each verdict of the judge is named on the page (the badges of tests and of the whole
+ * run): a verdict that is also a run's status reads as that status does.
+ */
+export const VERDICT_LABELS: Record<TestVerdict, { label: string; tone: Tone }> = {
+  accepted: { label: "Accepted", tone: "success" },
+  wrong_answer: { label: "Wrong answer", tone: "danger" },
+  compile_error: STATUS_LABELS.compile_error,
+  runtime_error: STATUS_LABELS.runtime_error,
+  timeout: STATUS_LABELS.timeout,
+  memory_limit: STATUS_LABELS.memory_limit,
+  output_limit: STATUS_LABELS.output_limit,
+  internal_error: STATUS_LABELS.internal_error,
+  skipped: { label: "Skipped", tone: "idle" },
 };
 
 /** A plain description of how a stage ended: "exited with code 1", "killed by SIGSEGV". */

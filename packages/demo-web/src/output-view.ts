@@ -1,7 +1,13 @@
 import type { ApiError } from "./api-error.js";
-import type { ExecuteResult, StageResult } from "./api-types.js";
+import type { ExecuteResult, JudgeResult, StageResult } from "./api-types.js";
 import { byId } from "./dom.js";
-import { describeExit, formatBytes, formatDuration, STATUS_LABELS } from "./format.js";
+import {
+  describeExit,
+  formatBytes,
+  formatDuration,
+  STATUS_LABELS,
+  VERDICT_LABELS,
+} from "./format.js";
 
 /** Most characters the terminal keeps; beyond, the oldest output is dropped (the page stays fast). */
 const MAX_TERMINAL_CHARS = 400_000;
@@ -152,6 +158,33 @@ export class OutputView {
       this.note(stopped ? "Stopped." : `Process ${how}.`);
     }
     if (result.message && !stopped) this.note(result.message);
+  }
+
+  /** The status line, badge and a note for a finished judge run (its tests show in the Tests tab). */
+  judged(result: JudgeResult, languageLabel: string): void {
+    this.#stopTimer();
+    const { label, tone } = VERDICT_LABELS[result.verdict];
+    this.#setState(tone, label);
+    this.#badge.textContent = label;
+    this.#badge.className = `badge tone-${tone}`;
+    this.#badge.hidden = false;
+    this.#badge.dataset.status = result.verdict;
+    const version = metric("", `${languageLabel} ${result.version}`.trim());
+    version.classList.add("metric-version");
+    this.#metrics.replaceChildren(
+      metric("Passed", `${result.passed}/${result.total}`),
+      metric("Max wall", formatDuration(result.maxWallMs)),
+      metric("Max memory", formatBytes(result.maxMemoryBytes)),
+      version,
+    );
+    this.note(
+      result.verdict === "compile_error"
+        ? "The tests did not run: the program failed to compile (see the compiler's output above)."
+        : result.verdict === "accepted"
+          ? `All ${result.total} tests passed.`
+          : `${result.passed} of ${result.total} tests passed. Open a failed test in the Tests tab to see its output beside the expected one.`,
+    );
+    if (result.message) this.note(result.message);
   }
 
   /** The status line of a run that ended without a result (stopped, or the server failed). */

@@ -7,6 +7,7 @@ import { copyText } from "./clipboard.js";
 import { byId } from "./dom.js";
 import { CodeEditor } from "./editor.js";
 import { installInputMode } from "./input-mode.js";
+import { JudgeController } from "./judge-controller.js";
 import { labelShortcuts, MOD_KEY, onRunShortcut } from "./keyboard-shortcuts.js";
 import { LanguageArrivals } from "./language-arrivals.js";
 import { isReady } from "./language-select.js";
@@ -17,6 +18,8 @@ import { preferences } from "./preferences.js";
 import { RunController } from "./run-controller.js";
 import { ShareController } from "./share-controller.js";
 import type { SharedProgram } from "./share-link.js";
+import { installSideTabs } from "./side-tabs.js";
+import { TestsPanel } from "./tests-panel.js";
 import { installThemeSelect } from "./theme-select.js";
 import { applyTheme, DEFAULT_THEME_ID, findTheme } from "./themes.js";
 import { createToast } from "./toast.js";
@@ -34,12 +37,16 @@ export class Playground {
   readonly #languages: LanguageSwitcher;
   readonly #arrivals: LanguageArrivals;
   readonly #runs: RunController;
+  readonly #tests: TestsPanel;
+  readonly #judge: JudgeController;
   readonly #share: ShareController;
   readonly #ui = {
     run: byId<HTMLButtonElement>("run-button"),
     language: byId<HTMLSelectElement>("language-select"),
     interactive: byId<HTMLInputElement>("interactive-toggle"),
     stdin: byId<HTMLTextAreaElement>("stdin"),
+    stop: byId<HTMLButtonElement>("stop-button"),
+    runTests: byId<HTMLButtonElement>("run-tests-button"),
     banner: byId<HTMLDivElement>("banner"),
     bannerText: byId<HTMLSpanElement>("banner-text"),
     bannerRetry: byId<HTMLButtonElement>("banner-retry"),
@@ -86,7 +93,7 @@ export class Playground {
       output: this.#output,
       controls: {
         run: this.#ui.run,
-        stop: byId<HTMLButtonElement>("stop-button"),
+        stop: this.#ui.stop,
         language: this.#ui.language,
         stdin: this.#ui.stdin,
         interactive: this.#ui.interactive,
@@ -94,13 +101,44 @@ export class Playground {
         terminalInput: byId<HTMLInputElement>("terminal-input"),
         eof: byId<HTMLButtonElement>("eof-button"),
       },
+      // A run and the tests never go at once.
+      onBusyChange: (busy) => {
+        this.#ui.runTests.disabled = busy || !this.#languages.current;
+      },
+    });
+    this.#tests = new TestsPanel(
+      {
+        list: byId<HTMLOListElement>("test-list"),
+        empty: byId("tests-empty"),
+        add: byId<HTMLButtonElement>("add-test-button"),
+        verdict: byId("tests-verdict"),
+        count: byId("tests-count"),
+      },
+      (cases) => preferences.setTests(cases),
+    );
+    this.#judge = new JudgeController({
+      api,
+      keys: this.#keys,
+      editor: this.#editor,
+      languages: this.#languages,
+      output: this.#output,
+      panel: this.#tests,
+      controls: {
+        runTests: this.#ui.runTests,
+        run: this.#ui.run,
+        language: this.#ui.language,
+        stop: this.#ui.stop,
+      },
+      running: () => this.#runs.busy,
     });
     this.#share = new ShareController({
       editor: this.#editor,
       languages: this.#languages,
-      busy: () => this.#runs.busy,
+      busy: () => this.#runs.busy || this.#judge.busy,
       toast: this.#toast,
       stdin: this.#ui.stdin,
+      tests: () => this.#tests.cases,
+      openTests: (tests) => this.#tests.setCases(tests),
       shareButton: byId<HTMLButtonElement>("share-button"),
       dialog: byId<HTMLDialogElement>("share-dialog"),
       url: byId<HTMLInputElement>("share-url"),
@@ -119,6 +157,8 @@ export class Playground {
     this.#pendingShare = await this.#share.readAddress();
     const stdin = this.#pendingShare?.stdin ?? preferences.stdin() ?? DEFAULT_STDIN;
     this.#ui.stdin.value = stdin;
+    // A shared program's tests are shown, not saved, until edited (as its code and stdin are).
+    this.#tests.setCases(this.#pendingShare?.tests ?? preferences.tests());
     await this.loadLanguages();
   }
 
@@ -177,6 +217,7 @@ export class Playground {
       this.#languages.select(language);
     }
     this.#ui.run.disabled = false;
+    this.#ui.runTests.disabled = false;
     this.#output.idle("Ready", `Press ${MOD_KEY}+Enter to run`);
   }
 
@@ -201,7 +242,14 @@ export class Playground {
       interactive: this.#ui.interactive,
       hint: byId<HTMLSpanElement>("stdin-hint"),
     });
-    onRunShortcut(() => void this.#runs.run());
+    installSideTabs({
+      tabs: [byId<HTMLButtonElement>("input-tab"), byId<HTMLButtonElement>("tests-tab")],
+      inputOnly: [byId("stdin-hint"), byId("interactive-switch")],
+      testsOnly: [byId("tests-actions")],
+    });
+    onRunShortcut(() => {
+      if (!this.#judge.busy) void this.#runs.run();
+    });
   }
 
   #showBanner(text: string): void {

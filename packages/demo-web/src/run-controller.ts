@@ -28,6 +28,8 @@ export interface RunControllerOptions {
   languages: LanguageSwitcher;
   output: OutputView;
   controls: RunControls;
+  /** Hears a run start (true) and end (false): other ways of running wait meanwhile. */
+  onBusyChange?: (busy: boolean) => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export class RunController {
   readonly #output: OutputView;
   readonly #ui: RunControls;
   readonly #runText: HTMLElement;
+  readonly #onBusyChange: (busy: boolean) => void;
   #session: RunSession | null = null;
 
   constructor(options: RunControllerOptions) {
@@ -51,6 +54,7 @@ export class RunController {
     this.#languages = options.languages;
     this.#output = options.output;
     this.#ui = options.controls;
+    this.#onBusyChange = options.onBusyChange ?? (() => {});
     this.#runText = this.#ui.run.querySelector(".btn-text") as HTMLElement;
     this.#wireControls();
   }
@@ -132,6 +136,7 @@ export class RunController {
     terminalInput.disabled = !running;
     eof.disabled = !running;
     if (running && interactive) terminalInput.focus();
+    this.#onBusyChange(running);
     if (
       !running &&
       (document.activeElement === stop ||

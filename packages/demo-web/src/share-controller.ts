@@ -2,6 +2,7 @@ import { copyText } from "./clipboard.js";
 import type { CodeEditor } from "./editor.js";
 import type { LanguageSwitcher } from "./language-switcher.js";
 import { decodeProgram, packedFromHash, type SharedProgram, shareUrl } from "./share-link.js";
+import type { TestCase } from "./test-cases.js";
 
 export interface ShareControllerOptions {
   editor: CodeEditor;
@@ -10,6 +11,10 @@ export interface ShareControllerOptions {
   busy: () => boolean;
   toast: (message: string, ms?: number) => void;
   stdin: HTMLTextAreaElement;
+  /** The Tests tab's cases, shared with the program. */
+  tests: () => TestCase[];
+  /** Shows a shared program's test cases. */
+  openTests: (tests: TestCase[]) => void;
   shareButton: HTMLButtonElement;
   dialog: HTMLDialogElement;
   url: HTMLInputElement;
@@ -45,7 +50,7 @@ export class ShareController {
   }
 
   async #openFromHash(): Promise<void> {
-    const { languages, busy, stdin, toast } = this.#options;
+    const { languages, busy, stdin, openTests, toast } = this.#options;
     const packed = packedFromHash(window.location.hash);
     if (!packed || languages.languages.length === 0 || busy()) return;
     const shared = await decodeProgram(packed);
@@ -56,17 +61,19 @@ export class ShareController {
     }
     languages.select(language, shared.code);
     stdin.value = shared.stdin;
+    openTests(shared.tests);
     toast("Opened a shared program.");
   }
 
   async #share(): Promise<void> {
-    const { languages, editor, stdin, dialog, url, toast } = this.#options;
+    const { languages, editor, stdin, tests, dialog, url, toast } = this.#options;
     const language = languages.current;
     if (!language) return;
     const link = await shareUrl(window.location.href, {
       language: language.id,
       code: editor.code,
       stdin: stdin.value,
+      tests: tests(),
     });
     url.value = link;
     if (!dialog.open) dialog.showModal();

@@ -1,5 +1,7 @@
+import { parseTestCases, type TestCase } from "./test-cases.js";
+
 /**
- * Share links: the code, language and stdin of the page, packed into the URL's hash so that a
+ * Share links: the code, language, stdin and test cases of the page, packed into the URL's hash so that a
  * link reopens the same program with no database. JSON → deflate-raw (CompressionStream) →
  * base64url, behind the `#code=` key.
  */
@@ -9,11 +11,17 @@ export interface SharedProgram {
   language: string;
   code: string;
   stdin: string;
+  /** The Tests tab's cases; links made before the tab existed carry none. */
+  tests: TestCase[];
 }
 
 /** The key of the hash parameter. */
 export const SHARE_HASH_KEY = "code";
-/** Bumped when the packed format changes; older links keep decoding. */
+/**
+ * Bumped when the packed format changes; older links keep decoding. Adding an optional field
+ * (the tests, `t`) is no change: a link without it reads as before, and a page that predates it
+ * opens the program without its tests.
+ */
 const FORMAT_VERSION = 1;
 
 async function pipeThrough(
@@ -49,6 +57,10 @@ export async function encodeProgram(program: SharedProgram): Promise<string> {
     l: program.language,
     c: program.code,
     s: program.stdin,
+    // Pairs, not objects: a link is pasted by hand, every character counts.
+    ...(program.tests.length > 0
+      ? { t: program.tests.map((test) => [test.stdin, test.expected]) }
+      : {}),
   });
   const packed = await pipeThrough(
     new TextEncoder().encode(json),
@@ -63,10 +75,14 @@ export async function decodeProgram(text: string): Promise<SharedProgram | null>
     const bytes = await pipeThrough(fromBase64Url(text), new DecompressionStream("deflate-raw"));
     const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (typeof value !== "object" || value === null) return null;
-    const { v, l, c, s } = value as Record<string, unknown>;
+    const { v, l, c, s, t } = value as Record<string, unknown>;
     if (typeof v !== "number" || v > FORMAT_VERSION) return null;
     if (typeof l !== "string" || typeof c !== "string") return null;
-    return { language: l, code: c, stdin: typeof s === "string" ? s : "" };
+    const pairs = Array.isArray(t) ? t : [];
+    const tests = parseTestCases(
+      pairs.map((pair) => (Array.isArray(pair) ? { stdin: pair[0], expected: pair[1] } : null)),
+    );
+    return { language: l, code: c, stdin: typeof s === "string" ? s : "", tests };
   } catch {
     return null;
   }

@@ -201,4 +201,27 @@ describe("the playground on a server with API keys", () => {
     expect(await playground.finished()).toBe("ok");
     expect(await storedKey(page)).toBe(API_KEY);
   });
+
+  it("Run tests sends the key, and asks for one when the page has none", async () => {
+    const { page, playground } = await open();
+    await keyDialog(page).waitFor({ timeout: 15_000 });
+    await enterKey(page, API_KEY);
+    await playground.ready();
+    await page.getByRole("button", { name: "API key" }).click();
+    const change = keyDialog(page, "API key");
+    await change.waitFor();
+    await change.getByRole("button", { name: "Forget key" }).click();
+    await change.waitFor({ state: "hidden" });
+
+    await playground.setCode("print(int(input()) * 2)\n");
+    await playground.openTests();
+    await playground.addTest("21\n", "42\n");
+    await page.getByRole("button", { name: "Run tests" }).click();
+    await keyDialog(page).waitFor({ timeout: 15_000 });
+    await enterKey(page, API_KEY);
+    // Once the key is saved, the tests run with it.
+    await page.locator('#tests-verdict[data-verdict="accepted"]').waitFor({ timeout: 60_000 });
+    expect(await playground.testVerdicts()).toEqual(["accepted"]);
+    expect(await storedKey(page)).toBe(API_KEY);
+  });
 });

@@ -40,7 +40,8 @@ export class PlaygroundPage {
 
   /** Clicks Run and waits until the run has ended (the badge shows its outcome). */
   async run(options: { timeout?: number } = {}): Promise<string> {
-    await this.page.getByRole("button", { name: /^Run/ }).click();
+    // Exact: the Tests tab, when open, has a "Run tests" button too.
+    await this.page.getByRole("button", { name: "Run", exact: true }).click();
     return this.finished(options.timeout);
   }
 
@@ -75,5 +76,44 @@ export class PlaygroundPage {
 
   async statusLine(): Promise<string> {
     return (await this.page.locator("#status-line").textContent()) ?? "";
+  }
+
+  /** Shows the Tests tab. */
+  async openTests(): Promise<void> {
+    await this.page.getByRole("tab", { name: /^Tests/ }).click();
+  }
+
+  /** Adds a test case through the Tests tab's controls (the tab must be open). */
+  async addTest(stdin: string, expected: string): Promise<void> {
+    await this.page.getByRole("button", { name: "Add test" }).click();
+    const number = await this.page.locator("#test-list > li").count();
+    await this.page.getByLabel(`Test ${number} input`, { exact: true }).fill(stdin);
+    await this.page.getByLabel(`Test ${number} expected output`, { exact: true }).fill(expected);
+  }
+
+  /** Clicks "Run tests" and waits for the overall verdict, which it returns. */
+  async runTests(timeout = 90_000): Promise<string> {
+    await this.page.getByRole("button", { name: "Run tests" }).click();
+    const verdict = this.page.locator("#tests-verdict[data-verdict]");
+    await verdict.waitFor({ timeout });
+    await this.page.locator('#run-tests-button[aria-busy="false"]').waitFor({ timeout });
+    return (await verdict.getAttribute("data-verdict")) ?? "";
+  }
+
+  /** Each test case's verdict, in order ("idle" for one not run). */
+  testVerdicts(): Promise<string[]> {
+    return this.page.$$eval("#test-list > li", (items) =>
+      items.map((item) => (item as HTMLElement).dataset.verdict ?? ""),
+    );
+  }
+
+  /** Each test case's input and expected output, in order. */
+  testCases(): Promise<{ stdin: string; expected: string }[]> {
+    return this.page.$$eval("#test-list > li", (items) =>
+      items.map((item) => ({
+        stdin: (item.querySelector(".test-stdin") as HTMLTextAreaElement).value,
+        expected: (item.querySelector(".test-expected") as HTMLTextAreaElement).value,
+      })),
+    );
   }
 }
