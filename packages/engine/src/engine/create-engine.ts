@@ -5,7 +5,11 @@ import {
   EngineError,
   EngineUnavailableError,
 } from "../errors/engine-errors.js";
+import type { JudgeOptions, JudgeRequest } from "../judge/judge-request.js";
+import type { JudgeResult } from "../judge/judge-result.js";
+import { runJudge } from "../judge/run-judge.js";
 import { languageRegistry } from "../languages/registry.js";
+import type { SandboxPool } from "../pool/sandbox-pool.js";
 import { ContainerReaper } from "../reaper/container-reaper.js";
 import type { ExecuteRequest } from "../request/execute-request.js";
 import type { ExecuteResult, LanguageInfo } from "../request/execute-result.js";
@@ -21,12 +25,13 @@ import type {
 import { LanguagePools } from "./language-pools.js";
 import { NetworkAccess } from "./network-access.js";
 import { OutputBudget } from "./output-budget.js";
-import { resolveRequest } from "./resolve-request.js";
-import { type RunContext, runInPool } from "./run-in-pool.js";
+import { type ResolvedJob, resolveRequest } from "./resolve-request.js";
+import { type RunContext, resultInPool } from "./run-in-pool.js";
 
 /**
  * The engine: its parts put together. The pools (with their shared queue) own admission and
- * which languages are served, the reaper owns container clean-up, runInPool owns one run.
+ * which languages are served, the reaper owns container clean-up, runInPool owns one run,
+ * runJudge owns a judged submission.
  */
 class WarmboxEngine implements Engine {
   readonly #options: ResolvedEngineOptions;
@@ -71,19 +76,17 @@ class WarmboxEngine implements Engine {
   async execute(request: ExecuteRequest, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     if (this.#closing) throw new EngineClosedError();
     await this.#ensureReady();
-    const job = resolveRequest(
-      request,
-      languageRegistry,
-      this.#pools.served,
-      (id) => this.#pools.get(id)?.version,
-      this.#options.limits,
-    );
-    this.#network.check(job);
-    const pool = this.#pools.get(job.spec.id);
-    if (!pool) throw new EngineUnavailableError(`no pool for ${job.spec.id}`);
-    // Resolves with the result as soon as it exists; the sandbox's wipe goes on after.
-    return new Promise<ExecuteResult>((resolve, reject) => {
-      runInPool(pool, job, options, this.#run, resolve).catch(reject);
+    const job = this.#resolve(request);
+    return resultInPool(this.#poolFor(job), job, options, this.#run);
+  }
+
+  async judge(request: JudgeRequest, options: JudgeOptions = {}): Promise<JudgeResult> {
+    if (this.#closing) throw new EngineClosedError();
+    await this.#ensureReady();
+    return runJudge(request, options, {
+      resolve: (execute) => this.#resolve(execute),
+      poolFor: (job) => this.#poolFor(job),
+      run: this.#run,
     });
   }
 
@@ -143,6 +146,24 @@ class WarmboxEngine implements Engine {
     } catch (error) {
       this.#options.logger.warn({ err: error }, "could not list containers while closing");
     }
+  }
+
+  #resolve(request: ExecuteRequest): ResolvedJob {
+    return resolveRequest(
+      request,
+      languageRegistry,
+      this.#pools.served,
+      (id) => this.#pools.get(id)?.version,
+      this.#options.limits,
+    );
+  }
+
+  /** The pool that runs a resolved job, once its network access is checked. */
+  #poolFor(job: ResolvedJob): SandboxPool {
+    this.#network.check(job);
+    const pool = this.#pools.get(job.spec.id);
+    if (!pool) throw new EngineUnavailableError(`no pool for ${job.spec.id}`);
+    return pool;
   }
 
   /** Once: Docker answers, leftovers of dead engines are gone, and we know which images exist. */

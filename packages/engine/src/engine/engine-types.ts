@@ -1,3 +1,5 @@
+import type { JudgeOptions, JudgeRequest } from "../judge/judge-request.js";
+import type { JudgeResult } from "../judge/judge-result.js";
 import type { ExecuteRequest } from "../request/execute-request.js";
 import type { ExecuteResult, LanguageInfo, StageResult } from "../request/execute-result.js";
 
@@ -56,6 +58,28 @@ export interface EngineHealth {
 export interface Engine extends AsyncDisposable {
   /** Runs a program and resolves with what it did; throws only for bad requests and engine faults. */
   execute(request: ExecuteRequest, options?: ExecuteOptions): Promise<ExecuteResult>;
+  /**
+   * Judges a submission against its tests: compiles it once, runs every test from that build in
+   * a clean sandbox of its own (several at once, up to `concurrency` and the pool's `max`),
+   * compares each output with its `expected` (`compare`: lines by default, exact, tokens, a
+   * float tolerance or a checker program) and resolves with a verdict per test and overall:
+   * the first failing test's in test order, else `accepted`. The whole request is checked
+   * before anything runs: bad input throws InvalidRequestError (naming e.g. `tests[3].expected`),
+   * UnknownLanguageError (also for the checker's language) or LimitExceededError. Aborting
+   * kills the running tests and rejects with AbortedError.
+   *
+   * @example
+   * const result = await engine.judge({
+   *   language: "python",
+   *   source: "a, b = map(int, input().split())\nprint(a + b)",
+   *   tests: [
+   *     { stdin: "1 2\n", expected: "3\n" },
+   *     { stdin: "20 22\n", expected: "42\n" },
+   *   ],
+   * });
+   * console.log(result.verdict, `${result.passed}/${result.total}`); // accepted 2/2
+   */
+  judge(request: JudgeRequest, options?: JudgeOptions): Promise<JudgeResult>;
   /** The languages served, with the exact version each image reports. */
   languages(): Promise<LanguageInfo[]>;
   /**

@@ -7,7 +7,7 @@ import type { Sandbox } from "../sandbox/sandbox.js";
 import type { ExecuteOptions, Logger } from "./engine-types.js";
 import type { OutputBudget } from "./output-budget.js";
 import type { ResolvedJob } from "./resolve-request.js";
-import { runJob } from "./run-job.js";
+import { type JobOutcome, runJob } from "./run-job.js";
 
 /** What every run of an engine shares. */
 export interface RunContext {
@@ -22,6 +22,7 @@ export interface RunContext {
  * wipes (or destroys) the sandbox before its place goes to the next request. A sandbox that
  * fails is a result too (`internal_error`, or `memory_limit` when the OOM killer stopped it).
  * Rejects only with the pool's typed errors (overloaded, aborted, closed), before any run.
+ * `work` is what runs in the leased sandbox: the whole job (runJob) unless told otherwise.
  */
 export async function runInPool(
   pool: SandboxPool,
@@ -29,6 +30,7 @@ export async function runInPool(
   options: ExecuteOptions,
   context: RunContext,
   deliver: (result: ExecuteResult) => void,
+  work: (sandbox: Sandbox) => Promise<JobOutcome> = (sandbox) => runJob(sandbox, job, options),
 ): Promise<void> {
   const enqueued = performance.now();
   let sandbox: Sandbox;
@@ -59,7 +61,7 @@ export async function runInPool(
   let reusable = false;
   try {
     options.onStart?.({ queuedMs: Math.round(performance.now() - enqueued) });
-    const outcome = await runJob(sandbox, job, options);
+    const outcome = await work(sandbox);
     reusable = outcome.reusable;
     context.logger.info(
       { language: job.spec.id, sandbox: sandbox.id.slice(0, 12), status: outcome.result.status },
@@ -84,6 +86,22 @@ export async function runInPool(
     await pool.release(sandbox, reusable);
     releaseOutput();
   }
+}
+
+/**
+ * runInPool as a promise of its result, resolved as soon as the result exists (the sandbox's
+ * wipe goes on after); rejects with the pool's typed errors.
+ */
+export function resultInPool(
+  pool: SandboxPool,
+  job: ResolvedJob,
+  options: ExecuteOptions,
+  context: RunContext,
+  work?: (sandbox: Sandbox) => Promise<JobOutcome>,
+): Promise<ExecuteResult> {
+  return new Promise<ExecuteResult>((resolve, reject) => {
+    runInPool(pool, job, options, context, resolve, work).catch(reject);
+  });
 }
 
 function memoryLimit(job: ResolvedJob, version: string): ExecuteResult {

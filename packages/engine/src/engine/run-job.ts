@@ -27,6 +27,40 @@ async function* asBuffers(source: AsyncIterable<string>): AsyncIterable<Buffer> 
   for await (const chunk of source) yield Buffer.from(chunk);
 }
 
+/**
+ * The compile stage of a job whose files are in the sandbox: its result, and the job's
+ * outcome when it failed (the run must not start). Nothing for an interpreted language.
+ */
+export async function compileInSandbox(
+  sandbox: Sandbox,
+  job: ResolvedJob,
+  options: Pick<ExecuteOptions, "signal" | "onCompile">,
+): Promise<{ compile: StageResult | null; failed?: JobOutcome }> {
+  const compileStage = compileCommand(job);
+  if (!compileStage) return { compile: null };
+  const outcome = await sandbox.runStage(compileStage, { signal: options.signal });
+  const compile = stageResultOf(outcome);
+  options.onCompile?.(compile);
+  const failed =
+    outcome.exit.exitCode !== 0 || outcome.exit.signal !== null || hitLimit(outcome.exit);
+  if (!failed) return { compile };
+  const message = limitMessage("compile", outcome.exit, job.compileLimits);
+  return {
+    compile,
+    failed: {
+      result: {
+        language: job.spec.id,
+        version: sandbox.version,
+        status: "compile_error",
+        compile,
+        run: null,
+        ...(message ? { message } : {}),
+      },
+      reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
+    },
+  };
+}
+
 /** Runs a resolved job in a leased sandbox: files in, compile stage if any, run stage. */
 export async function runJob(
   sandbox: Sandbox,
@@ -36,29 +70,9 @@ export async function runJob(
   const base = { language: job.spec.id, version: sandbox.version };
   sandbox.putFiles(job.files);
 
-  let compile: StageResult | null = null;
-  const compileStage = compileCommand(job);
-  if (compileStage) {
-    const outcome = await sandbox.runStage(compileStage, { signal: options.signal });
-    compile = stageResultOf(outcome);
-    options.onCompile?.(compile);
-    const failed =
-      outcome.exit.exitCode !== 0 || outcome.exit.signal !== null || hitLimit(outcome.exit);
-    if (failed) {
-      const message = limitMessage("compile", outcome.exit, job.compileLimits);
-      return {
-        result: {
-          ...base,
-          status: "compile_error",
-          compile,
-          run: null,
-          ...(message ? { message } : {}),
-        },
-        reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
-      };
-    }
-    await sandbox.resize(containerResourcesOf(job.runLimits));
-  }
+  const { compile, failed } = await compileInSandbox(sandbox, job, options);
+  if (failed) return failed;
+  if (compile) await sandbox.resize(containerResourcesOf(job.runLimits));
 
   const outcome = await sandbox.runStage(runCommand(job), {
     stdin: job.stdin,

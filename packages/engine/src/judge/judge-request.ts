@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   executeRequestSchema,
   MAX_ARGS,
+  MAX_ARGS_BYTES,
   MAX_STDIN_BYTES,
   sourceFileSchema,
 } from "../request/execute-request.js";
@@ -26,7 +27,12 @@ export const judgeTestSchema = z
     /** The program's stdin for this test. @default "" */
     stdin: z.string().max(MAX_STDIN_BYTES).optional(),
     /** Command-line arguments for this test; the request's `args` when absent. */
-    args: z.array(z.string()).max(MAX_ARGS).optional(),
+    args: z
+      .array(
+        z.string().refine((arg) => !arg.includes("\0"), "an argument cannot contain a NUL byte"),
+      )
+      .max(MAX_ARGS)
+      .optional(),
     /** The expected stdout. Absent: only the run's status decides the verdict. */
     expected: z.string().max(MAX_EXPECTED_BYTES).optional(),
     /** Extra files for this test only, written beside the compiled program. */
@@ -72,17 +78,73 @@ export const compareSchema = z.union([
 export type Compare = z.input<typeof compareSchema>;
 
 /** An ExecuteRequest plus its tests: compiled once, then run once per test. */
-export const judgeRequestSchema = executeRequestSchema.safeExtend({
-  tests: z.array(judgeTestSchema).min(1).max(MAX_TESTS),
-  /** @default "lines" */
-  compare: compareSchema.optional(),
-  /** Stop at the first test that isn't accepted; the rest are `skipped`. @default false */
-  stopOnFirstFailure: z.boolean().optional(),
-  /** Most tests run at once (bounded by the language's pool). @default the pool's max */
-  concurrency: z.number().int().min(1).max(MAX_JUDGE_CONCURRENCY).optional(),
-  /** Include `diff` (expected vs actual at the first difference) in each failed test. @default false */
-  reveal: z.boolean().optional(),
-});
+export const judgeRequestSchema = executeRequestSchema
+  .safeExtend({
+    tests: z.array(judgeTestSchema).min(1).max(MAX_TESTS),
+    /** @default "lines" */
+    compare: compareSchema.optional(),
+    /** Stop at the first test that isn't accepted; the rest are `skipped`. @default false */
+    stopOnFirstFailure: z.boolean().optional(),
+    /** Most tests run at once (bounded by the language's pool). @default the pool's max */
+    concurrency: z.number().int().min(1).max(MAX_JUDGE_CONCURRENCY).optional(),
+    /** Include `diff` (expected vs actual at the first difference) in each failed test. @default false */
+    reveal: z.boolean().optional(),
+  })
+  .superRefine((request, ctx) => {
+    const programFiles = new Set((request.files ?? []).map((file) => file.name));
+    let totalBytes = 0;
+    for (const [index, test] of request.tests.entries()) {
+      const at = (...path: PropertyKey[]) => ["tests", index, ...path];
+      const stdinBytes = Buffer.byteLength(test.stdin ?? "");
+      const expectedBytes = Buffer.byteLength(test.expected ?? "");
+      totalBytes += stdinBytes + expectedBytes;
+      // The schema's max counts UTF-16 units; the sandbox holds bytes (up to 3 per unit).
+      if (stdinBytes > MAX_STDIN_BYTES)
+        ctx.addIssue({
+          code: "custom",
+          path: at("stdin"),
+          message: `exceeds ${MAX_STDIN_BYTES} bytes`,
+        });
+      if (expectedBytes > MAX_EXPECTED_BYTES) {
+        ctx.addIssue({
+          code: "custom",
+          path: at("expected"),
+          message: `exceeds ${MAX_EXPECTED_BYTES} bytes`,
+        });
+      }
+      const argsBytes = (test.args ?? []).reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
+      if (argsBytes > MAX_ARGS_BYTES)
+        ctx.addIssue({
+          code: "custom",
+          path: at("args"),
+          message: `exceed ${MAX_ARGS_BYTES} bytes`,
+        });
+      const seen = new Set<string>();
+      for (const [fileIndex, file] of (test.files ?? []).entries()) {
+        // A test's file beside the program must not replace one of the program's own.
+        const clash = programFiles.has(file.name)
+          ? "is also a file of the program"
+          : seen.has(file.name)
+            ? "is given twice"
+            : undefined;
+        if (clash) {
+          ctx.addIssue({
+            code: "custom",
+            path: at("files", fileIndex, "name"),
+            message: `'${file.name}' ${clash}`,
+          });
+        }
+        seen.add(file.name);
+      }
+    }
+    if (totalBytes > MAX_TESTS_TOTAL_BYTES) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["tests"],
+        message: `stdin and expected of all tests total ${totalBytes} bytes, above ${MAX_TESTS_TOTAL_BYTES}`,
+      });
+    }
+  });
 
 /** What a caller passes to `judge()`. */
 export type JudgeRequest = z.input<typeof judgeRequestSchema>;

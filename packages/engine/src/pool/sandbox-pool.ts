@@ -79,6 +79,11 @@ export class SandboxPool {
     return this.options.image;
   }
 
+  /** Most sandboxes of the pool at once: the most requests it serves at once. */
+  get max(): number {
+    return this.options.max;
+  }
+
   /** The toolchain version the image reports; known once a sandbox has started. */
   get version(): string | undefined {
     return this.#version;
