@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 // The built CLI, as users run it (`npm test` builds before testing).
@@ -54,6 +55,20 @@ describe("warmbox judge", () => {
     );
   });
 
+  it("shows progress as tests finish on a terminal, then clears it for the table", async () => {
+    // util-linux's `script` gives the command a pseudo-terminal; is-interactive wants no CI.
+    const { CI: _ci, ...env } = process.env;
+    const solution = join(sumCpp("a + b"), "sum.cpp");
+    const command = `stty rows 40 cols 120; '${process.execPath}' '${cli}' judge '${solution}' --tests '${sumTests}'`;
+    const { stdout } = await promisify(execFile)("script", ["-qec", command, "/dev/null"], {
+      env: { ...env, TERM: "xterm" },
+    });
+    expect(stdout).toContain("judging: 3/3 tests done, 3 accepted");
+    // log-update erases the progress line before the report starts.
+    expect(stdout).toContain("\u001b[2K\u001b[Gtest ");
+    expect(stdout).toContain("verdict=accepted  passed=3/3");
+  });
+
   it("exits 1 on a wrong answer, shows the difference only with --reveal", async () => {
     const solution = join(sumCpp("a + b + (a == 40)"), "sum.cpp");
     const hidden = await warmbox(["judge", solution, "--tests", sumTests]);
@@ -97,6 +112,41 @@ describe("warmbox judge", () => {
     expect((await judge("float:1e-3")).code).toBe(0);
     expect((await judge("float:1e-6")).code).toBe(1);
     expect((await judge("tokens")).code).toBe(1);
+  });
+
+  it("lets a checker in another language decide with --checker, its message shown with --reveal", async () => {
+    // The expected outputs are placeholders: only the checker knows what is right.
+    const tests = folder({ "a.in": "1 2\n", "a.out": "?\n", "b.in": "4 5\n", "b.out": "?\n" });
+    const checker = join(
+      folder({
+        "check.py": [
+          "import sys",
+          "numbers = open(sys.argv[1]).read().split()",
+          "got = open(sys.argv[3]).read().split()",
+          "want = str(int(numbers[0]) + int(numbers[1]))",
+          "print(f'want {want}, got {got[0]}')",
+          "sys.exit(0 if got == [want] else 1)",
+        ].join("\n"),
+      }),
+      "check.py",
+    );
+    const judge = (expression: string) =>
+      warmbox([
+        "judge",
+        join(sumCpp(expression), "sum.cpp"),
+        "--tests",
+        tests,
+        "--checker",
+        checker,
+        "--reveal",
+      ]);
+    const right = await judge("a + b");
+    expect(right.code).toBe(0);
+    expect(right.stdout).toContain("verdict=accepted  passed=2/2");
+    const wrong = await judge("a * b");
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/^b\s+wrong_answer/m);
+    expect(wrong.stdout).toContain("b: checker: want 9, got 20");
   });
 
   it("prints the compiler's errors and exits 1 on a compile error", async () => {

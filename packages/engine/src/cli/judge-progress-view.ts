@@ -41,12 +41,9 @@ export class JudgeProgress {
   }
 }
 
-/** How often the live line redraws at most, so a flood of quick tests doesn't flood the terminal. */
-const REDRAW_INTERVAL_MS = 100;
-
 /**
- * On an interactive terminal, one line redrawn in place as tests finish; in a pipe or in CI,
- * nothing (the report after the judge says it all).
+ * On an interactive terminal, one line redrawn in place as the compile and each test finish; in
+ * a pipe or in CI, nothing (the report after the judge says it all).
  */
 export function judgeProgressView(
   total: number,
@@ -57,12 +54,16 @@ export function judgeProgressView(
   const draw = createLogUpdate(stream, { showCursor: true });
   const progress = new JudgeProgress(total);
   draw(progress.text);
-  const timer = setInterval(() => draw(progress.text), REDRAW_INTERVAL_MS);
   return {
-    onCompile: (stage) => progress.compile(stage),
-    onTest: (test) => progress.test(test),
+    onCompile(stage) {
+      progress.compile(stage);
+      draw(progress.text);
+    },
+    onTest(test) {
+      progress.test(test);
+      draw(progress.text);
+    },
     stop() {
-      clearInterval(timer);
       draw.clear();
       draw.done();
     },
