@@ -189,6 +189,18 @@ describe("warmbox judge, called wrongly (exit 2, nothing runs)", () => {
     expect(stderr).toContain(message);
   });
 
+  it("names the test, not its index, when the engine refuses one", async () => {
+    const tests = folder({
+      "1.in": "",
+      "1.out": "",
+      "big.in": "",
+      "big.out": "x".repeat(1_048_577),
+    });
+    const { code, stderr } = await warmbox(["judge", solution, "--tests", tests]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("invalid request: test 'big'.expected: ");
+  });
+
   it("refuses a solution it can't read or whose language it can't tell", async () => {
     const missing = await warmbox(["judge", "/nonexistent/sum.cpp", "--tests", sumTests]);
     expect(missing).toMatchObject({

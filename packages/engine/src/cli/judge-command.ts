@@ -1,10 +1,12 @@
 import { createEngine } from "../engine/create-engine.js";
-import type { Compare } from "../judge/judge-request.js";
+import { InvalidRequestError } from "../errors/engine-errors.js";
+import type { Compare, JudgeTest } from "../judge/judge-request.js";
 import { EXIT_NOT_ACCEPTED, EXIT_OK } from "./exit-codes.js";
 import { judgeProgressView } from "./judge-progress-view.js";
 import { judgeReport } from "./judge-report.js";
 import { readProgramFile } from "./program-file.js";
 import { readTestDirectory } from "./test-directory.js";
+import { UsageError } from "./usage-error.js";
 
 export interface JudgeCommandOptions {
   /** The folder of NAME.in / NAME.out pairs. */
@@ -19,6 +21,17 @@ export interface JudgeCommandOptions {
   timeMs?: number;
   memoryMb?: number;
   concurrency?: number;
+}
+
+/** A refused request, its tests named as in the folder ("test '7'") instead of "tests[6]". */
+function namingTests(error: unknown, tests: JudgeTest[]): unknown {
+  if (!InvalidRequestError.isInstance(error)) return error;
+  return new UsageError(
+    error.message.replace(/tests\[(\d+)\]/g, (path, index: string) => {
+      const name = tests[Number(index)]?.name;
+      return name === undefined ? path : `test '${name}'`;
+    }),
+  );
 }
 
 /**
@@ -50,6 +63,9 @@ export async function judgeCommand(file: string, options: JudgeCommandOptions): 
       },
       { onCompile: view.onCompile, onTest: view.onTest },
     )
+    .catch((error: unknown) => {
+      throw namingTests(error, tests);
+    })
     .finally(view.stop);
   if (result.verdict === "compile_error" && result.compile)
     process.stderr.write(result.compile.stderr + result.compile.stdout);
