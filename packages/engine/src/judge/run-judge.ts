@@ -35,7 +35,7 @@ export async function runJudge(
 ): Promise<JudgeResult> {
   const judge = resolveJudge(request, context.resolve);
   const pool = context.poolFor(judge.program);
-  let comparison: TestRunner["comparison"] =
+  const comparison: TestRunner["comparison"] =
     "output" in judge.comparison
       ? judge.comparison
       : {
@@ -55,25 +55,12 @@ export async function runJudge(
     const program = await compileOnce(pool, judge.program, compiling, context.run);
     throwIfAborted(options.signal);
     if (!program.ok) return notJudged(judge, program.result, program.result.compile, options);
-    if ("checker" in comparison) {
-      const { job, pool: checkerPool } = comparison.checker;
-      const checker = await compileOnce(checkerPool, job, { signal: stop.signal }, context.run);
-      throwIfAborted(options.signal);
-      if (!checker.ok) {
-        const failure = checker.result;
-        const why = failure.message ?? failure.compile?.stderr.slice(0, MAX_CHECKER_ERROR_CHARS);
-        return notJudged(
-          judge,
-          { ...failure, status: "internal_error", message: `the checker did not compile: ${why}` },
-          program.compile,
-          options,
-        );
-      }
-      comparison = { checker: { job: checker.job, pool: checkerPool } };
-    }
+    const compare = await prepareComparison(comparison, stop.signal, context.run);
+    throwIfAborted(options.signal);
+    if ("failure" in compare) return notJudged(judge, compare.failure, program.compile, options);
     const runner: TestRunner = {
       program: { job: program.job, pool },
-      comparison,
+      comparison: compare.ready,
       reveal: judge.reveal,
       context: context.run,
     };
@@ -84,6 +71,30 @@ export async function runJudge(
   } finally {
     options.signal?.removeEventListener("abort", forward);
   }
+}
+
+/**
+ * A comparison ready for the tests: a compiled checker is compiled once; when it fails to, the
+ * failure says why, as an `internal_error` (the judge's setup, not the submission, failed).
+ */
+async function prepareComparison(
+  comparison: TestRunner["comparison"],
+  signal: AbortSignal,
+  context: RunContext,
+): Promise<{ ready: TestRunner["comparison"] } | { failure: ExecuteResult }> {
+  if ("output" in comparison) return { ready: comparison };
+  const { job, pool } = comparison.checker;
+  const checker = await compileOnce(pool, job, { signal }, context);
+  if (checker.ok) return { ready: { checker: { job: checker.job, pool } } };
+  const failure = checker.result;
+  const why = failure.message ?? failure.compile?.stderr.slice(0, MAX_CHECKER_ERROR_CHARS);
+  return {
+    failure: {
+      ...failure,
+      status: "internal_error",
+      message: `the checker did not compile: ${why}`,
+    },
+  };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -112,6 +123,8 @@ async function runTests(
       const test = judge.tests[next++];
       if (!test) break;
       const result = await judgeTest(runner, test, stop.signal);
+      // A test killed by the abort has no verdict of its own: the judge rejects.
+      if (stop.signal.aborted) break;
       results[test.index] = result;
       options.onTest?.(result);
       if (result.verdict !== "accepted" && judge.stopOnFirstFailure) stopped = true;

@@ -5,9 +5,10 @@ import { isolationTest } from "./isolation-test.js";
 /**
  * Between the tests of one judge: with one sandbox (pool max 1), test 2 runs in the container
  * test 1 used (proven by its hostname and its init's start time) and finds nothing of it: not
- * its files in /box and /tmp, not test 1's own test file, not its background process.
+ * its files in /box and /tmp, not test 1's own test file, not its background process. And a
+ * compiled program is each test's own copy: one test replacing it changes nothing for the next.
  */
-const test = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 } });
+const test = isolationTest({ languages: ["python", "c"], pool: { min: 1, max: 1 } });
 
 test("a judge's test 2 sees no file and no process of test 1", async ({ engine, unharmed }) => {
   const result = await engine.judge({
@@ -31,4 +32,19 @@ test("a judge's test 2 sees no file and no process of test 1", async ({ engine, 
   expect(looker["init-start"]).toBe(planter["init-start"]);
   expect(looker).toMatchObject({ box: "main.py,test-2.txt", tmp: "", processes: "" });
   await unharmed(["python"]);
+});
+
+test("a judge's test 1 that replaces the compiled program changes nothing for test 2", async ({
+  engine,
+}) => {
+  const result = await engine.judge({
+    language: "c",
+    files: [{ name: "main.c", content: programText("judge-replace-build.c") }],
+    tests: [
+      { stdin: "replace\n", expected: "original\n" },
+      { stdin: "run\n", expected: "original\n" },
+      { stdin: "run\n", expected: "original\n" },
+    ],
+  });
+  expect(result.verdict, JSON.stringify(result)).toBe("accepted");
 });
