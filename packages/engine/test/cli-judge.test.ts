@@ -104,6 +104,22 @@ describe("warmbox judge", () => {
     expect(stdout).toMatch(/^10\s+skipped\s+-\s+-$/m);
   });
 
+  it("gives each test's run the limits of --time-ms", async () => {
+    const solution = join(folder({ "slow.py": "while True: pass\n" }), "slow.py");
+    const tests = folder({ "1.in": "", "1.out": "" });
+    const { code, stdout } = await warmbox([
+      "judge",
+      solution,
+      "--tests",
+      tests,
+      "--time-ms",
+      "300",
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^1\s+timeout\s+\d+ ms/m);
+    expect(stdout).toMatch(/^1: .*300 ms/m);
+  });
+
   it("compares with --compare: tokens and float tolerances", async () => {
     const third = folder({ "third.in": "1\n", "third.out": "0.3333\n" });
     const solution = join(folder({ "third.py": "print(1/3, ' ')\n" }), "third.py");
