@@ -3,6 +3,7 @@ import { type RunContext, resultInPool } from "../engine/run-in-pool.js";
 import { compileInSandbox } from "../engine/run-job.js";
 import type { SandboxPool } from "../pool/sandbox-pool.js";
 import type { ExecuteResult, StageResult } from "../request/execute-result.js";
+import { CollectRefusedError } from "../sandbox/collected-files.js";
 import type { SandboxFile } from "../sandbox/sandbox.js";
 
 /** A program ready to run once per test: `job` has no compile stage left. */
@@ -28,8 +29,23 @@ export async function compileOnce(
     sandbox.putFiles(job.files);
     const { compile, failed } = await compileInSandbox(sandbox, job, options);
     if (failed) return failed;
-    // Until Sandbox.collectFiles lands (branch judge-artifact), each test compiles its own copy.
-    artifact = job.files;
+    try {
+      artifact = await sandbox.collectFiles();
+    } catch (error) {
+      if (!(error instanceof CollectRefusedError)) throw error;
+      // The build broke a bound of what may be carried to other sandboxes: the submission's doing.
+      return {
+        result: {
+          language: job.spec.id,
+          version: sandbox.version,
+          status: "compile_error",
+          compile,
+          run: null,
+          message: `the compiled program can't be run by the tests: ${error.message}`,
+        },
+        reusable: true,
+      };
+    }
     return {
       result: { language: job.spec.id, version: sandbox.version, status: "ok", compile, run: null },
       reusable: true,
@@ -39,6 +55,6 @@ export async function compileOnce(
   return {
     ok: true,
     compile: result.compile,
-    job: { ...job, files: artifact },
+    job: { ...job, spec: { ...job.spec, compile: undefined }, files: artifact },
   };
 }

@@ -14,21 +14,28 @@ export const FrameType = {
   StdinEnd: 0x69, // i
   Kill: 0x4b, // K
   Wipe: 0x57, // W
+  Collect: 0x47, // G
   // supervisor → engine
   Hello: 0x48, // H
   Stdout: 0x4f, // O
   Stderr: 0x45, // E
   Exit: 0x58, // X
   Clean: 0x43, // C
+  CollectedFile: 0x66, // f
+  CollectedData: 0x64, // d
+  CollectEnd: 0x67, // g
   Error: 0x5a, // Z
 } as const;
 
 /** Largest frame either side accepts (a FILE frame carries a whole source file): MAX_FRAME. */
 export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
+/** Largest STDOUT, STDERR and COLLECTED_DATA payload the supervisor sends: CHUNK. */
+export const CHUNK_BYTES = 64 * 1024;
+
 /**
  * Largest frame the engine accepts from a supervisor. The supervisor's biggest frame is an
- * output chunk of 64 KiB; the rest is headroom. A longer length field is a protocol error, so a
+ * output chunk of CHUNK_BYTES; the rest is headroom. A longer length field is a protocol error, so a
  * misbehaving supervisor can never make the engine hold more than this for one frame.
  */
 export const MAX_SUPERVISOR_FRAME_BYTES = 256 * 1024;

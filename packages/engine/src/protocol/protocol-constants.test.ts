@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { imagesRoot } from "../images/package-root.js";
-import { FrameType, MAX_FRAME_BYTES, MAX_SUPERVISOR_FRAME_BYTES } from "./frames.js";
+import { MAX_FILE_PATH_LENGTH, MAX_TOTAL_FILE_BYTES } from "../request/execute-request.js";
+import {
+  COLLECT_MAX_BYTES,
+  COLLECT_MAX_ENTRIES,
+  COLLECT_MAX_PATH,
+  CollectOutcome,
+} from "./collect.js";
+import { CHUNK_BYTES, FrameType, MAX_FRAME_BYTES, MAX_SUPERVISOR_FRAME_BYTES } from "./frames.js";
 import { ExitFlag, RunFlag } from "./messages.js";
 
 /**
@@ -68,6 +75,12 @@ describe("the supervisor's protocol.h and the engine's protocol constants", () =
     { name: "FrameType", members: FrameType, cEnum: "frame_type", prefix: "FRAME_" },
     { name: "RunFlag", members: RunFlag, cEnum: "run_flag", prefix: "RUN_" },
     { name: "ExitFlag", members: ExitFlag, cEnum: "exit_flag", prefix: "EXIT_" },
+    {
+      name: "CollectOutcome",
+      members: CollectOutcome,
+      cEnum: "collect_outcome",
+      prefix: "COLLECT_",
+    },
   ])("$name has exactly the members and values of enum $cEnum", ({ members, cEnum, prefix }) => {
     const expected = Object.fromEntries(
       Object.entries(members).map(([name, value]) => [prefix + screamingSnake(name), value]),
@@ -77,10 +90,21 @@ describe("the supervisor's protocol.h and the engine's protocol constants", () =
 
   it("agree on frame sizes", () => {
     expect(header.defines.get("MAX_FRAME")).toBe(MAX_FRAME_BYTES);
-    // The supervisor's largest frame is an output chunk and its type byte.
-    const chunk = header.defines.get("CHUNK");
-    expect(chunk).toBeDefined();
-    expect((chunk ?? Number.POSITIVE_INFINITY) + 1).toBeLessThanOrEqual(MAX_SUPERVISOR_FRAME_BYTES);
+    expect(header.defines.get("CHUNK")).toBe(CHUNK_BYTES);
+    // The supervisor's largest frames: a chunk of output or of a collected file and its type
+    // byte, and a collected file's head (type, mode, size, the longest name).
+    expect(CHUNK_BYTES + 1).toBeLessThanOrEqual(MAX_SUPERVISOR_FRAME_BYTES);
+    expect(1 + 4 + 8 + COLLECT_MAX_PATH).toBeLessThanOrEqual(MAX_SUPERVISOR_FRAME_BYTES);
+  });
+
+  it("agree on COLLECT's bounds, which let what is collected go back in as a request's files", () => {
+    expect(header.defines.get("COLLECT_MAX_BYTES")).toBe(COLLECT_MAX_BYTES);
+    expect(header.defines.get("COLLECT_MAX_ENTRIES")).toBe(COLLECT_MAX_ENTRIES);
+    expect(header.defines.get("COLLECT_MAX_PATH")).toBe(COLLECT_MAX_PATH);
+    expect(COLLECT_MAX_PATH).toBe(MAX_FILE_PATH_LENGTH);
+    expect(COLLECT_MAX_BYTES).toBeLessThanOrEqual(MAX_TOTAL_FILE_BYTES);
+    // Each collected file goes back in one FILE frame: mode, name, NUL, content.
+    expect(4 + COLLECT_MAX_PATH + 1 + COLLECT_MAX_BYTES + 1).toBeLessThanOrEqual(MAX_FRAME_BYTES);
   });
 });
 

@@ -1,8 +1,20 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { encodeFrame, FrameType, MAX_SUPERVISOR_FRAME_BYTES } from "../protocol/frames.js";
+import { CollectOutcome } from "../protocol/collect.js";
+import {
+  collectEndFrame,
+  collectedDataFrame,
+  collectedFileFrame,
+} from "../protocol/collect-answer.fixture.js";
+import {
+  encodeFrame,
+  type Frame,
+  FrameType,
+  MAX_SUPERVISOR_FRAME_BYTES,
+} from "../protocol/frames.js";
 import type { StageCommand } from "../protocol/messages.js";
 import type { ContainerResources } from "../request/limits.js";
+import { CollectRefusedError } from "./collected-files.js";
 import type { ContainerChannel, ContainerRuntime } from "./container-runtime.js";
 import { Sandbox, STAGE_GRACE_MS } from "./sandbox.js";
 
@@ -117,6 +129,67 @@ describe("Sandbox against a misbehaving supervisor", () => {
     supervisor.send(header);
     await expect(running).rejects.toThrow(/bad frame length/);
     expect(sandbox.broken).toBe(true);
+  });
+});
+
+describe("Sandbox.collectFiles against a forged answer", () => {
+  const wire = (...frames: Frame[]) =>
+    Buffer.concat(frames.map((frame) => encodeFrame(frame.type, frame.payload)));
+
+  it("gives the files with their modes, and the sandbox stays usable", async () => {
+    const supervisor = fakeSupervisor();
+    const sandbox = await supervisor.start();
+    sandbox.lease();
+    const collecting = sandbox.collectFiles();
+    supervisor.send(
+      wire(
+        collectedFileFrame("bin/main", 3, 0o755),
+        collectedDataFrame("elf"),
+        collectEndFrame(CollectOutcome.Done, 2, 1, 3),
+      ),
+    );
+    expect(await collecting).toEqual([
+      { name: "bin/main", mode: 0o755, content: Buffer.from("elf") },
+    ]);
+    expect(sandbox.broken).toBe(false);
+  });
+
+  it("refuses a name a request's file could not have, without breaking the sandbox", async () => {
+    const supervisor = fakeSupervisor();
+    const sandbox = await supervisor.start();
+    sandbox.lease();
+    const collecting = sandbox.collectFiles();
+    supervisor.send(
+      wire(
+        collectedFileFrame("../../etc/cron.d/x", 0),
+        collectEndFrame(CollectOutcome.Done, 1, 1, 0),
+      ),
+    );
+    await expect(collecting).rejects.toThrow(CollectRefusedError);
+    await expect(collecting).rejects.toThrow(/has a '\.\.' segment/);
+    expect(sandbox.broken).toBe(false);
+  });
+
+  it("breaks the sandbox when the supervisor sends more than it announced", async () => {
+    const supervisor = fakeSupervisor();
+    const sandbox = await supervisor.start();
+    sandbox.lease();
+    const collecting = sandbox.collectFiles();
+    supervisor.send(wire(collectedFileFrame("a", 1), collectedDataFrame("ab")));
+    await expect(collecting).rejects.toThrow(/past the file's size/);
+    expect(sandbox.broken).toBe(true);
+  });
+
+  it("won't collect while a stage runs, nor from a sandbox not leased", async () => {
+    const supervisor = fakeSupervisor();
+    const sandbox = await supervisor.start();
+    await expect(sandbox.collectFiles()).rejects.toThrow(/idle sandbox/);
+    sandbox.lease();
+    const running = sandbox.runStage(stage(), {});
+    await expect(sandbox.collectFiles()).rejects.toThrow(/while a stage runs/);
+    supervisor.send(encodeFrame(FrameType.Exit, Buffer.alloc(28)));
+    await running;
+    expect(sandbox.broken).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Logger } from "../engine/engine-types.js";
 import { languageVersion } from "../languages/language-version.js";
+import { type CollectAnswer, CollectAnswerReader, collectFrame } from "../protocol/collect.js";
 import {
   type Frame,
   FrameDecoder,
@@ -19,6 +20,7 @@ import {
 } from "../protocol/messages.js";
 import { type ContainerResources, sameResources } from "../request/limits.js";
 import { CappedOutput } from "./capped-output.js";
+import { collectedFiles } from "./collected-files.js";
 import type {
   ContainerChannel,
   ContainerRuntime,
@@ -32,6 +34,8 @@ export type SandboxState = "starting" | "idle" | "leased" | "cleaning" | "destro
 const HELLO_TIMEOUT_MS = 30_000;
 /** How long a wipe may take before the sandbox is declared dirty. */
 const WIPE_TIMEOUT_MS = 10_000;
+/** How long a COLLECT's whole answer may take: up to 32 MiB through Docker, on a loaded host. */
+const COLLECT_TIMEOUT_MS = 60_000;
 /**
  * Slack over a stage's own wall limit before the engine gives up on the supervisor. The
  * deadline is absolute from the RUN frame: frames that keep coming never extend it.
@@ -91,8 +95,11 @@ interface FrameWaiter {
 }
 
 export interface SandboxFile {
+  /** A relative path below the work directory (checked by `fileNameProblem`). */
   name: string;
   content: Buffer;
+  /** Permission bits (0777). @default 0o644 */
+  mode?: number;
 }
 
 /** One warm container and the supervisor inside it, spoken to over the attached stdio. */
@@ -102,6 +109,8 @@ export class Sandbox {
   #version = "unknown";
   #waiter: FrameWaiter;
   #failure: SandboxFailure | undefined;
+  /** The exchange with the supervisor under way: one at a time (PROTOCOL.md). */
+  #exchange: "stage" | "collect" | undefined;
   readonly #brokenListeners: Array<() => void> = [];
   readonly #decoder = new FrameDecoder(MAX_SUPERVISOR_FRAME_BYTES);
   /** Frames waiting to go out with the next RUN frame. */
@@ -211,7 +220,7 @@ export class Sandbox {
   putFiles(files: SandboxFile[]): void {
     this.#assertUsable();
     // Held back and sent with the stage's RUN frame: one write, one hop through Docker.
-    for (const file of files) this.#outbox.push(fileFrame(file.name, file.content));
+    for (const file of files) this.#outbox.push(fileFrame(file.name, file.content, file.mode));
   }
 
   /**
@@ -221,6 +230,7 @@ export class Sandbox {
    */
   async runStage(command: StageCommand, io: StageIo): Promise<StageOutcome> {
     this.#assertUsable();
+    this.#begin("stage");
     const started = performance.now();
     const deadline = started + command.timeMs + STAGE_GRACE_MS;
     const stdout = new CappedOutput(command.outputBytes);
@@ -281,8 +291,45 @@ export class Sandbox {
       }
     } finally {
       stageOver = true;
+      this.#exchange = undefined;
       io.signal?.removeEventListener("abort", kill);
     }
+  }
+
+  /**
+   * The regular files of the work directory as the job's stages left them, each with its mode
+   * (a compiled program, to `putFiles` into other sandboxes). Links, fifos and empty directories
+   * are not files. Only between the stages of a leased sandbox; the sandbox stays as it was,
+   * ready for its next stage or its wipe. Throws CollectRefusedError when the files pass a bound
+   * (32 MiB, 10,000 entries, a path of 1024 bytes) or a name is not a safe relative path: the
+   * job's doing, the sandbox stays usable. Throws SandboxFailure when the sandbox broke.
+   */
+  async collectFiles(): Promise<SandboxFile[]> {
+    this.#assertUsable();
+    if (this.#state !== "leased") {
+      throw new SandboxFailure(`cannot collect the files of a ${this.#state} sandbox`);
+    }
+    this.#begin("collect");
+    let answer: CollectAnswer | undefined;
+    try {
+      const deadline = performance.now() + COLLECT_TIMEOUT_MS;
+      // Files held back for the next stage go first: the supervisor takes frames in order.
+      this.channel.write(Buffer.concat([...this.#outbox.splice(0), collectFrame()]));
+      const reader = new CollectAnswerReader();
+      while (!answer) {
+        const frame = await this.#next(deadline - performance.now());
+        if (!frame) throw new Error(`no end of the files within ${COLLECT_TIMEOUT_MS} ms`);
+        answer = reader.push(frame);
+      }
+    } catch (error) {
+      if (error instanceof SandboxFailure) throw error;
+      const failure = new SandboxFailure(`collecting files: ${(error as Error).message}`);
+      this.#fail(failure);
+      throw failure;
+    } finally {
+      this.#exchange = undefined;
+    }
+    return collectedFiles(answer);
   }
 
   /** Asks the supervisor to kill every process of the job and empty every writable place. */
@@ -330,6 +377,14 @@ export class Sandbox {
 
   #assertUsable(): void {
     if (this.#failure) throw this.#failure;
+  }
+
+  /** Starts an exchange that must have the supervisor to itself (a stage, a COLLECT). */
+  #begin(exchange: "stage" | "collect"): void {
+    if (this.#exchange) {
+      throw new SandboxFailure(`cannot start a ${exchange} while a ${this.#exchange} runs`);
+    }
+    this.#exchange = exchange;
   }
 
   #receive(data: Buffer): void {

@@ -98,6 +98,36 @@ describe("verdicts of a judged submission, produced for real", () => {
     expect(result.compile?.exitCode).toBe(0);
   });
 
+  it("Java compiles once too; its tests run the collected classes", async () => {
+    await using java = testEngine({ languages: ["java"], pool: { min: 0, max: 2 } });
+    const compiles: StageResult[] = [];
+    const result = await java.judge(
+      {
+        language: "java",
+        source: [
+          "import java.util.Scanner;",
+          "public class Sum {",
+          "  public static void main(String[] args) {",
+          "    Scanner in = new Scanner(System.in);",
+          "    System.out.println(in.nextLong() + in.nextLong());",
+          "  }",
+          "}",
+        ].join("\n"),
+        tests: [
+          { stdin: "1 2", expected: "3\n" },
+          { stdin: "2000000000 2000000000", expected: "4000000000\n" },
+          { stdin: "1 1", expected: "3\n" },
+        ],
+      },
+      { onCompile: (stage) => compiles.push(stage) },
+    );
+    expect(compiles).toHaveLength(1);
+    expect(
+      result.tests.map((test) => test.verdict),
+      JSON.stringify(result),
+    ).toEqual(["accepted", "accepted", "wrong_answer"]);
+  });
+
   it("compile_error: the compiler's message, every test skipped", async () => {
     const streamed: JudgeTestResult[] = [];
     const result = await engine.judge(

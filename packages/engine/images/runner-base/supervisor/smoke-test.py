@@ -2,7 +2,7 @@
 """Smoke test of warmbox-supervisor: speaks PROTOCOL.md to a container through `docker run -i`,
 with the container settings the engine uses.
 
-    python3 smoke-test.py [--base warmbox/runner-base:dev] [--no-build] [--bench N]
+    python3 smoke-test.py [--base warmbox/runner-base:dev] [--test-image TAG] [--no-build] [--bench N]
 
 Builds a test image FROM the runner base with python3 added (the base has no python, and the
 memory bomb and the checks use it), runs every check, and prints per-job overhead.
@@ -21,22 +21,41 @@ TEST_IMAGE = "warmbox/runner-base-test:dev"
 ENV = ["PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/box", "LANG=C.UTF-8"]
 
 
-def protocol_flags(tag):
-    """The members of `enum <tag>` in protocol.h beside this script, the supervisor's own source."""
+def protocol_header():
+    """protocol.h beside this script, the supervisor's own source, without comments."""
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "protocol.h")) as f:
-        header = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
-    body = re.search(r"enum %s\s*\{([^}]*)\}" % tag, header).group(1)
+        return re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+
+
+def protocol_value(text):
+    """A constant of the forms protocol.h uses: 1024u, 1u << 5, (32u << 20)."""
+    number, shift = re.fullmatch(r"\(?(\d+)u?(?: << (\d+))?\)?", text.strip()).groups()
+    return int(number) << int(shift or 0)
+
+
+def protocol_flags(tag):
+    """The members of `enum <tag>` in protocol.h."""
+    body = re.search(r"enum %s\s*\{([^}]*)\}" % tag, protocol_header()).group(1)
     members = {}
     for member in filter(None, (text.strip() for text in body.split(","))):
-        name, shift = re.fullmatch(r"(\w+) = 1u << (\d+)", member).groups()
-        members[name] = 1 << int(shift)
+        name, value = member.split(" = ")
+        members[name] = protocol_value(value)
     return members
+
+
+def protocol_define(name):
+    return protocol_value(re.search(r"#define %s (.*)" % name, protocol_header()).group(1))
 
 
 EXIT_FLAGS = protocol_flags("exit_flag")
 WALL, CPU, OUTPUT, OOM, KILLED, EXEC = (EXIT_FLAGS["EXIT_" + name] for name in (
     "WALL_TIMEOUT", "CPU_TIMEOUT", "OUTPUT_LIMIT", "OUT_OF_MEMORY", "KILLED", "EXEC_FAILED"))
 STDIN_STREAMED = protocol_flags("run_flag")["RUN_STDIN_STREAMED"]
+COLLECT_OUTCOMES = protocol_flags("collect_outcome")
+DONE, TOO_MANY_BYTES, TOO_MANY_ENTRIES, PATH_TOO_LONG = (COLLECT_OUTCOMES["COLLECT_" + name] for name in (
+    "DONE", "TOO_MANY_BYTES", "TOO_MANY_ENTRIES", "PATH_TOO_LONG"))
+MAX_BYTES, MAX_ENTRIES, MAX_PATH, CHUNK = (protocol_define(name) for name in (
+    "COLLECT_MAX_BYTES", "COLLECT_MAX_ENTRIES", "COLLECT_MAX_PATH", "CHUNK"))
 
 
 def engine_flags(memory="128m"):
@@ -115,6 +134,29 @@ class Box:
 
     def sh(self, script, **kw):
         return self.run(["sh", "-c", script], **kw)
+
+    def collect_files(self, timeout=30.0):
+        """COLLECT: (outcome, entries, files, bytes) of COLLECT_END and {name: (mode, content)},
+        checking the answer's framing on the way."""
+        self.send("G")
+        files, current = {}, None
+        while True:
+            t, p = self.recv(timeout)
+            if t == "f":
+                assert current is None or len(files[current][1]) == size, ("short file", current)
+                mode, size = struct.unpack_from("<IQ", p)
+                current = p[12:].decode("utf-8", "surrogateescape")
+                assert current not in files, ("sent twice", current)
+                files[current] = (mode, bytearray())
+            elif t == "d":
+                assert current is not None and 0 < len(p) <= CHUNK, (current, len(p))
+                files[current][1].extend(p)
+                assert len(files[current][1]) <= size, ("long file", current)
+            elif t == "g":
+                assert current is None or len(files[current][1]) == size, ("short file", current)
+                return struct.unpack("<IIIQ", p), {n: (m, bytes(c)) for n, (m, c) in files.items()}
+            else:
+                raise AssertionError(f"unexpected frame {t} {p[:200]!r}")
 
     def wipe(self):
         self.send("W")
@@ -309,6 +351,117 @@ open("deep", "w").close()'
     check("link targets untouched", r["stdout"].startswith(b"root:") and r["code"] == 0, r)
 
 
+# What COLLECT must send of the tree MAKE_TREE leaves in /box, and must not.
+MAKE_TREE = r"""
+import os, socket
+os.makedirs("bin/sub")
+for name, mode, content in [("main", 0o755, b"\x7fELF" + bytes(range(256)) * 600), ("bin/sub/data", 0o644, b"d"),
+                            (".hidden", 0o600, b"h"), ("empty", 0o644, b""), ("secret", 0o000, b"s"),
+                            ("writeonly", 0o200, b"w"), ("big", 0o640, (bytes(range(251)) * 800)[:3 * 65536 + 7])]:
+    with open(name, "wb") as f:
+        f.write(content)
+    os.chmod(name, mode)
+os.link("main", "bin/hardlink")
+os.symlink("/etc/passwd", "pw")
+os.symlink("/etc", "etc")
+os.symlink("/etc/passwd", "bin/sub/pw")
+os.mkfifo("fifo")
+socket.socket(socket.AF_UNIX).bind("sock")
+os.makedirs("locked/in")
+open("locked/in/f", "w").write("locked")
+os.chmod("locked/in", 0)
+os.chmod("locked", 0o300)
+d = "/box"
+for i in range(300):
+    d += "/n"
+    os.mkdir(d)
+open(d + "/deep", "w").write("deep")
+os.makedirs("only/empty/dirs")
+"""
+TREE_MODES = "stat -c '%a %n' main bin/sub/data .hidden empty secret writeonly big bin/hardlink locked locked/in"
+
+
+def test_collect(image):
+    box = Box(image)
+    (outcome, entries, nfiles, nbytes), files = box.collect_files()
+    check("COLLECT of an empty /box: done, nothing", (outcome, entries, nfiles, nbytes, files) ==
+          (DONE, 0, 0, 0, {}), (outcome, entries, nfiles, nbytes, files))
+
+    box.file("main.c", b"int main(void) { return 0; }\n")
+    r = box.run(["python3", "-c", MAKE_TREE])
+    before = box.sh(TREE_MODES)["stdout"]
+    t0 = time.monotonic()
+    (outcome, entries, nfiles, nbytes), files = box.collect_files()
+    ms = (time.monotonic() - t0) * 1000
+    main = b"\x7fELF" + bytes(range(256)) * 600
+    deep = "/".join(["n"] * 300) + "/deep"
+    expected = {"main.c": (0o644, b"int main(void) { return 0; }\n"), "main": (0o755, main),
+                "bin/hardlink": (0o755, main), "bin/sub/data": (0o644, b"d"), ".hidden": (0o600, b"h"),
+                "empty": (0o644, b""), "secret": (0o000, b"s"), "writeonly": (0o200, b"w"),
+                "locked/in/f": (0o644, b"locked"), deep: (0o644, b"deep"),
+                "big": (0o640, (bytes(range(251)) * 800)[:3 * 65536 + 7])}
+    check(f"COLLECT sends every regular file with its mode and content ({ms:.1f} ms)",
+          r["code"] == 0 and outcome == DONE and files == expected,
+          (r, outcome, sorted(set(files) ^ set(expected)), [n for n in expected if files.get(n) != expected[n]]))
+    check("... but no link (to /etc/passwd, to /etc), fifo, socket or directory",
+          not {"pw", "etc", "bin/sub/pw", "fifo", "sock", "only/empty/dirs"} & set(files) and
+          b"root:" not in b"".join(content for _, content in files.values()), sorted(files))
+    # Entries walked: the files, 7 directories and the 300 nested ones, 3 links, a fifo and a socket.
+    check("... and counts what it walked", (nfiles, nbytes) == (len(files), sum(len(c) for _, c in files.values()))
+          and entries == len(files) + 7 + 300 + 3 + 2, (entries, nfiles, nbytes))
+    after = box.sh(TREE_MODES)
+    check("after COLLECT every mode is as the job left it, and the box runs stages",
+          after["code"] == 0 and after["stdout"] == before and b"\n0 secret\n" in before and b"\n300 locked\n" in before,
+          (before, after))
+    check("a second COLLECT sends the same", box.collect_files()[1] == files)
+    box.wipe()
+    check("WIPE after COLLECT proves the box clean", leftovers(box) == CLEAN)
+
+    def refused(name, script, outcome):
+        box.run(["python3", "-c", script], fsize=MAX_BYTES * 2)
+        t0 = time.monotonic()
+        (got, entries, nfiles, nbytes), sent = box.collect_files()
+        ms = (time.monotonic() - t0) * 1000
+        r = box.run(["true"])
+        check(f"{name}: refused with outcome {outcome}, nothing sent, box usable ({ms:.1f} ms)",
+              got == outcome and sent == {} and r["code"] == 0, (got, entries, nfiles, nbytes, r))
+        box.wipe()
+        check(f"... and WIPE proves it clean", leftovers(box) == CLEAN)
+
+    def accepted(name, script, count, total):
+        box.run(["python3", "-c", script], fsize=MAX_BYTES * 2)
+        t0 = time.monotonic()
+        (got, entries, nfiles, nbytes), sent = box.collect_files()
+        ms = (time.monotonic() - t0) * 1000
+        check(f"{name}: collected ({ms:.1f} ms)", (got, nfiles, nbytes, len(sent)) == (DONE, count, total, count),
+              (got, entries, nfiles, nbytes))
+        box.wipe()
+
+    accepted("exactly COLLECT_MAX_BYTES (a sparse file)",
+             f"open('sparse', 'wb').truncate({MAX_BYTES})", 1, MAX_BYTES)
+    refused("one byte past COLLECT_MAX_BYTES (sparse files)",
+            f"open('a', 'wb').truncate({MAX_BYTES // 2}); open('b', 'wb').truncate({MAX_BYTES // 2 + 1})",
+            TOO_MANY_BYTES)
+    refused("41 names (hard links) of one 1 MiB file",
+            "import os\nopen('f', 'wb').write(bytes(1 << 20))\nfor i in range(40): os.link('f', f'l{i}')",
+            TOO_MANY_BYTES)
+    accepted("exactly COLLECT_MAX_ENTRIES entries",
+             f"import os\nos.mkdir('d')\nfor i in range({MAX_ENTRIES - 1}): open(f'd/{{i}}', 'w').close()",
+             MAX_ENTRIES - 1, 0)
+    refused("COLLECT_MAX_ENTRIES + 1 symlinks",
+            f"import os\nfor i in range({MAX_ENTRIES + 1}): os.symlink('/etc/passwd', str(i))",
+            TOO_MANY_ENTRIES)
+    longest = "/".join(["x" * 254] * 4) + "/" + "y" * (MAX_PATH - 4 * 255)
+    accepted(f"a name of exactly COLLECT_MAX_PATH ({MAX_PATH}) bytes",
+             f"import os\nos.makedirs({os.path.dirname(longest)!r})\nopen({longest!r}, 'w').close()", 1, 0)
+    refused("a name one byte longer",
+            f"import os\nos.makedirs({os.path.dirname(longest)!r})\nopen({longest + 'z'!r}, 'w').close()",
+            PATH_TOO_LONG)
+    refused("600 nested directories",
+            "import os\nfor i in range(600): os.mkdir('n'); os.chdir('n')", PATH_TOO_LONG)
+    box.close()
+
+
 def bench(box, n):
     run_rt, wipe_rt, walls = [], [], []
     for _ in range(n):
@@ -362,26 +515,33 @@ def test_protocol_error(image):
     box.file("../escape", b"x")
     t, p = box.recv()
     check("'..' in FILE name: ERROR, exit 2", t == "Z" and box.proc.wait(10) == 2, (t, p))
+    box = Box(image)
+    box.start(["sleep", "10"])
+    box.send("G")
+    t, p = box.recv()
+    check("COLLECT while a stage runs: ERROR, exit 2", t == "Z" and box.proc.wait(10) == 2, (t, p))
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--base", default="warmbox/runner-base:dev")
+    ap.add_argument("--test-image", default=TEST_IMAGE, help="tag of the test image built FROM the base")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--bench", type=int, default=200)
     args = ap.parse_args()
     if not args.no_build:
         dockerfile = (f"FROM {args.base}\nUSER root\nRUN apt-get update && apt-get install -y "
                       "--no-install-recommends python3 && rm -rf /var/lib/apt/lists/*\nUSER sandbox\n")
-        subprocess.run(["docker", "build", "-q", "-t", TEST_IMAGE, "-"], input=dockerfile.encode(),
+        subprocess.run(["docker", "build", "-q", "-t", args.test_image, "-"], input=dockerfile.encode(),
                        check=True, stdout=subprocess.DEVNULL)
-    box = Box(TEST_IMAGE)
+    box = Box(args.test_image)
     test_main(box)
     if args.bench:
         bench(box, args.bench)
     box.close()
-    test_oom(TEST_IMAGE)
-    test_protocol_error(TEST_IMAGE)
+    test_collect(args.test_image)
+    test_oom(args.test_image)
+    test_protocol_error(args.test_image)
     failed = results.count(False)
     print(f"{len(results) - failed}/{len(results)} checks passed")
     sys.exit(1 if failed else 0)

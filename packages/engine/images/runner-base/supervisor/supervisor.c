@@ -3,12 +3,13 @@
  * jobs for the engine over stdin/stdout. The protocol is in PROTOCOL.md.
  *
  * This file reads the frames between stages (FILE, stdin for the next stage,
- * WIPE). The other modules, each with the header of what it offers:
+ * COLLECT, WIPE). The other modules, each with the header of what it offers:
  *   protocol.h   the protocol's constants (frame types, flags, sizes)
  *   frame        reading and sending frames
  *   stage        one RUN: the program's pipes, frames and limits until its EXIT
  *   child        the forked child, up to the exec of the program
  *   sandbox      killing every process of the job, and the WIPE
+ *   collect      COLLECT: the regular files of /box, out to the engine
  *   cgroup       the container's counters (CPU, OOM kills, tasks)
  *   scheduling   the supervisor's own scheduling, put back after every sweep
  *   fatal        ending the supervisor (quit, fatal)
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "collect.h"
 #include "fatal.h"
 #include "frame.h"
 #include "sandbox.h"
@@ -154,6 +156,9 @@ int main(void)
 				in.discard = 0;
 				break;
 			case FRAME_KILL: /* nothing runs */
+				break;
+			case FRAME_COLLECT:
+				collect_box();
 				break;
 			case FRAME_WIPE:
 				buf_free(&in.next);

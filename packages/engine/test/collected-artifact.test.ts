@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { DockerContainerRuntime } from "../src/docker/docker-container-runtime.js";
+import { sandboxLabels } from "../src/engine/container-labels.js";
+import { imageRecipe } from "../src/images/image-recipe.js";
+import type { StageCommand } from "../src/protocol/messages.js";
+import { CollectRefusedError } from "../src/sandbox/collected-files.js";
+import { Sandbox } from "../src/sandbox/sandbox.js";
+import { containersOf, docker } from "./helpers/test-engine.js";
+
+/**
+ * Compile once, run elsewhere: the files a compile stage leaves in one sandbox are collected
+ * (COLLECT) and put into another, which runs the program without compiling it. The sandbox that
+ * compiled stays usable and its wipe still proves it clean.
+ */
+
+const engineId = `test-${randomUUID().slice(0, 8)}`;
+const runtime = new DockerContainerRuntime(docker);
+const started: Sandbox[] = [];
+
+async function cSandbox(): Promise<Sandbox> {
+  const sandbox = await Sandbox.start(
+    runtime,
+    {
+      image: imageRecipe("c").tag,
+      resources: { memoryMb: 256, cpus: 1, processes: 32, network: false },
+      labels: sandboxLabels(engineId, "c"),
+    },
+    { language: "c", logger: pino({ level: "silent" }) },
+  );
+  started.push(sandbox);
+  sandbox.lease();
+  return sandbox;
+}
+
+const stage = (...argv: string[]): StageCommand => ({
+  argv,
+  env: { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8" },
+  timeMs: 30_000,
+  cpuMs: 30_000,
+  outputBytes: 1_048_576,
+  fileSizeBytes: 64 * 1_048_576,
+  streamedStdin: false,
+});
+
+async function run(sandbox: Sandbox, argv: string[], stdin?: string) {
+  const outcome = await sandbox.runStage(stage(...argv), {
+    ...(stdin === undefined ? {} : { stdin: Buffer.from(stdin) }),
+  });
+  return {
+    code: outcome.exit.exitCode,
+    stdout: outcome.stdout.toString(),
+    stderr: outcome.stderr.toString(),
+  };
+}
+
+const SQUARES = `#include <stdio.h>
+int main(void) {
+    long n;
+    while (scanf("%ld", &n) == 1) printf("%ld\\n", n * n);
+    return 0;
+}
+`;
+
+afterAll(async () => {
+  await Promise.all(started.map((sandbox) => sandbox.destroy()));
+  expect(await containersOf(engineId)).toEqual([]);
+});
+
+describe("collecting a compiled program from a sandbox", () => {
+  it("compiles in one sandbox and runs the collected binary in another", async () => {
+    const compiler = await cSandbox();
+    compiler.putFiles([{ name: "main.c", content: Buffer.from(SQUARES) }]);
+    const compiled = await run(compiler, ["gcc", "-O2", "-o", "main", "main.c"]);
+    expect(compiled).toMatchObject({ code: 0, stderr: "" });
+
+    const files = await compiler.collectFiles();
+    expect(files.map(({ name, mode }) => [name, mode]).sort()).toEqual([
+      ["main", 0o755],
+      ["main.c", 0o644],
+    ]);
+    expect(files.find((file) => file.name === "main")?.content.subarray(0, 4)).toEqual(
+      Buffer.from("\x7fELF", "latin1"),
+    );
+
+    const runner = await cSandbox();
+    runner.putFiles(files);
+    expect(await run(runner, ["./main"], "3 4\n12\n")).toEqual({
+      code: 0,
+      stdout: "9\n16\n144\n",
+      stderr: "",
+    });
+    expect((await run(runner, ["stat", "-c", "%a %U %n", "main", "main.c"])).stdout).toBe(
+      "755 sandbox main\n644 sandbox main.c\n",
+    );
+
+    // The compiling sandbox is as the compile left it, runs the next stage, and wipes clean.
+    expect(await run(compiler, ["./main"], "5\n")).toMatchObject({ code: 0, stdout: "25\n" });
+    expect(compiler.broken).toBe(false);
+    await compiler.wipe();
+    expect(compiler.state).toBe("idle");
+    compiler.lease();
+    expect(await run(compiler, ["ls", "-A", "/box", "/tmp"])).toEqual({
+      code: 0,
+      stdout: "/box:\n\n/tmp:\n",
+      stderr: "",
+    });
+  });
+
+  it("leaves out links and fifos, and refuses a name a request's file could not have", async () => {
+    const sandbox = await cSandbox();
+    const made = await run(sandbox, [
+      "sh",
+      "-c",
+      "echo ok > kept; ln -s /etc/passwd pw; ln -s /etc etc; mkfifo fifo; ln kept hard",
+    ]);
+    expect(made.code).toBe(0);
+    const files = await sandbox.collectFiles();
+    expect(files.map((file) => [file.name, file.content.toString()]).sort()).toEqual([
+      ["hard", "ok\n"],
+      ["kept", "ok\n"],
+    ]);
+
+    expect((await run(sandbox, ["sh", "-c", "echo x > 'a\\b'"])).code).toBe(0);
+    const refused = sandbox.collectFiles();
+    await expect(refused).rejects.toThrow(CollectRefusedError);
+    await expect(refused).rejects.toMatchObject({ reason: "bad_name" });
+    expect(sandbox.broken).toBe(false);
+    await sandbox.wipe();
+  });
+
+  it("refuses files past the byte bound as a typed error; the sandbox stays usable", async () => {
+    const sandbox = await cSandbox();
+    expect((await run(sandbox, ["truncate", "-s", "33M", "sparse"])).code).toBe(0);
+    const refused = sandbox.collectFiles();
+    await expect(refused).rejects.toMatchObject({
+      name: "CollectRefusedError",
+      reason: "too_many_bytes",
+    });
+    expect(sandbox.broken).toBe(false);
+    expect(await run(sandbox, ["stat", "-c", "%s", "sparse"])).toMatchObject({
+      code: 0,
+      stdout: `${33 * 1_048_576}\n`,
+    });
+    await sandbox.wipe();
+    expect(sandbox.state).toBe("idle");
+  });
+});
