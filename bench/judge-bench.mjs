@@ -99,7 +99,13 @@ async function timeJudge(engine, request) {
 async function benchLanguage(engine, language, { samples, executes, floorCount, log }) {
   const solution = solutions[language];
   const floor = median(await runFloor(language, solution, floorCount));
-  const program = { language, files: [{ name: solution.file, content: solution.source }] };
+  const program = {
+    language,
+    files: [{ name: solution.file, content: solution.source }],
+    // The most a compile may take: on a busy machine javac can pass the default 15 s, and a
+    // limit never changes the time measured.
+    compileLimits: { timeMs: 30_000, cpuMs: 30_000 },
+  };
   const request = { ...program, tests, concurrency: CONCURRENCY };
   await timeJudge(engine, request);
   const judges = [];
