@@ -8,6 +8,7 @@ import {
   idleSandboxMemory,
   naiveDockerRun,
 } from "./docker-baselines.mjs";
+import { benchJudge, judgeMarkdown } from "./judge-bench.mjs";
 import { imageTags, machine } from "./machine.mjs";
 import { postJson } from "./post-json.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
@@ -152,6 +153,8 @@ try {
     idleSandboxShimMiB: Math.round((median(idle.map((s) => s.shim)) / 1_048_576) * 10) / 10,
     engineRssMiB: Math.round(process.memoryUsage().rss / 1_048_576),
   };
+  log("judge: a C++ and a Java solution against 50 tests, compiled once");
+  const judge = await benchJudge({ quick: QUICK, log });
   const best = Math.max(...Object.values(rates));
   const targets = [
     [
@@ -174,6 +177,7 @@ try {
           ],
         ]
       : []),
+    ...judge.targets,
   ];
   const report = {
     machine: { ...(await machine()), docker: await dockerVersion() },
@@ -181,6 +185,7 @@ try {
     latency: rows,
     throughput: rates,
     memory,
+    judge: judge.rows,
     targets,
   };
   await writeFile(
@@ -220,6 +225,7 @@ function markdown(report) {
     `- per idle warm sandbox (cgroup usage + containerd shim RSS, median of ${report.memory.idleSandboxes}): ${report.memory.idleSandboxMiB} MiB (${report.memory.idleSandboxCgroupMiB} + ${report.memory.idleSandboxShimMiB})`,
     `- engine process RSS with the pools warm: ${report.memory.engineRssMiB} MiB`,
     "",
+    ...judgeMarkdown(report.judge),
     "## Targets",
     "",
     "| target | measured | met |",

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 /**
- * The `warmbox` command: run a file in a sandbox, build runner images, list languages.
+ * The `warmbox` command: run a file in a sandbox, judge a solution against tests, build runner
+ * images, list languages.
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_POOL_MAX } from "../engine/engine-options.js";
+import { COMPARE_OPTION_FORMS, parseCompareOption } from "./compare-option.js";
+import { EXIT_ENGINE_FAILURE, EXIT_NOT_ACCEPTED, EXIT_USAGE, exitCodeOf } from "./exit-codes.js";
 import { buildCommand, languagesCommand } from "./images-command.js";
+import { judgeCommand } from "./judge-command.js";
 import { runCommand } from "./run-command.js";
 
 function positiveInteger(value: string): number {
@@ -15,14 +20,29 @@ function positiveInteger(value: string): number {
 
 const program = new Command()
   .name("warmbox")
-  .description("Run untrusted code in warm, locked-down Docker containers.");
+  .description("Run untrusted code in warm, locked-down Docker containers.")
+  .addHelpText(
+    "after",
+    [
+      "",
+      "Exit status: 0 when the command did its work (run: status ok; judge: accepted),",
+      `${EXIT_NOT_ACCEPTED} when the program failed or the solution was not accepted, ${EXIT_USAGE} when the command`,
+      `was called wrongly (a bad flag, a missing file, a bad request), ${EXIT_ENGINE_FAILURE} when the engine failed.`,
+    ].join("\n"),
+  )
+  // Parse errors become rejections of parseAsync (commander has printed them), so that the
+  // exit status is decided in one place below; subcommands inherit this.
+  .exitOverride();
 
 program
   .command("run")
   .description("run a program file and print its output and a one-line summary")
   .argument("<file>", "the program's entry file (its extension picks the language)")
   .argument("[args...]", "arguments of the program")
-  .option("--lang <language>", "language id or alias (default: from the file's extension)")
+  .option(
+    "--lang, --language <language>",
+    "language id or alias (default: from the file's extension)",
+  )
   .option(
     "--stdin <file>",
     "a file to give the program as its standard input ('-' for this process's stdin)",
@@ -30,6 +50,42 @@ program
   .option("--time-ms <ms>", "wall-clock limit of the run", positiveInteger)
   .option("--memory-mb <mb>", "memory limit of the run", positiveInteger)
   .action(runCommand);
+
+program
+  .command("judge")
+  .description(
+    "compile a solution once, run it on every test of a folder, print a verdict per test",
+  )
+  .argument("<file>", "the solution's entry file (its extension picks the language)")
+  .requiredOption(
+    "--tests <folder>",
+    "folder of tests: NAME.in (the input) with NAME.out, NAME.ans or NAME.a (the expected output)",
+  )
+  .option(
+    "--lang, --language <language>",
+    "language id or alias (default: from the file's extension)",
+  )
+  .option(
+    "--compare <mode>",
+    `how output is compared with the expected: ${COMPARE_OPTION_FORMS} (default: lines, which ignores trailing whitespace)`,
+    parseCompareOption,
+  )
+  .addOption(
+    new Option(
+      "--checker <file>",
+      "a checker program deciding each test instead (args: input, expected, actual files; exit 0 accepted, 1 wrong answer)",
+    ).conflicts("compare"),
+  )
+  .option(
+    "--checker-language <language>",
+    "the checker's language id or alias (default: from its extension)",
+  )
+  .option("--stop-on-first-failure", "skip the remaining tests once one is not accepted")
+  .option("--reveal", "show where each wrong answer first differs from the expected output")
+  .option("--time-ms <ms>", "wall-clock limit of each test's run", positiveInteger)
+  .option("--memory-mb <mb>", "memory limit of each test's run", positiveInteger)
+  .option("--concurrency <n>", `tests run at once (default: ${DEFAULT_POOL_MAX})`, positiveInteger)
+  .action(judgeCommand);
 
 const images = program.command("images").description("runner images");
 images
@@ -53,6 +109,7 @@ program
   .action(languagesCommand);
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(`warmbox: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  if (!(error instanceof CommanderError))
+    console.error(`warmbox: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = exitCodeOf(error);
 });

@@ -1,41 +1,25 @@
-import { readFile } from "node:fs/promises";
-import { basename, extname } from "node:path";
 import { text } from "node:stream/consumers";
 import { createEngine } from "../engine/create-engine.js";
-import { languageRegistry } from "../languages/registry.js";
-
-function languageOfFile(file: string): string {
-  const extension = extname(file);
-  const spec = languageRegistry.all.find(
-    (candidate) =>
-      extname(candidate.defaultFile) === extension ||
-      candidate.sourceExtensions.includes(extension),
-  );
-  if (!spec) throw new Error(`cannot tell the language of '${file}'; pass --lang`);
-  return spec.id;
-}
+import { EXIT_NOT_ACCEPTED, EXIT_OK } from "./exit-codes.js";
+import { readProgramFile } from "./program-file.js";
+import { readTextFile } from "./read-text-file.js";
 
 export async function runCommand(
   file: string,
   args: string[],
-  options: { lang?: string; stdin?: string; timeMs?: number; memoryMb?: number },
+  options: { language?: string; stdin?: string; timeMs?: number; memoryMb?: number },
 ): Promise<void> {
-  const language = options.lang ?? languageOfFile(file);
-  const spec = languageRegistry.find(language);
-  const content = await readFile(file, "utf8");
+  const program = await readProgramFile(file, options.language);
   const stdin =
     options.stdin === "-"
       ? await text(process.stdin)
       : options.stdin
-        ? await readFile(options.stdin, "utf8")
+        ? await readTextFile(options.stdin)
         : "";
-  // Keep the file's own name (Java cares), unless it is not a plain relative name.
-  const name = spec && extname(file) === extname(spec.defaultFile) ? basename(file) : undefined;
-  await using engine = createEngine({ languages: [language], pool: { min: 0, max: 1 } });
+  await using engine = createEngine({ languages: [program.language], pool: { min: 0, max: 1 } });
   const result = await engine.execute(
     {
-      language,
-      ...(name ? { files: [{ name, content }] } : { source: content }),
+      ...program,
       stdin,
       args,
       limits: { timeMs: options.timeMs, memoryMb: options.memoryMb },
@@ -58,5 +42,5 @@ export async function runCommand(
     result.message ?? "",
   ].filter(Boolean);
   process.stderr.write(`\n[warmbox] ${summary.join("  ")}\n`);
-  process.exitCode = result.status === "ok" ? 0 : 1;
+  process.exitCode = result.status === "ok" ? EXIT_OK : EXIT_NOT_ACCEPTED;
 }
