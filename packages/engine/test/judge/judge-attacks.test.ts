@@ -56,6 +56,36 @@ describe("a test's files against the program's", () => {
   });
 });
 
+describe("a judge's own bad input", () => {
+  it("a test's files where one is the other's directory are refused before anything runs", async () => {
+    const judging = engine.judge({
+      language: "python",
+      source: "print(1)",
+      tests: [
+        {
+          files: [
+            { name: "a", content: "" },
+            { name: "a/b", content: "" },
+          ],
+        },
+      ],
+    });
+    await expect(judging).rejects.toBeInstanceOf(InvalidRequestError);
+  });
+
+  it("a checker that doesn't compile leaves the result's version the program's", async () => {
+    const python = await engine.execute({ language: "python", source: "print(1)" });
+    const result = await engine.judge({
+      language: "python",
+      source: "print(1)",
+      tests: [{ expected: "1" }],
+      compare: { checker: { language: "c", source: "int main(void) {" } },
+    });
+    expect(result.verdict).toBe("internal_error");
+    expect(result.version).toBe(python.version);
+  });
+});
+
 describe("the judge's memory", () => {
   it("a judge's result doesn't hold every test's full output", async () => {
     // 40 tests of 1 MiB stdout and 1 MiB stderr each: 80 MiB kept; 1000 tests would be 2 GiB
