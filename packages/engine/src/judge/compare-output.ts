@@ -45,7 +45,11 @@ export function tokensMatch(expected: string, actual: string, tolerance: FloatTo
   const absolute = given ? tolerance.absolute : DEFAULT_FLOAT_TOLERANCE;
   const relative = given ? tolerance.relative : DEFAULT_FLOAT_TOLERANCE;
   const want = Number(expected);
-  const error = Math.abs(Number(actual) - want);
+  const got = Number(actual);
+  // A number past the double range (1e309) is Infinity, and a tolerance relative to Infinity
+  // would accept anything: such tokens match only as text (above).
+  if (!Number.isFinite(want) || !Number.isFinite(got)) return false;
+  const error = Math.abs(got - want);
   return (
     (absolute !== undefined && error <= absolute) ||
     (relative !== undefined && error <= relative * Math.abs(want))

@@ -23,7 +23,16 @@ function cutAround(line: string, column: number): string {
     Math.min(column - DIFF_CONTEXT_CHARS, line.length - MAX_DIFF_LINE_CHARS),
   );
   const end = start + MAX_DIFF_LINE_CHARS;
-  return `${start > 0 ? "…" : ""}${line.slice(start, end)}${end < line.length ? "…" : ""}`;
+  const cut = wholeCharacters(line, start, end);
+  return `${start > 0 ? "…" : ""}${cut}${end < line.length ? "…" : ""}`;
+}
+
+/** `line.slice(start, end)` without half of a surrogate pair at either end. */
+function wholeCharacters(line: string, start: number, end: number): string {
+  const isLow = (at: number) => /[\uDC00-\uDFFF]/.test(line[at] ?? "");
+  const from = start > 0 && isLow(start) ? start + 1 : start;
+  const to = end < line.length && isLow(end) ? end - 1 : end;
+  return line.slice(from, to);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   UnknownLanguageError,
 } from "../errors/engine-errors.js";
 import type { ExecuteRequest } from "../request/execute-request.js";
+import { FileTree } from "../request/file-tree.js";
 import type { SandboxFile } from "../sandbox/sandbox.js";
 import { invalidInput, parseOrThrow } from "../validation/field-issues.js";
 import type { OutputComparison } from "./compare-output.js";
@@ -75,24 +76,34 @@ export function resolveJudge(request: JudgeRequest, resolve: ResolveExecute): Re
   };
 }
 
-/** A test's file is written beside the program: it must not replace one of the program's. */
+/**
+ * A test's files are written beside the program's: none may have a program file's name, and
+ * none may be a file where another of the two needs a directory (`data` and `data/in.txt`).
+ */
 function checkTestFiles(
   tests: ReadonlyArray<{ files?: Array<{ name: string }> }>,
   program: ResolvedJob,
 ) {
-  const programFiles = new Set(program.files.map((file) => file.name));
-  const issues = tests.flatMap((test, index) =>
-    (test.files ?? []).flatMap((file, fileIndex) =>
-      programFiles.has(file.name)
-        ? [
-            {
-              path: `tests[${index}].files[${fileIndex}].name`,
-              message: `'${file.name}' is also a file of the program`,
-            },
-          ]
-        : [],
-    ),
-  );
+  const programFiles = program.files.map((file) => file.name);
+  const programNames = new Set(programFiles);
+  const issues = tests.flatMap((test, index) => {
+    const testFiles = (test.files ?? []).map((file) => file.name);
+    if (testFiles.length === 0) return [];
+    const tree = new FileTree([...programFiles, ...testFiles]);
+    // A test file in the way of a program file's directory.
+    const inTheWay = new Set(programFiles.map((name) => tree.fileAbove(name)));
+    return testFiles.flatMap((name, fileIndex) => {
+      const path = `tests[${index}].files[${fileIndex}].name`;
+      if (programNames.has(name))
+        return [{ path, message: `'${name}' is also a file of the program` }];
+      const above = tree.fileAbove(name);
+      if (above !== undefined)
+        return [{ path, message: `'${above}' is a file, so it can't hold '${name}'` }];
+      if (inTheWay.has(name))
+        return [{ path, message: `'${name}' is a directory of the program's files` }];
+      return [];
+    });
+  });
   if (issues.length > 0) throw invalidInput("request", issues);
 }
 

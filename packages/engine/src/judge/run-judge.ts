@@ -6,7 +6,7 @@ import type { ExecuteResult, StageResult } from "../request/execute-result.js";
 import { compileOnce } from "./compile-once.js";
 import type { JudgeOptions, JudgeRequest } from "./judge-request.js";
 import type { JudgeResult, JudgeTestResult, Verdict } from "./judge-result.js";
-import { judgeTest, type TestRunner } from "./judge-test.js";
+import { judgeTest, keptOutputChars, type TestRunner } from "./judge-test.js";
 import { type ResolvedJudge, type ResolveExecute, resolveJudge } from "./resolve-judge.js";
 import { overallVerdict } from "./verdicts.js";
 
@@ -57,11 +57,16 @@ export async function runJudge(
     if (!program.ok) return notJudged(judge, program.result, program.result.compile, options);
     const compare = await prepareComparison(comparison, stop.signal, context.run);
     throwIfAborted(options.signal);
-    if ("failure" in compare) return notJudged(judge, compare.failure, program.compile, options);
+    if ("failure" in compare) {
+      // The checker's failure, reported under the program's language and version.
+      const failure = { ...compare.failure, version: pool.version ?? "unknown" };
+      return notJudged(judge, failure, program.compile, options);
+    }
     const runner: TestRunner = {
       program: { job: program.job, pool },
       comparison: compare.ready,
       reveal: judge.reveal,
+      keptOutputChars: keptOutputChars(judge.tests.length),
       context: context.run,
     };
     const width = Math.min(judge.concurrency ?? pool.max, pool.max, judge.tests.length);

@@ -7,16 +7,6 @@ const engine = testEngine({ languages: ["python", "c"], pool: { min: 1, max: 2 }
 afterAll(() => engine.close());
 
 describe("judge verdicts a submission can't forge", () => {
-  it("exact compares bytes: a program printing an invalid UTF-8 byte is not U+FFFD's bytes", async () => {
-    const result = await engine.judge({
-      language: "python",
-      source: "import sys\nsys.stdout.buffer.write(b'\\xff')",
-      compare: "exact",
-      tests: [{ expected: "\uFFFD" }],
-    });
-    expect(result.tests[0]?.verdict).toBe("wrong_answer");
-  });
-
   it("float: an expected number that overflows to Infinity doesn't accept any finite answer", async () => {
     const result = await engine.judge({
       language: "python",
@@ -52,7 +42,9 @@ describe("a test's files against the program's", () => {
       (result) => result.tests[0]?.verdict,
       (error: unknown) => (error instanceof InvalidRequestError ? "refused" : error),
     );
-    expect(["refused", "accepted"]).toContain(outcome);
+    // A test's file takes the place of a build file of its name (the build may leave any file):
+    // here the program itself, so the run fails as the test made it, never as a broken sandbox.
+    expect(outcome).toBe("runtime_error");
   });
 });
 

@@ -1,4 +1,4 @@
-import { judgeRequestSchema } from "@warmbox/engine";
+import { judgeRequestSchema, MAX_JUDGE_CONCURRENCY } from "@warmbox/engine";
 import type { SlotLoan } from "../http/fan-out-limits.js";
 
 const concurrencySchema = judgeRequestSchema.shape.concurrency;
@@ -12,7 +12,8 @@ function wantedConcurrency(body: unknown): number | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
   const { tests, concurrency } = body as { tests?: unknown; concurrency?: unknown };
   if (!Array.isArray(tests)) return undefined;
-  if (concurrency === undefined) return tests.length;
+  // No judge runs more than MAX_JUDGE_CONCURRENCY tests at once, whatever its client may.
+  if (concurrency === undefined) return Math.min(tests.length, MAX_JUDGE_CONCURRENCY);
   return concurrencySchema.safeParse(concurrency).success ? (concurrency as number) : undefined;
 }
 
