@@ -59,7 +59,7 @@ export const checkerSchema = z
  * - `"tokens"`: the whitespace-separated tokens are equal;
  * - `{ float: { absolute?, relative? } }`: tokens equal, numbers within either tolerance;
  * - `{ checker }`: a program decides (exit 0 accepted, 1 wrong answer, else internal_error),
- *   its stdout is the test's `checkerMessage`.
+ *   its stdout is the test's `checkerMessage` (with `reveal` only).
  */
 export const compareSchema = z.union([
   z.enum(["exact", "lines", "tokens"]),

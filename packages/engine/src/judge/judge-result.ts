@@ -38,7 +38,7 @@ export const judgeTestResultSchema = z.object({
   run: stageResultSchema.nullable(),
   /** Why a limit or an engine fault ended the run, in words. */
   message: z.string().optional(),
-  /** What the checker printed, when a checker compared. */
+  /** What the checker printed, when a checker compared (only with `reveal`). */
   checkerMessage: z.string().optional(),
   diff: outputDiffSchema.optional(),
 });

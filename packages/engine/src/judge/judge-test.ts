@@ -76,7 +76,16 @@ export async function judgeTest(
   const actual = result.run?.stdout ?? "";
   if ("checker" in comparison) {
     const { job: checker, pool } = comparison.checker;
-    return { ...base, ...(await askChecker(pool, checker, test, actual, signal, context)) };
+    const { checkerMessage, ...answer } = await askChecker(
+      pool,
+      checker,
+      test,
+      actual,
+      signal,
+      context,
+    );
+    // What a checker prints may quote the expected output: like a diff, only with reveal.
+    return { ...base, ...answer, ...(runner.reveal && checkerMessage ? { checkerMessage } : {}) };
   }
   if (outputsMatch(comparison.output, test.expected, actual))
     return { ...base, verdict: "accepted" };

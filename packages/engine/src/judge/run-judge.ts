@@ -55,7 +55,7 @@ export async function runJudge(
     const program = await compileOnce(pool, judge.program, compiling, context.run);
     throwIfAborted(options.signal);
     if (!program.ok) return notJudged(judge, program.result, program.result.compile, options);
-    const compare = await prepareComparison(comparison, stop.signal, context.run);
+    const compare = await prepareComparison(comparison, stop.signal, context.run, judge.reveal);
     throwIfAborted(options.signal);
     if ("failure" in compare) {
       // The checker's failure, reported under the program's language and version.
@@ -86,13 +86,17 @@ async function prepareComparison(
   comparison: TestRunner["comparison"],
   signal: AbortSignal,
   context: RunContext,
+  reveal: boolean,
 ): Promise<{ ready: TestRunner["comparison"] } | { failure: ExecuteResult }> {
   if ("output" in comparison) return { ready: comparison };
   const { job, pool } = comparison.checker;
   const checker = await compileOnce(pool, job, { signal }, context);
   if (checker.ok) return { ready: { checker: { job: checker.job, pool } } };
   const failure = checker.result;
-  const why = failure.message ?? failure.compile?.stderr.slice(0, MAX_CHECKER_ERROR_CHARS);
+  // The checker's compiler quotes its source, which may hold the answers: shown only with reveal.
+  const why = reveal
+    ? (failure.message ?? failure.compile?.stderr.slice(0, MAX_CHECKER_ERROR_CHARS))
+    : "its compiler's output is shown with reveal: true";
   return {
     failure: {
       ...failure,

@@ -108,6 +108,7 @@ describe("every compare mode, end to end", () => {
         { stdin: "3 1 2", expected: "1 2 3" },
         { stdin: "4 3 1 2", expected: "1 2 3 4" },
       ],
+      reveal: true,
     });
     expect(result.compile?.exitCode).toBe(0);
     expect(result.tests.map((test) => [test.verdict, test.checkerMessage])).toEqual([
@@ -123,11 +124,22 @@ describe("every compare mode, end to end", () => {
       source: "print(1)",
       compare: { checker: { language: "cpp", source: "int main() { return nope; }" } },
       tests: [{ expected: "1\n" }],
+      reveal: true,
     });
     expect(result.verdict).toBe("internal_error");
     expect(result.message).toContain("the checker did not compile");
     expect(result.message).toContain("nope");
     expect(result.tests[0]?.verdict).toBe("skipped");
+    // Without reveal the compiler's output, which quotes the checker's source, stays hidden.
+    const hidden = await engine.judge({
+      language: "python",
+      source: "print(1)",
+      compare: { checker: { language: "cpp", source: "int main() { return nope; }" } },
+      tests: [{ expected: "1\n" }],
+    });
+    expect(hidden.verdict).toBe("internal_error");
+    expect(hidden.message).toContain("the checker did not compile");
+    expect(hidden.message).not.toContain("nope");
   });
 
   it("a test without expected output: only its run's status counts, even with a checker", async () => {

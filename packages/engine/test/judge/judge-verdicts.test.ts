@@ -156,6 +156,7 @@ describe("verdicts of a judged submission, produced for real", () => {
       compare: {
         checker: { language: "python", source: "print('checker broke')\nraise SystemExit(2)" },
       },
+      reveal: true,
     });
     expect(result.verdict).toBe("internal_error");
     expect(result.tests[0]).toMatchObject({
