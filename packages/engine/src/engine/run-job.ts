@@ -48,16 +48,26 @@ export async function compileInSandbox(
   return {
     compile,
     failed: {
-      result: {
-        language: job.spec.id,
-        version: sandbox.version,
-        status: "compile_error",
-        compile,
-        run: null,
-        ...(message ? { message } : {}),
-      },
+      result: compileErrorResult(job, sandbox.version, compile, message),
       reusable: !hitLimit(outcome.exit) && !outcome.exit.killed,
     },
+  };
+}
+
+/** The result of a job whose program could not be built: no run stage, `message` if any. */
+export function compileErrorResult(
+  job: ResolvedJob,
+  version: string,
+  compile: StageResult | null,
+  message: string | undefined,
+): ExecuteResult {
+  return {
+    language: job.spec.id,
+    version,
+    status: "compile_error",
+    compile,
+    run: null,
+    ...(message ? { message } : {}),
   };
 }
 

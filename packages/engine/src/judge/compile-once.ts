@@ -1,6 +1,6 @@
 import type { ResolvedJob } from "../engine/resolve-request.js";
 import { type RunContext, resultInPool } from "../engine/run-in-pool.js";
-import { compileInSandbox } from "../engine/run-job.js";
+import { compileErrorResult, compileInSandbox } from "../engine/run-job.js";
 import type { SandboxPool } from "../pool/sandbox-pool.js";
 import type { ExecuteResult, StageResult } from "../request/execute-result.js";
 import { CollectRefusedError } from "../sandbox/collected-files.js";
@@ -34,17 +34,8 @@ export async function compileOnce(
     } catch (error) {
       if (!(error instanceof CollectRefusedError)) throw error;
       // The build broke a bound of what may be carried to other sandboxes: the submission's doing.
-      return {
-        result: {
-          language: job.spec.id,
-          version: sandbox.version,
-          status: "compile_error",
-          compile,
-          run: null,
-          message: `the compiled program can't be run by the tests: ${error.message}`,
-        },
-        reusable: true,
-      };
+      const message = `the compiled program can't be run by the tests: ${error.message}`;
+      return { result: compileErrorResult(job, sandbox.version, compile, message), reusable: true };
     }
     return {
       result: { language: job.spec.id, version: sandbox.version, status: "ok", compile, run: null },
