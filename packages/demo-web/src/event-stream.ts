@@ -9,13 +9,45 @@ import { ApiError, errorFromResponse, networkError, streamedError } from "./api-
  */
 
 /** How the server answered: a stream of events, plain JSON (a server that doesn't stream), or an error. */
-export type EventStreamAnswer =
+type EventStreamAnswer =
   | { kind: "events"; events: ReadableStreamDefaultReader<EventSourceMessage> }
   | { kind: "json"; body: unknown }
   | { kind: "error"; error: ApiError };
 
-/** POSTs `body` as JSON to `path`; aborting `signal` drops the request (the server then stops its work). */
-export async function postForEvents(
+/** What the caller makes of each way the server can answer; each returns the caller's outcome. */
+export interface EventStreamHandlers<T> {
+  /** A server that answers with plain JSON (no streaming) still gives the whole answer. */
+  json(body: unknown): T;
+  /** An event of the stream: the outcome once it ends the stream, else null to read on. */
+  event(event: EventSourceMessage): T | null;
+  /** The request failed, the stream sent an `error` event, or it broke off. */
+  error(error: ApiError): T;
+}
+
+/**
+ * POSTs `body` as JSON to `path` asking for events and hands the answer to `handlers` until one
+ * of them gives an outcome. Aborting `signal` drops the request (the server then stops its
+ * work) and rejects.
+ */
+export async function postEventStream<T>(
+  endpoint: ApiEndpoint,
+  path: string,
+  body: unknown,
+  signal: AbortSignal,
+  handlers: EventStreamHandlers<T>,
+): Promise<T> {
+  const answer = await postForEvents(endpoint, path, body, signal);
+  switch (answer.kind) {
+    case "error":
+      return handlers.error(answer.error);
+    case "json":
+      return handlers.json(answer.body);
+    case "events":
+      return readEvents(answer.events, signal, handlers);
+  }
+}
+
+async function postForEvents(
   endpoint: ApiEndpoint,
   path: string,
   body: unknown,
@@ -53,16 +85,16 @@ export async function postForEvents(
 }
 
 /**
- * Hands each event to `handle` until it returns an outcome, which this returns; an `error`
- * event becomes `onError`'s outcome. A stream that ends or breaks first gives `onError` a
- * lost-connection error; an abort through the request's signal rejects.
+ * Hands each event to `handlers.event` until it returns an outcome, which this returns; an
+ * `error` event becomes `handlers.error`'s outcome. A stream that ends or breaks first gives it
+ * a lost-connection error; an abort through the request's signal rejects.
  */
-export async function readEvents<T>(
+async function readEvents<T>(
   events: ReadableStreamDefaultReader<EventSourceMessage>,
   signal: AbortSignal,
-  handle: (event: EventSourceMessage) => T | null,
-  onError: (error: ApiError) => T,
+  handlers: EventStreamHandlers<T>,
 ): Promise<T> {
+  const { event: handle, error: onError } = handlers;
   try {
     for (;;) {
       const { value, done } = await events.read();

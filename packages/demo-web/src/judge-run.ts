@@ -2,7 +2,7 @@ import type { EventSourceMessage } from "eventsource-parser/stream";
 import type { ApiEndpoint } from "./api-auth.js";
 import { type ApiError, networkError } from "./api-error.js";
 import type { JudgeRequest, JudgeResult, JudgeTestResult, StageResult } from "./api-types.js";
-import { postForEvents, readEvents } from "./event-stream.js";
+import { postEventStream } from "./event-stream.js";
 
 /** What a judge run reports while it goes. */
 export interface JudgeListener {
@@ -53,31 +53,22 @@ export function startJudgeRun(
   };
 }
 
-async function judge(
+function judge(
   endpoint: ApiEndpoint,
   request: JudgeRequest,
   listener: JudgeListener,
   signal: AbortSignal,
 ): Promise<JudgeOutcome> {
-  const answer = await postForEvents(endpoint, "/v1/judge/stream", request, signal);
-  switch (answer.kind) {
-    case "error":
-      return answer;
-    case "json": {
-      // A server that answers with plain JSON (no streaming) still gives every verdict.
-      const result = answer.body as JudgeResult;
+  return postEventStream(endpoint, "/v1/judge/stream", request, signal, {
+    json: (body) => {
+      const result = body as JudgeResult;
       if (result.compile) listener.onCompile(result.compile);
       for (const test of result.tests) listener.onTest(test);
       return { kind: "result", result };
-    }
-    case "events":
-      return readEvents(
-        answer.events,
-        signal,
-        (event) => handle(event, listener),
-        (error) => ({ kind: "error", error }),
-      );
-  }
+    },
+    event: (event) => handle(event, listener),
+    error: (error) => ({ kind: "error", error }),
+  });
 }
 
 function handle(event: EventSourceMessage, listener: JudgeListener): JudgeOutcome | null {

@@ -2,7 +2,7 @@ import type { EventSourceMessage } from "eventsource-parser/stream";
 import type { ApiEndpoint } from "./api-auth.js";
 import { networkError } from "./api-error.js";
 import type { ExecuteRequest, ExecuteResult, StageResult } from "./api-types.js";
-import { postForEvents, readEvents } from "./event-stream.js";
+import { postEventStream } from "./event-stream.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
 
 /**
@@ -35,32 +35,23 @@ export function startSseRun(
   };
 }
 
-async function run(
+function run(
   endpoint: ApiEndpoint,
   request: ExecuteRequest,
   listener: RunListener,
   signal: AbortSignal,
 ): Promise<RunOutcome> {
-  const answer = await postForEvents(endpoint, "/v1/execute", request, signal);
-  switch (answer.kind) {
-    case "error":
-      return answer;
-    case "json": {
-      // A server that answers with plain JSON (no streaming) still gives the result.
-      const result = answer.body as ExecuteResult;
+  return postEventStream(endpoint, "/v1/execute", request, signal, {
+    json: (body) => {
+      const result = body as ExecuteResult;
       if (result.compile) listener.onCompile(result.compile);
       if (result.run?.stdout) listener.onStdout(result.run.stdout);
       if (result.run?.stderr) listener.onStderr(result.run.stderr);
       return { kind: "result", result };
-    }
-    case "events":
-      return readEvents(
-        answer.events,
-        signal,
-        (event) => handle(event, listener),
-        (error) => ({ kind: "error", error }),
-      );
-  }
+    },
+    event: (event) => handle(event, listener),
+    error: (error) => ({ kind: "error", error }),
+  });
 }
 
 function handle(event: EventSourceMessage, listener: RunListener): RunOutcome | null {
