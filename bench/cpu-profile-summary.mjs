@@ -44,10 +44,16 @@ const byPackage = selfTimes(
 const busyMs = byPackage.filter(([key]) => key !== "(idle)").reduce((sum, [, ms]) => sum + ms, 0);
 const line = ([key, ms]) =>
   `${ms.toFixed(0).padStart(8)} ms ${((ms / busyMs) * 100).toFixed(1).padStart(5)} %  ${key}`;
-process.stdout.write(`profile: ${totalMs.toFixed(0)} ms, busy ${busyMs.toFixed(0)} ms\n\nby package:\n`);
+process.stdout.write(
+  `profile: ${totalMs.toFixed(0)} ms, busy ${busyMs.toFixed(0)} ms\n\nby package:\n`,
+);
 process.stdout.write(`${byPackage.slice(0, Number(top)).map(line).join("\n")}\n\nby function:\n`);
-const byFunction = selfTimes(profile, (frame) => {
-  const where = frame.url.replace(/^.*node_modules\//, "").replace(/^.*\/packages\//, "");
-  return `${frame.functionName || "(anonymous)"} ${where}:${frame.lineNumber + 1}`;
-}, afterMs);
+const byFunction = selfTimes(
+  profile,
+  (frame) => {
+    const where = frame.url.replace(/^.*node_modules\//, "").replace(/^.*\/packages\//, "");
+    return `${frame.functionName || "(anonymous)"} ${where}:${frame.lineNumber + 1}`;
+  },
+  afterMs,
+);
 process.stdout.write(`${byFunction.slice(0, Number(top)).map(line).join("\n")}\n`);

@@ -70,7 +70,6 @@ async function serve(kind) {
       staticDir: null,
       rateLimitPerMinute: 100_000_000,
       maxConcurrentPerClient: 64,
-      ...(process.env.HL_LOG ? { logLevel: process.env.HL_LOG } : {}),
     });
     url = server.url;
     close = () => server.close();
@@ -113,7 +112,11 @@ async function startChild(kind, nodeFlags) {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const [url] = await once(child, "message");
-  return { pid: child.pid, url: `${url}/v1/execute`, stop: () => child.kill("SIGTERM") && once(child, "exit") };
+  return {
+    pid: child.pid,
+    url: `${url}/v1/execute`,
+    stop: () => child.kill("SIGTERM") && once(child, "exit"),
+  };
 }
 
 const role = process.argv[2];
@@ -131,7 +134,9 @@ if (role === "bare" || role === "warmbox") {
       const rounds = { bare: [], warmbox: [] };
       for (let round = 0; round < 3; round++) {
         rounds.bare.push(await serverCpuPerRequest(bare.pid, bare.url, count, concurrency));
-        rounds.warmbox.push(await serverCpuPerRequest(warmbox.pid, warmbox.url, count, concurrency));
+        rounds.warmbox.push(
+          await serverCpuPerRequest(warmbox.pid, warmbox.url, count, concurrency),
+        );
       }
       const least = (values) => Math.min(...values);
       process.stdout.write(

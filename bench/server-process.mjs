@@ -37,7 +37,8 @@ export async function startServerProcess({ env = {}, logFile = "/dev/null", node
       () => 0,
     );
     if (status === 200) break;
-    if (Date.now() > deadline) throw new Error(`the server is not ready: /readyz answers ${status}`);
+    if (Date.now() > deadline)
+      throw new Error(`the server is not ready: /readyz answers ${status}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const stop = async () => {

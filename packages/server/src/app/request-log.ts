@@ -11,7 +11,8 @@ import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 export class OneLineRequestLog extends LogController {
   override incomingRequest(request: FastifyRequest): void {
     if (this.isLogDisabled(request)) return;
-    if (request.headers.upgrade === undefined) request.log.debug({ req: request }, "incoming request");
+    if (request.headers.upgrade === undefined)
+      request.log.debug({ req: request }, "incoming request");
     else request.log.info({ req: request }, "incoming request");
   }
 
