@@ -1,7 +1,8 @@
 // The HTTP layer's cost, measured as a user meets it: the server in its own process with its
 // default settings (logging on), called with Node's plain `fetch`, side by side in one run with
 // the library's execute() on an engine of the same size. Run alone: `node bench/http-bench.mjs
-// [--quick] [--profile DIR]` (--profile writes the server's CPU profile into DIR).
+// [--quick] [--profile DIR] [--server DIR]` (--profile writes the server's CPU profile into DIR;
+// --server runs another build of packages/server, e.g. an older one, to compare).
 import { createEngine } from "@warmbox/engine";
 import { startServerProcess } from "./server-process.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
@@ -57,9 +58,10 @@ const summary = (samples) => ({
  * with HTTP_BENCH_POOL warm python sandboxes. Resolves to the latency of both, the throughput
  * of both at each concurrency, and the best of each.
  */
-export async function benchHttp({ engine, quick, log, profileDir }) {
+export async function benchHttp({ engine, quick, log, profileDir, serverDir }) {
   const server = await startServerProcess({
     env: serverEnv(`bench-http-${process.pid}`),
+    serverDir,
     nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
   try {
@@ -134,6 +136,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const quick = process.argv.includes("--quick");
   const profileAt = process.argv.indexOf("--profile");
   const profileDir = profileAt === -1 ? undefined : process.argv[profileAt + 1];
+  const serverAt = process.argv.indexOf("--server");
+  const serverDir = serverAt === -1 ? undefined : process.argv[serverAt + 1];
   const log = (text) => process.stderr.write(`[http-bench] ${text}\n`);
   const engine = createEngine({
     engineId: `bench-${process.pid}`,
@@ -143,7 +147,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   try {
     await engine.warmup();
-    const result = await benchHttp({ engine, quick, log, profileDir });
+    const result = await benchHttp({ engine, quick, log, profileDir, serverDir });
     process.stdout.write(
       [...httpMarkdown(result), ...httpTargets(result).map((t) => `- ${t.join(": ")}`), ""].join(
         "\n",

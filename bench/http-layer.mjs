@@ -3,13 +3,15 @@
 // /dev/null) over a stand-in engine that answers at once, called with `fetch` from this process.
 // Beside it a bare node:http server answering the same bytes: what any Node server pays. The
 // kernel's count of each server process's CPU (/proc/<pid>/stat) is divided by the requests.
-// `node bench/http-layer.mjs [requests] [--profile DIR]` (--profile: the Warmbox server's CPU
-// profile into DIR, to read with bench/cpu-profile-summary.mjs).
+// `node bench/http-layer.mjs [requests] [--profile DIR] [--server DIR]` (--profile: the Warmbox
+// server's CPU profile into DIR, to read with bench/cpu-profile-summary.mjs; --server: another
+// build of packages/server, e.g. an older one, to compare).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const RESULT = {
   language: "python",
@@ -46,7 +48,7 @@ const standInEngine = {
 };
 
 /** The server side (a child process): prints its URL, serves until SIGTERM. */
-async function serve(kind) {
+async function serve(kind, serverDir) {
   let close;
   let url;
   if (kind === "bare") {
@@ -62,7 +64,9 @@ async function serve(kind) {
     url = `http://127.0.0.1:${bare.address().port}`;
     close = async () => bare.close();
   } else {
-    const { startServer } = await import("@warmbox/server");
+    const { startServer } = await import(
+      serverDir ? pathToFileURL(`${serverDir}/dist/index.js`).href : "@warmbox/server"
+    );
     const server = await startServer({
       engine: standInEngine,
       host: "127.0.0.1",
@@ -107,8 +111,9 @@ async function serverCpuPerRequest(pid, url, count, concurrency) {
   return Math.round((cpuOf(pid) - before) / count);
 }
 
-async function startChild(kind, nodeFlags) {
-  const child = spawn(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), kind], {
+async function startChild(kind, nodeFlags, serverDir) {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, [...nodeFlags, script, kind, serverDir ?? ""], {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const [url] = await once(child, "message");
@@ -121,14 +126,16 @@ async function startChild(kind, nodeFlags) {
 
 const role = process.argv[2];
 if (role === "bare" || role === "warmbox") {
-  await serve(role);
+  await serve(role, process.argv[3] || undefined);
 } else {
   const count = Number(role ?? 5000);
   const profileAt = process.argv.indexOf("--profile");
   const profile =
     profileAt === -1 ? [] : ["--cpu-prof", `--cpu-prof-dir=${process.argv[profileAt + 1]}`];
   const bare = await startChild("bare", []);
-  const warmbox = await startChild("warmbox", profile);
+  const serverAt = process.argv.indexOf("--server");
+  const serverDir = serverAt === -1 ? undefined : resolve(process.argv[serverAt + 1]);
+  const warmbox = await startChild("warmbox", profile, serverDir);
   try {
     for (const concurrency of [1, 8]) {
       const rounds = { bare: [], warmbox: [] };

@@ -4,7 +4,7 @@ import { openSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
-const MAIN = fileURLToPath(new URL("../packages/server/dist/main.js", import.meta.url));
+const SERVER_DIR = fileURLToPath(new URL("../packages/server", import.meta.url));
 
 async function freePort() {
   const server = createServer();
@@ -18,13 +18,19 @@ async function freePort() {
 /**
  * The server as it is deployed: `node dist/main.js` in its own process with its default
  * settings (logging on at `info`) plus `env`, on a free loopback port. Its log goes to
- * `logFile`; `nodeFlags` (e.g. --cpu-prof) go to its node. Resolves once /readyz answers 200.
+ * `logFile`; `nodeFlags` (e.g. --cpu-prof) go to its node; `serverDir` is the server package
+ * whose dist/main.js runs (another build, to compare). Resolves once /readyz answers 200.
  */
-export async function startServerProcess({ env = {}, logFile = "/dev/null", nodeFlags = [] }) {
+export async function startServerProcess({
+  env = {},
+  logFile = "/dev/null",
+  nodeFlags = [],
+  serverDir = SERVER_DIR,
+}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, [...nodeFlags, MAIN], {
+  const child = spawn(process.execPath, [...nodeFlags, `${serverDir}/dist/main.js`], {
     env: { ...process.env, WARMBOX_PORT: String(port), WARMBOX_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", log, "ignore"],
   });
