@@ -8,9 +8,9 @@ import {
   idleSandboxMemory,
   naiveDockerRun,
 } from "./docker-baselines.mjs";
+import { benchHttp, HTTP_BENCH_POOL, httpMarkdown, httpTargets } from "./http-bench.mjs";
 import { benchJudge, judgeMarkdown } from "./judge-bench.mjs";
 import { imageTags, machine } from "./machine.mjs";
-import { postJson } from "./post-json.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
 
 const QUICK = process.argv.includes("--quick");
@@ -78,10 +78,13 @@ const ENGINE_ID = `bench-${process.pid}`;
 const engine = createEngine({
   engineId: ENGINE_ID,
   languages: ["python", "javascript", "cpp", "java"],
-  pool: { min: 1, max: 16, perLanguage: { python: { min: 16, max: 16 } } },
+  pool: {
+    min: 1,
+    max: 16,
+    perLanguage: { python: { min: HTTP_BENCH_POOL, max: HTTP_BENCH_POOL } },
+  },
   maxQueue: 1000,
 });
-let http;
 try {
   await engine.warmup();
   log("warmbox: sequential execute() latency");
@@ -112,34 +115,10 @@ try {
     log(`concurrency ${concurrency}: ${rates[concurrency]} runs/s`);
   }
 
-  let httpRow;
-  let libraryAgain;
+  log("http: POST /v1/execute with fetch (server process, default settings) vs execute()");
+  let http;
   try {
-    const { startServer } = await import("@warmbox/server");
-    http = await startServer({
-      engine,
-      host: "127.0.0.1",
-      port: 0,
-      logLevel: "silent",
-      rateLimitPerMinute: 0,
-    });
-    // A keep-alive node:http client, as a service calling the API would use; Node's fetch
-    // costs about 0.6 ms more per call on the client side, which is not the server's.
-    const post = async () => {
-      const body = JSON.parse(await postJson(`${http.url}/v1/execute`, hello.python));
-      if (body.status !== "ok") throw new Error(`HTTP: ${JSON.stringify(body)}`);
-    };
-    log("http: POST /v1/execute vs the library call, interleaved");
-    const viaHttp = [];
-    const viaLibrary = [];
-    for (let i = 0; i < N(300); i++) {
-      viaHttp.push(...(await timeSequential(post, { count: 1, warmup: i === 0 ? 20 : 0 })));
-      viaLibrary.push(
-        ...(await timeSequential(() => executeOk(engine, hello.python), { count: 1, warmup: 0 })),
-      );
-    }
-    httpRow = latencyRow("warmbox over HTTP: POST /v1/execute python hello", viaHttp);
-    libraryAgain = latencyRow("warmbox execute() interleaved with HTTP: python hello", viaLibrary);
+    http = await benchHttp({ engine, quick: QUICK, log });
   } catch (error) {
     log(`http part skipped: ${error.message}`);
   }
@@ -168,15 +147,7 @@ try {
       naive.p50 / warmPython.p50 >= 20,
     ],
     ["≥ 100 python hello worlds/s sustained", `${best} runs/s`, best >= 100],
-    ...(httpRow && libraryAgain
-      ? [
-          [
-            "HTTP adds ≤ 2 ms p50",
-            `${(httpRow.p50 - libraryAgain.p50).toFixed(1)} ms`,
-            httpRow.p50 - libraryAgain.p50 <= 2,
-          ],
-        ]
-      : []),
+    ...(http ? httpTargets(http) : []),
     ...judge.targets,
   ];
   const report = {
@@ -184,6 +155,7 @@ try {
     quick: QUICK,
     latency: rows,
     throughput: rates,
+    http,
     memory,
     judge: judge.rows,
     targets,
@@ -195,7 +167,6 @@ try {
   await writeFile(new URL("./results/latest.md", import.meta.url), markdown(report));
   process.stdout.write(markdown(report));
 } finally {
-  await http?.close();
   await engine.close();
 }
 
@@ -220,6 +191,7 @@ function markdown(report) {
       .join(" | ")} |`,
     `| runs/s | ${Object.values(report.throughput).join(" | ")} |`,
     "",
+    ...(report.http ? httpMarkdown(report.http) : []),
     "## Memory",
     "",
     `- per idle warm sandbox (cgroup usage + containerd shim RSS, median of ${report.memory.idleSandboxes}): ${report.memory.idleSandboxMiB} MiB (${report.memory.idleSandboxCgroupMiB} + ${report.memory.idleSandboxShimMiB})`,

@@ -4,6 +4,7 @@ import { sendError } from "../errors/error-handler.js";
 import { HttpError } from "../errors/http-error.js";
 import { answerClientError } from "../http/client-error-answer.js";
 import { requestIdOf } from "../http/request-id.js";
+import { OneLineRequestLog } from "./request-log.js";
 
 /** Node's default time for a request's line and headers. */
 const HEADERS_TIMEOUT_MS = 60_000;
@@ -15,6 +16,7 @@ const HEADERS_TIMEOUT_MS = 60_000;
 export function fastifyOptions(config: ServerConfig, logger: FastifyBaseLogger) {
   return {
     loggerInstance: logger,
+    logController: new OneLineRequestLog(),
     bodyLimit: config.maxBodyBytes,
     // Fastify takes a hop count too; its types do not say so.
     trustProxy: config.trustProxy as boolean,

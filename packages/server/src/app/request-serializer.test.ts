@@ -13,5 +13,10 @@ describe("redactUrl", () => {
 
   it("leaves other parameters and paths alone", () => {
     expect(redactUrl("/v1/languages?monkey=1&keys=2")).toBe("/v1/languages?monkey=1&keys=2");
+    expect(redactUrl("/v1/execute")).toBe("/v1/execute");
+  });
+
+  it("redacts a key after an & even without a ?", () => {
+    expect(redactUrl("/v1/execute&token=abc")).toBe("/v1/execute&token=[redacted]");
   });
 });

@@ -144,11 +144,13 @@ export class ExecutionService {
       this.metrics.recordRejection("unavailable");
       throw shuttingDownError();
     }
+    // The caller's abort is forwarded to the run's own controller (AbortSignal.any costs about
+    // ten times as much per run in Node 20).
     const controller = new AbortController();
-    const signal = callerSignal
-      ? AbortSignal.any([callerSignal, controller.signal])
-      : controller.signal;
-    const running = work(signal);
+    const forwardAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) forwardAbort();
+    else callerSignal?.addEventListener("abort", forwardAbort, { once: true });
+    const running = work(controller.signal);
     const entry: ActiveRun = { controller, settled: running.then(noop, noop) };
     this.#active.add(entry);
     try {
@@ -166,6 +168,7 @@ export class ExecutionService {
       );
       throw error;
     } finally {
+      callerSignal?.removeEventListener("abort", forwardAbort);
       this.#active.delete(entry);
     }
   }
