@@ -1,14 +1,24 @@
 import type { ServerConfig } from "../config/config-schema.js";
+import { SqliteSubmissionStore } from "./store/sqlite-submission-store.js";
 import type { SubmissionStore } from "./submission-store.js";
 
 /**
- * The store of the configuration, migrated: PostgreSQL with `databaseUrl`, else SQLite in the
- * data directory. The implementations come from the store branch; until it is merged the
- * server cannot keep submissions and says so at start.
+ * The store of the configuration, migrated: SQLite in the data directory. (PostgreSQL with
+ * `databaseUrl` comes with the store branch's opener, which replaces this one.)
  */
 export async function openSubmissionStore(
-  _config: ServerConfig,
-  _dataDir: string,
+  config: ServerConfig,
+  dataDir: string,
 ): Promise<SubmissionStore> {
-  throw new Error("no submission store implementation yet: merge the SQLite/PostgreSQL stores");
+  if (config.databaseUrl !== undefined) {
+    throw new Error("PostgreSQL submissions are not merged yet: unset WARMBOX_DATABASE_URL");
+  }
+  const store = SqliteSubmissionStore.open(dataDir);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
