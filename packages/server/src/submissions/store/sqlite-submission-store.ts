@@ -14,6 +14,7 @@ import { checkListQuery, encodeListCursor } from "./list-cursor.js";
 import { migrateSqlite } from "./sqlite-migrations.js";
 import {
   inOrderOf,
+  isSubmissionId,
   MAX_ATTEMPTS,
   STOPPED_TWICE_OUTCOME,
   type SubmissionRow,
@@ -93,6 +94,7 @@ export class SqliteSubmissionStore implements SubmissionStore {
   }
 
   async get(owner: string, id: string): Promise<SubmissionRecord | undefined> {
+    if (!isSubmissionId(id)) return undefined;
     const row = this.#db
       .prepare("SELECT * FROM submissions WHERE owner = ? AND id = ?")
       .get(owner, id) as SubmissionRow | undefined;
@@ -100,12 +102,13 @@ export class SqliteSubmissionStore implements SubmissionStore {
   }
 
   async getMany(owner: string, ids: readonly string[]): Promise<SubmissionRecord[]> {
-    if (ids.length === 0) return [];
+    const wanted = ids.filter(isSubmissionId);
+    if (wanted.length === 0) return [];
     const rows = this.#db
       .prepare(
         "SELECT * FROM submissions WHERE owner = ? AND id IN (SELECT value FROM json_each(?))",
       )
-      .all(owner, JSON.stringify(ids)) as SubmissionRow[];
+      .all(owner, JSON.stringify(wanted)) as SubmissionRow[];
     return inOrderOf(ids, rows.map(toSubmissionRecord));
   }
 
@@ -133,6 +136,7 @@ export class SqliteSubmissionStore implements SubmissionStore {
   }
 
   async delete(owner: string, id: string): Promise<boolean> {
+    if (!isSubmissionId(id)) return false;
     return (
       this.#db.prepare("DELETE FROM submissions WHERE owner = ? AND id = ?").run(owner, id)
         .changes > 0
@@ -187,9 +191,9 @@ export class SqliteSubmissionStore implements SubmissionStore {
       const requeued = this.#db
         .prepare(
           `UPDATE submissions SET state = 'queued', lease_owner = NULL, lease_until = NULL
-           WHERE state = 'running' AND lease_until < ?`,
+           WHERE state = 'running' AND lease_until < ? AND attempts < ?`,
         )
-        .run(now.getTime()).changes;
+        .run(now.getTime(), MAX_ATTEMPTS).changes;
       return { requeued, failed };
     });
     return recover.immediate();

@@ -72,3 +72,13 @@ export function inOrderOf(ids: readonly string[], records: readonly SubmissionRe
 export function zeroCounts(): Record<SubmissionState, number> {
   return { queued: 0, running: 0, done: 0 };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * True for a string shaped like the ids the stores make. Anything else can name no submission;
+ * it never reaches a query (PostgreSQL refuses text with a NUL character outright).
+ */
+export function isSubmissionId(id: string): boolean {
+  return UUID.test(id);
+}
