@@ -20,7 +20,8 @@ import { registerHealthRoutes } from "../routes/health-routes.js";
 import { registerHttpMetrics, registerMetricsRoute } from "../routes/metrics-route.js";
 import { registerOpenApiRoute } from "../routes/openapi-route.js";
 import { ensureDataDir } from "../submissions/data-dir.js";
-import { openSubmissionStore } from "../submissions/open-submission-store.js";
+import { openSubmissionStore } from "../submissions/store/open-submission-store.js";
+import type { SubmissionStore } from "../submissions/submission-store.js";
 import { Submissions } from "../submissions/submissions.js";
 import { registerApiRoutes } from "./api-routes.js";
 import { fastifyOptions } from "./fastify-options.js";
@@ -60,7 +61,7 @@ export async function buildApp(
   const submissions = new Submissions({
     config,
     dataDir,
-    store: await openSubmissionStore(config, dataDir),
+    store: await openMigratedStore(config.databaseUrl, dataDir),
     engine,
     executions,
     catalog,
@@ -143,4 +144,19 @@ async function registerPublicRoutes(
     public: config.metricsPublic,
     browserGuard: browserOriginGuardOptions(config),
   });
+}
+
+/** The store the configuration chooses (PostgreSQL or SQLite in `dataDir`), migrated. */
+async function openMigratedStore(
+  databaseUrl: string | undefined,
+  dataDir: string,
+): Promise<SubmissionStore> {
+  const store = await openSubmissionStore({ databaseUrl, dataDir });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
