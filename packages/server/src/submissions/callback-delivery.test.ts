@@ -1,8 +1,14 @@
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, postJson, useTestServer } from "../testing/test-server.js";
+import { CallbackDelivery } from "./callback-delivery.js";
 import { SIGNATURE_HEADER, verifyCallback } from "./callback-signature.js";
+import { SqliteSubmissionStore } from "./store/sqlite-submission-store.js";
 
 const SECRET = "callback-secret-0123456789abcdef0123456789";
 
@@ -109,4 +115,47 @@ describe("callbacks to a receiver on loopback, private callbacks allowed", () =>
     expect(redirecting.received).toHaveLength(3);
     expect(redirectTarget.received).toHaveLength(0);
   }, 60_000);
+});
+
+describe("callbacks checked again at delivery, private callbacks not allowed", () => {
+  it("refuses a stored loopback target at each try: no traffic reaches it, recorded as failed", async () => {
+    const listener = await receiver((_request, response) => response.writeHead(200).end());
+    const dataDir = mkdtempSync(join(tmpdir(), "warmbox-callback-refusal-"));
+    const store = SqliteSubmissionStore.open(dataDir);
+    try {
+      await store.migrate();
+      // Stored as if accepted under another setting (or its name resolved elsewhere then).
+      const [created] = await store.create([
+        {
+          owner: "",
+          work: { kind: "execute", request: { language: "python", source: "" } },
+          callbackUrl: `${listener.url}/hook`,
+        },
+      ]);
+      const claimed = await store.claimNext("instance", new Date(Date.now() + 60_000));
+      expect(claimed?.id).toBe(created?.id);
+      const outcome = { kind: "error", error: { code: "x", message: "y" } } as const;
+      expect(await store.complete("instance", claimed?.id as string, outcome)).toBe(true);
+
+      const delivery = new CallbackDelivery({
+        store,
+        secret: SECRET,
+        allowPrivate: false,
+        formatOf: () => ({ method: "POST", body: (record) => ({ id: record.id }) }),
+        logger: pino({ level: "silent" }),
+        backoffMs: [0, 0],
+      });
+      const [pending] = await store.pendingCallbacks(10);
+      delivery.deliver(pending as NonNullable<typeof pending>);
+      await expect
+        .poll(() => store.get("", created?.id as string), { timeout: 10_000 })
+        .toMatchObject({ callbackState: "failed", callbackAttempts: 3 });
+      await delivery.close();
+      expect(listener.received).toHaveLength(0);
+    } finally {
+      listener.server.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
