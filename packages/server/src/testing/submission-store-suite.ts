@@ -130,6 +130,15 @@ export function describeSubmissionStore(name: string, newDatabase: () => Promise
       expect(await store.delete("alice", id)).toBe(false);
     });
 
+    it("finds nothing under an id it could not have made (a NUL character included)", async () => {
+      await store.create([newSubmission("alice", "x")]);
+      for (const id of ["", "nope", "\u0000", "00000000-0000-4000-8000-00000000000\u0000"]) {
+        expect(await store.get("alice", id)).toBeUndefined();
+        expect(await store.delete("alice", id)).toBe(false);
+        expect(await store.getMany("alice", [id])).toEqual([]);
+      }
+    });
+
     it("getMany answers in the order asked, leaving out missing and other owners' ids", async () => {
       const [a, b, c] = await store.create([
         newSubmission("alice", "a"),
