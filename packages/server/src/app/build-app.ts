@@ -19,6 +19,10 @@ import { ServerMetrics } from "../metrics/server-metrics.js";
 import { registerHealthRoutes } from "../routes/health-routes.js";
 import { registerHttpMetrics, registerMetricsRoute } from "../routes/metrics-route.js";
 import { registerOpenApiRoute } from "../routes/openapi-route.js";
+import { ensureDataDir } from "../submissions/data-dir.js";
+import { openSubmissionStore } from "../submissions/store/open-submission-store.js";
+import type { SubmissionStore } from "../submissions/submission-store.js";
+import { Submissions } from "../submissions/submissions.js";
 import { registerApiRoutes } from "./api-routes.js";
 import { fastifyOptions } from "./fastify-options.js";
 import { registerShutdownDrain } from "./shutdown-drain.js";
@@ -29,6 +33,8 @@ export interface BuiltApp {
   executions: ExecutionService;
   /** The languages served and those on their way. */
   catalog: LanguageCatalog;
+  /** The asynchronous submissions; `start()` them once the engine is warm. */
+  submissions: Submissions;
   /** Readiness: true once the pools are warm, false again when shutdown begins. */
   setReady(ready: boolean): void;
 }
@@ -51,10 +57,23 @@ export async function buildApp(
     logger.child({ component: "executions" }),
   );
   const catalog = new LanguageCatalog(engine);
+  const dataDir = ensureDataDir(config.dataDir);
+  const submissions = new Submissions({
+    config,
+    dataDir,
+    store: await openMigratedStore(config.databaseUrl, dataDir),
+    engine,
+    executions,
+    catalog,
+    logger: logger.child({ component: "submissions" }),
+  });
+  metrics.watchSubmissions(() => submissions.service.counts());
+  app.addHook("onClose", () => submissions.close());
   let ready = false;
 
   registerShutdownDrain(app, {
     executions,
+    submissions,
     timeoutMs: config.shutdownTimeoutMs,
     onClosing: () => {
       ready = false;
@@ -66,7 +85,7 @@ export async function buildApp(
     metrics,
     isAccepting: () => ready && !executions.draining,
   });
-  await registerApiRoutes(app, { config, executions, catalog });
+  await registerApiRoutes(app, { config, executions, catalog, submissions: submissions.service });
   await registerStaticFiles(
     app,
     config.staticDir === undefined ? defaultStaticDir() : config.staticDir,
@@ -76,6 +95,7 @@ export async function buildApp(
     app,
     executions,
     catalog,
+    submissions,
     setReady: (value) => {
       ready = value;
     },
@@ -124,4 +144,19 @@ async function registerPublicRoutes(
     public: config.metricsPublic,
     browserGuard: browserOriginGuardOptions(config),
   });
+}
+
+/** The store the configuration chooses (PostgreSQL or SQLite in `dataDir`), migrated. */
+async function openMigratedStore(
+  databaseUrl: string | undefined,
+  dataDir: string,
+): Promise<SubmissionStore> {
+  const store = await openSubmissionStore({ databaseUrl, dataDir });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
