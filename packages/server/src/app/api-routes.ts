@@ -18,15 +18,19 @@ import { registerJudgeRoutes } from "../routes/judge-routes.js";
 import { registerLanguagesRoute } from "../routes/languages-route.js";
 import { registerPistonRoutes } from "../routes/piston-routes.js";
 import { registerRunSocketRoute } from "../routes/run-socket-route.js";
+import { registerSubmissionRoutes } from "../routes/submission-routes.js";
+import type { SubmissionService } from "../submissions/submission-service.js";
 
 export interface ApiRoutesOptions {
   config: ServerConfig;
   executions: ExecutionService;
   catalog: LanguageCatalog;
+  /** Submissions of the asynchronous APIs; a route's owner is `request.apiKeyId ?? ""`. */
+  submissions: SubmissionService;
 }
 
 /**
- * Every API route (v1 with batch and judge, the interactive WebSocket, Piston v2) in one encapsulated plugin whose
+ * Every API route (v1 with batch, judge and submissions, the interactive WebSocket, Piston v2) in one encapsulated plugin whose
  * hooks guard all of them: the shutdown gate, the browser Host/Origin guard, the API key, the
  * per-client concurrency limit and the rate limit. The guards hang on the matched route, never
  * on the URL's spelling, and a route added here later is guarded by construction. A route that
@@ -34,7 +38,7 @@ export interface ApiRoutesOptions {
  */
 export async function registerApiRoutes(
   app: FastifyInstance,
-  { config, executions, catalog }: ApiRoutesOptions,
+  { config, executions, catalog, submissions }: ApiRoutesOptions,
 ): Promise<void> {
   await app.register(async (api) => {
     registerShutdownGate(api, () => executions.draining);
@@ -53,6 +57,7 @@ export async function registerApiRoutes(
     registerBatchRoute(api, { executions, limits, maxBodyBytes });
     registerJudgeRoutes(api, { executions, limits, maxBodyBytes });
     registerRunSocketRoute(api, { executions, maxBodyBytes });
+    registerSubmissionRoutes(api, { submissions });
     await registerPistonRoutes(api, { executions, catalog, maxBodyBytes });
   });
 }

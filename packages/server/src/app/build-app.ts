@@ -21,6 +21,9 @@ import { registerHttpMetrics, registerMetricsRoute } from "../routes/metrics-rou
 import { registerOpenApiRoute } from "../routes/openapi-route.js";
 import { registerApiRoutes } from "./api-routes.js";
 import { fastifyOptions } from "./fastify-options.js";
+import { ensureDataDir } from "../submissions/data-dir.js";
+import { openSubmissionStore } from "../submissions/open-submission-store.js";
+import { Submissions } from "../submissions/submissions.js";
 import { registerShutdownDrain } from "./shutdown-drain.js";
 
 /** The Fastify app with the pieces the server's lifecycle needs. */
@@ -29,6 +32,8 @@ export interface BuiltApp {
   executions: ExecutionService;
   /** The languages served and those on their way. */
   catalog: LanguageCatalog;
+  /** The asynchronous submissions; `start()` them once the engine is warm. */
+  submissions: Submissions;
   /** Readiness: true once the pools are warm, false again when shutdown begins. */
   setReady(ready: boolean): void;
 }
@@ -51,10 +56,23 @@ export async function buildApp(
     logger.child({ component: "executions" }),
   );
   const catalog = new LanguageCatalog(engine);
+  const dataDir = ensureDataDir(config.dataDir);
+  const submissions = new Submissions({
+    config,
+    dataDir,
+    store: await openSubmissionStore(config, dataDir),
+    engine,
+    executions,
+    catalog,
+    logger: logger.child({ component: "submissions" }),
+  });
+  metrics.watchSubmissions(() => submissions.service.counts());
+  app.addHook("onClose", () => submissions.close());
   let ready = false;
 
   registerShutdownDrain(app, {
     executions,
+    submissions,
     timeoutMs: config.shutdownTimeoutMs,
     onClosing: () => {
       ready = false;
@@ -66,7 +84,7 @@ export async function buildApp(
     metrics,
     isAccepting: () => ready && !executions.draining,
   });
-  await registerApiRoutes(app, { config, executions, catalog });
+  await registerApiRoutes(app, { config, executions, catalog, submissions: submissions.service });
   await registerStaticFiles(
     app,
     config.staticDir === undefined ? defaultStaticDir() : config.staticDir,
@@ -76,6 +94,7 @@ export async function buildApp(
     app,
     executions,
     catalog,
+    submissions,
     setReady: (value) => {
       ready = value;
     },

@@ -1,12 +1,15 @@
 import type { ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
 import type { ExecutionService } from "../execution/execution-service.js";
+import type { Submissions } from "../submissions/submissions.js";
 
 /** After the executions drained, how long answers may take to be written before connections close. */
 const ANSWER_FLUSH_MS = 2_000;
 
 export interface ShutdownDrainOptions {
   executions: ExecutionService;
+  /** Claims no more submissions; those running get the same deadline, then are left to be re-run. */
+  submissions: Submissions;
   /** How long running executions may take to finish before they are killed. */
   timeoutMs: number;
   /** Called first, when shutdown begins (e.g. to turn readiness off). */
@@ -35,7 +38,11 @@ export function registerShutdownDrain(app: FastifyInstance, options: ShutdownDra
   });
   app.addHook("preClose", async () => {
     options.onClosing();
-    await options.executions.drain(options.timeoutMs);
+    // The worker stops first: runs the drain kills at the deadline are then left unrecorded.
+    await Promise.all([
+      options.submissions.stop(options.timeoutMs),
+      options.executions.drain(options.timeoutMs),
+    ]);
     await waitUntilEmpty(openAnswers, ANSWER_FLUSH_MS);
   });
 }

@@ -98,6 +98,7 @@ async function openWarmApp(
   try {
     await built.app.listen({ port: config.port, host: config.host });
     await engine.warmup();
+    await built.submissions.start();
     built.setReady(true);
   } catch (error) {
     await built.app.close();

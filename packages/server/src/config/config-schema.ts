@@ -45,6 +45,22 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
  */
 export const DEFAULT_WARM_LANGUAGES = ["python", "javascript", "java", "c", "cpp"];
 
+/**
+ * How long finished submissions (their results) are kept before the retention sweep deletes
+ * them: 7 days, long enough to fetch a result after a weekend.
+ */
+export const DEFAULT_SUBMISSION_RETENTION_HOURS = 7 * 24;
+/**
+ * A running submission's lease: an instance renews it every third of this while it runs the
+ * work; one that died is noticed this long after its last renewal and its work re-run.
+ */
+export const DEFAULT_SUBMISSION_LEASE_MS = 30_000;
+/**
+ * How often an instance looks in the store for work submitted on other instances (its own
+ * submissions wake it at once), and for expired leases.
+ */
+export const DEFAULT_SUBMISSION_POLL_MS = 500;
+
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /**
@@ -132,6 +148,57 @@ const serverShape = {
   staticDir: z.string().min(1).nullable().optional(),
   /** Grace period of a shutdown for running executions, in ms. @default 20000 */
   shutdownTimeoutMs: z.number().int().min(0).default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
+  /**
+   * Directory of the server's own files: the SQLite database of submissions (without
+   * `databaseUrl`) and the generated callback signing secret. Created on first start.
+   * @default .warmbox/data at the root of the repository
+   */
+  dataDir: z.string().min(1).optional(),
+  /**
+   * A PostgreSQL URL (`postgres://user:password@host:5432/db`) to keep submissions in, shared
+   * by every instance that names it. Unset: an embedded SQLite file in `dataDir`.
+   * @default undefined
+   */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL")
+    .optional(),
+  /**
+   * Hours a finished submission is kept (its result, stdout and stderr), then deleted:
+   * 1 to 87600 (10 years). @default 168 (7 days)
+   */
+  submissionRetentionHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(87_600)
+    .default(DEFAULT_SUBMISSION_RETENTION_HOURS),
+  /**
+   * Lease of a running submission in ms (renewed every third of it); after an instance dies its
+   * running work is re-run once this has passed. 1000 to 600000. @default 30000
+   */
+  submissionLeaseMs: z.number().int().min(1_000).max(600_000).default(DEFAULT_SUBMISSION_LEASE_MS),
+  /**
+   * How often the store is polled for work submitted on other instances and for expired
+   * leases, in ms: 50 to 60000. @default 500
+   */
+  submissionPollMs: z.number().int().min(50).max(60_000).default(DEFAULT_SUBMISSION_POLL_MS),
+  /**
+   * Secret that signs callbacks (HMAC-SHA256, header `Warmbox-Signature`), at least 32
+   * characters. Every instance sharing a database needs the same one. @default a random secret
+   * generated on first start and kept in `dataDir/callback-secret`
+   */
+  callbackSecret: z
+    .string()
+    .min(32, "a callback secret needs at least 32 characters (e.g. openssl rand -hex 32)")
+    .optional(),
+  /**
+   * Allow callback URLs whose host is (or resolves to) a loopback, private, link-local,
+   * unique-local, shared (CGNAT) or other non-public address. Off, such callbacks are refused
+   * (server-side request forgery). Turn on only when every such address is yours to reach.
+   * @default false
+   */
+  allowPrivateCallbacks: z.boolean().default(false),
   /** Log level of the server's pino logger. @default "info" */
   logLevel: logLevelSchema.default("info"),
 };

@@ -65,6 +65,13 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_SHUTDOWN_TIMEOUT_MS", ["shutdownTimeoutMs"], integer],
   ["WARMBOX_LOG_LEVEL", ["logLevel"], text],
   ["WARMBOX_ENGINE_ID", ["engineId"], text],
+  ["WARMBOX_DATA_DIR", ["dataDir"], text],
+  ["WARMBOX_DATABASE_URL", ["databaseUrl"], text],
+  ["WARMBOX_SUBMISSION_RETENTION_HOURS", ["submissionRetentionHours"], integer],
+  ["WARMBOX_SUBMISSION_LEASE_MS", ["submissionLeaseMs"], integer],
+  ["WARMBOX_SUBMISSION_POLL_MS", ["submissionPollMs"], integer],
+  ["WARMBOX_CALLBACK_SECRET", ["callbackSecret"], text],
+  ["WARMBOX_ALLOW_PRIVATE_CALLBACKS", ["allowPrivateCallbacks"], boolean],
 ];
 
 /** Limit field → environment suffix and parser; each exists as WARMBOX_{MAX,DEFAULT,DEFAULT_COMPILE}_<suffix>. */

@@ -101,6 +101,22 @@ export class ServerMetrics {
     });
   }
 
+  /**
+   * Adds the gauge of submissions by state (queued, running, done; every instance's, from the
+   * store), read at each scrape.
+   */
+  watchSubmissions(counts: () => Promise<Record<string, number>>): void {
+    new Gauge({
+      name: "warmbox_submissions",
+      help: "Submissions in the store, by state (queued, running, done), all instances.",
+      labelNames: ["state"],
+      registers: [this.registry],
+      async collect() {
+        for (const [state, count] of Object.entries(await counts())) this.set({ state }, count);
+      },
+    });
+  }
+
   /** Counts a result and observes its durations (queue wait and run, in milliseconds). */
   recordResult(result: ExecuteResult, timing: { queuedMs?: number; runMs?: number }): void {
     const labels = { language: result.language, status: result.status };
