@@ -2,7 +2,7 @@ import type { SubmissionRecord } from "../submissions/submission-record.js";
 import { utf8Text } from "./judge0-base64.js";
 import type { SubmissionAttribute } from "./judge0-fields.js";
 import { judge0RunOutcome } from "./judge0-run-outcome.js";
-import { judge0Status, type Judge0StatusId } from "./judge0-statuses.js";
+import { type Judge0StatusId, judge0Status } from "./judge0-statuses.js";
 import type { Judge0SubmissionRequest } from "./judge0-submission-request.js";
 
 /** The limits a submission ran with, in Judge0's units, for the ones its client left out. */
