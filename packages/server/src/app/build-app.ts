@@ -19,11 +19,11 @@ import { ServerMetrics } from "../metrics/server-metrics.js";
 import { registerHealthRoutes } from "../routes/health-routes.js";
 import { registerHttpMetrics, registerMetricsRoute } from "../routes/metrics-route.js";
 import { registerOpenApiRoute } from "../routes/openapi-route.js";
-import { registerApiRoutes } from "./api-routes.js";
-import { fastifyOptions } from "./fastify-options.js";
 import { ensureDataDir } from "../submissions/data-dir.js";
 import { openSubmissionStore } from "../submissions/open-submission-store.js";
 import { Submissions } from "../submissions/submissions.js";
+import { registerApiRoutes } from "./api-routes.js";
+import { fastifyOptions } from "./fastify-options.js";
 import { registerShutdownDrain } from "./shutdown-drain.js";
 
 /** The Fastify app with the pieces the server's lifecycle needs. */

@@ -17,6 +17,8 @@ describe("buildOpenApiDocument", () => {
         "/v1/judge",
         "/v1/judge/stream",
         "/v1/run",
+        "/v1/submissions",
+        "/v1/submissions/{id}",
         "/api/v2/runtimes",
         "/api/v2/execute",
         "/healthz",

@@ -19,6 +19,11 @@ import {
   judgeBatchPaths,
 } from "./judge-batch-paths.js";
 import { COMMON_ERRORS, errorBodySchema, errorResponse, json, ref } from "./openapi-parts.js";
+import {
+  submissionInputSchemas,
+  submissionOutputSchemas,
+  submissionPaths,
+} from "./submission-paths.js";
 
 const pistonError = (description: string) => ({ description, content: json(ref("PistonError")) });
 
@@ -56,6 +61,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         ExecuteRequest: executeRequestSchema,
         Limits: partialLimitsSchema,
         ...judgeBatchInputSchemas,
+        ...submissionInputSchemas,
         PistonExecuteRequest: pistonExecuteRequestSchema,
       },
       "input",
@@ -65,6 +71,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         ExecuteResult: executeResultSchema,
         StageResult: stageResultSchema,
         ...judgeBatchOutputSchemas,
+        ...submissionOutputSchemas,
         LanguageEntry: languageEntrySchema,
         Error: errorBodySchema,
         PistonExecuteResponse: pistonExecuteResponseSchema,
@@ -127,6 +134,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         },
       },
       ...judgeBatchPaths,
+      ...submissionPaths,
       "/v1/run": {
         get: {
           operationId: "runInteractive",

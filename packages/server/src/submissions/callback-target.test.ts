@@ -48,15 +48,12 @@ describe("refusedAddressReason", () => {
     },
   );
 
-  it.each([
-    "8.8.8.8",
-    "1.1.1.1",
-    "172.32.0.1",
-    "100.128.0.1",
-    "2606:4700:4700::1111",
-  ])("allows the public address %s", (address) => {
-    expect(refusedAddressReason(address)).toBeUndefined();
-  });
+  it.each(["8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2606:4700:4700::1111"])(
+    "allows the public address %s",
+    (address) => {
+      expect(refusedAddressReason(address)).toBeUndefined();
+    },
+  );
 
   it("names what is not an address", () => {
     expect(refusedAddressReason("example.com")).toContain("not an IP address");

@@ -1,11 +1,11 @@
 import { EventEmitter, on } from "node:events";
 import {
+  executeRequestSchema,
   type FieldIssue,
   fieldPath,
   InvalidRequestError,
   judgeRequestSchema,
   languageRegistry,
-  executeRequestSchema,
   UnknownLanguageError,
 } from "@warmbox/engine";
 import { CallbackRefusedError, resolveCallbackTarget } from "./callback-target.js";

@@ -190,6 +190,8 @@ export class SubmissionWorker {
     try {
       outcome = await this.#execute(record.work, signal);
     } catch (error) {
+      // Refused or killed because this server is stopping: not the work's fault; re-run later.
+      if (this.#state !== "started") return;
       outcome = failureOutcome(error);
       if (outcome.kind === "error" && outcome.error.code === "internal_error") {
         logger.error({ submission: record.id, err: error }, "submission failed");

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
 
@@ -31,7 +33,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A server process on a free loopback port with `env` on top of this one's, once ready. */
+/**
+ * A server process on a free loopback port with `env` on top of this one's (a new data
+ * directory unless `WARMBOX_DATA_DIR` is given), once ready.
+ */
 export async function startServerProcess(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
@@ -44,6 +49,7 @@ export async function startServerProcess(
       WARMBOX_HOST: "127.0.0.1",
       WARMBOX_STATIC_DIR: "none",
       WARMBOX_LOG_LEVEL: "warn",
+      WARMBOX_DATA_DIR: mkdtempSync(join(tmpdir(), "warmbox-data-")),
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import { afterAll, beforeAll } from "vitest";
 import { WebSocket } from "ws";
@@ -7,9 +10,14 @@ import { type RunningServer, type StartServerOptions, startServer } from "../app
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes
 export type Json = any;
 
+/** A new, empty data directory (its own SQLite store of submissions) for one test server. */
+export function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "warmbox-data-"));
+}
+
 /**
  * A real server over a real engine on a random loopback port, with small pools so that a test
- * file stays quick on a 2-core machine.
+ * file stays quick on a 2-core machine, and a data directory of its own.
  */
 export function startTestServer(options: StartServerOptions = {}): Promise<RunningServer> {
   return startServer({
@@ -22,6 +30,7 @@ export function startTestServer(options: StartServerOptions = {}): Promise<Runni
     // The per-client concurrency limit has its own test; the others send many requests from
     // one address, back to back, faster than a closed socket frees its slot.
     maxConcurrentPerClient: 0,
+    dataDir: freshDataDir(),
     ...options,
   });
 }
