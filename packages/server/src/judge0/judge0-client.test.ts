@@ -431,7 +431,7 @@ describe("Judge0 statuses the engine produces", () => {
   it("7 SIGSEGV, 9 SIGFPE, 10 SIGABRT by signal", async () => {
     const segv = await c("int main(void) { volatile int *p = 0; *p = 1; return 0; }");
     expect(segv.status).toEqual({ id: 7, description: "Runtime Error (SIGSEGV)" });
-    const fpe = await c("int main(void) { volatile int z = 0; return 1 / z; }");
+    const fpe = await c("int main(void) { volatile int a = 7, z = 0; return a / z; }");
     expect(fpe.status.id).toBe(9);
     const abrt = await c("#include <stdlib.h>\nint main(void) { abort(); }");
     expect(abrt.status.id).toBe(10);
