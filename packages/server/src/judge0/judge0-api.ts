@@ -106,7 +106,8 @@ export class Judge0Api {
       languages: Judge0Language[];
     },
   ): Record<string, unknown> {
-    const request = judge0RequestOf(record) as Judge0SubmissionRequest;
+    const request = judge0RequestOf(record);
+    if (!request) throw new Error(`submission ${record.id} was not made through the Judge0 API`);
     return judge0SubmissionView(record, request, {
       base64: options.base64,
       fields: options.fields,
