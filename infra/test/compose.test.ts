@@ -19,7 +19,7 @@ interface Service {
   depends_on?: Record<string, { condition?: string }>;
 }
 
-function compose(): { services: Record<string, Service> } {
+function compose(): { services: Record<string, Service>; volumes?: Mapping } {
   // Merge keys (<<) are part of the file: Compose supports them.
   return parse(readRepoFile("docker-compose.yml"), { merge: true });
 }
@@ -36,6 +36,14 @@ describe("docker-compose.yml (self-hosting)", () => {
   it("mounts the host's Docker socket with its group", () => {
     expect(server.volumes).toContain("/var/run/docker.sock:/var/run/docker.sock");
     expect(server.group_add?.[0]).toMatch(/^\$\{DOCKER_GID:\?/);
+  });
+
+  it("keeps the server's data directory (the Dockerfile's WARMBOX_DATA_DIR) on a volume", () => {
+    const dockerfile = readRepoFile("infra/docker/Dockerfile");
+    const dataDir = /WARMBOX_DATA_DIR=(\S+)/.exec(dockerfile)?.[1];
+    expect(dataDir).toBe("/data");
+    expect(server.volumes).toContain(`warmbox-data:${dataDir}`);
+    expect(compose().volumes).toHaveProperty("warmbox-data");
   });
 
   it("binds the server's port, on 127.0.0.1 unless told otherwise", () => {

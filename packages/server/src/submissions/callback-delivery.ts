@@ -23,13 +23,19 @@ const ORPHANED_AFTER_MS = 120_000;
 /** Pending callbacks the sweep takes at once. */
 const SWEEP_BATCH = 50;
 
+/** How a callback is sent: its HTTP method and JSON body. */
+export interface CallbackFormat {
+  readonly method: "POST" | "PUT";
+  body(record: SubmissionRecord): unknown;
+}
+
 export interface CallbackDeliveryOptions {
   store: SubmissionStore;
   /** Signs every body (see signCallback). */
   secret: string;
   allowPrivate: boolean;
-  /** The JSON body of a submission's callback. */
-  bodyOf: (record: SubmissionRecord) => unknown;
+  /** The method and JSON body of a submission's callback. */
+  formatOf: (record: SubmissionRecord) => CallbackFormat;
   logger: Logger;
   /** @default DEFAULT_CALLBACK_BACKOFF_MS */
   backoffMs?: readonly number[];
@@ -84,7 +90,8 @@ export class CallbackDelivery {
   async #deliver(record: SubmissionRecord): Promise<void> {
     const { store, logger } = this.#options;
     const backoff = this.#options.backoffMs ?? DEFAULT_CALLBACK_BACKOFF_MS;
-    const body = JSON.stringify(this.#options.bodyOf(record));
+    const format = this.#options.formatOf(record);
+    const body = JSON.stringify(format.body(record));
     for (let tries = record.callbackAttempts; tries < CALLBACK_TRIES; ) {
       if (tries > 0) {
         const wait = backoff[Math.min(tries, backoff.length) - 1] ?? 0;
@@ -94,7 +101,7 @@ export class CallbackDelivery {
           return; // stopping: the sweep of a later start resumes it
         }
       }
-      const failure = await this.#post(record.callbackUrl as string, body);
+      const failure = await this.#send(record.callbackUrl as string, format.method, body);
       tries++;
       const state =
         failure === undefined ? "delivered" : tries >= CALLBACK_TRIES ? "failed" : "pending";
@@ -105,7 +112,7 @@ export class CallbackDelivery {
   }
 
   /** One try: undefined when the receiver answered 2xx, else why not. */
-  async #post(url: string, body: string): Promise<string | undefined> {
+  async #send(url: string, method: string, body: string): Promise<string | undefined> {
     let target: CallbackTarget;
     try {
       target = await resolveCallbackTarget(url, { allowPrivate: this.#options.allowPrivate });
@@ -114,11 +121,8 @@ export class CallbackDelivery {
     }
     const timestamp = Math.floor(Date.now() / 1_000);
     try {
-      const status = await postTo(
-        target,
-        body,
-        signCallback(this.#options.secret, body, timestamp),
-      );
+      const signature = signCallback(this.#options.secret, body, timestamp);
+      const status = await sendTo(target, method, body, signature);
       return status >= 200 && status < 300 ? undefined : `answered ${status}`;
     } catch (error) {
       return (error as Error).message;
@@ -127,10 +131,15 @@ export class CallbackDelivery {
 }
 
 /**
- * POSTs `body` to the target's URL, connecting to the address that was checked (never looking
+ * Sends `body` to the target's URL, connecting to the address that was checked (never looking
  * the host up again), and resolves to the answer's status. Redirects are answers like others.
  */
-function postTo(target: CallbackTarget, body: string, signature: string): Promise<number> {
+function sendTo(
+  target: CallbackTarget,
+  method: string,
+  body: string,
+  signature: string,
+): Promise<number> {
   // Hands the checked address to the socket, in the form (one, or a list) the caller asks for.
   const pinned: LookupFunction = (_host, options, callback) => {
     if (options.all) callback(null, [{ address: target.address, family: target.family }]);
@@ -141,7 +150,7 @@ function postTo(target: CallbackTarget, body: string, signature: string): Promis
     const request = send(
       target.url,
       {
-        method: "POST",
+        method,
         lookup: pinned,
         timeout: CALLBACK_TIMEOUT_MS,
         headers: {

@@ -8,7 +8,9 @@ import {
   languageRegistry,
   UnknownLanguageError,
 } from "@warmbox/engine";
+import type { CallbackFormat } from "./callback-delivery.js";
 import { CallbackRefusedError, resolveCallbackTarget } from "./callback-target.js";
+import { submissionAnswer } from "./submission-answer.js";
 import type { SubmissionRecord, SubmissionState, SubmissionWork } from "./submission-record.js";
 import type { ListSubmissionsQuery, SubmissionPage, SubmissionStore } from "./submission-store.js";
 
@@ -34,6 +36,9 @@ export interface SubmissionServiceOptions {
   onDeleted: (id: string) => void;
 }
 
+/** The native callback: a POST of the submission as `GET /v1/submissions/:id` answers it. */
+const NATIVE_CALLBACK: CallbackFormat = { method: "POST", body: submissionAnswer };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -46,6 +51,7 @@ export class SubmissionService {
   readonly #options: SubmissionServiceOptions;
   /** Emits a submission's id when this instance finished it. */
   readonly #finished = new EventEmitter({ captureRejections: false });
+  readonly #callbackFormats = new Map<string, CallbackFormat>();
 
   constructor(options: SubmissionServiceOptions) {
     this.#options = options;
@@ -133,6 +139,21 @@ export class SubmissionService {
   /** Submissions by state, all owners. */
   counts(): Promise<Record<SubmissionState, number>> {
     return this.#options.store.countByState();
+  }
+
+  /**
+   * Makes the callbacks of submissions whose `meta.api` is `api` go out as `format` (e.g. the
+   * Judge0 API's PUT of its own JSON); the others are POSTs of the native answer. Each is
+   * signed the same way.
+   */
+  registerCallbackFormat(api: string, format: CallbackFormat): void {
+    this.#callbackFormats.set(api, format);
+  }
+
+  /** How the callback of `record` is sent (see registerCallbackFormat). */
+  callbackFormatOf(record: SubmissionRecord): CallbackFormat {
+    const api = record.meta.api;
+    return (typeof api === "string" && this.#callbackFormats.get(api)) || NATIVE_CALLBACK;
   }
 
   /** This instance recorded the outcome of `id` (called by the worker). */

@@ -122,9 +122,15 @@ export class SubmissionWorker {
     this.#state = "stopped";
   }
 
-  /** The engine can start a sandbox now, and this instance is under its share. */
+  /**
+   * This instance runs fewer than its capacity and no request waits in the engine (for its
+   * admission or in a pool at its `max`): more work would only wait here, held from instances
+   * with room.
+   */
   #hasRoom(): boolean {
-    return this.#active.size < this.#options.capacity && this.#options.engineStats().queued === 0;
+    if (this.#active.size >= this.#options.capacity) return false;
+    const stats = this.#options.engineStats();
+    return stats.queued === 0 && stats.pools.every((pool) => pool.waiting === 0);
   }
 
   async #pump(): Promise<void> {

@@ -5,7 +5,6 @@ import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { CallbackDelivery } from "./callback-delivery.js";
 import { callbackSecret } from "./data-dir.js";
-import { submissionAnswer } from "./submission-answer.js";
 import { SubmissionService } from "./submission-service.js";
 import type { SubmissionStore } from "./submission-store.js";
 import { SubmissionWorker } from "./submission-worker.js";
@@ -56,7 +55,7 @@ export class Submissions {
       store,
       secret: callbackSecret(config.callbackSecret, dataDir),
       allowPrivate: config.allowPrivateCallbacks,
-      bodyOf: submissionAnswer,
+      formatOf: (record) => this.service.callbackFormatOf(record),
       logger,
     });
     this.#worker = new SubmissionWorker({
