@@ -235,6 +235,10 @@ describe("Judge0 authentication", () => {
   it("refuses a request without X-Auth-Token, or with a wrong one", async () => {
     expect((await call("GET", "/statuses", undefined, { key: null })).status).toBe(401);
     expect((await call("GET", "/statuses", undefined, { key: "x".repeat(40) })).status).toBe(401);
+    const atRoot = { key: null, base: "" };
+    expect(
+      (await call("POST", "/submissions", { source_code: "1", language_id: 71 }, atRoot)).status,
+    ).toBe(401);
   });
 
   it("keeps one key's submissions from another key", async () => {
