@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { disconnectSignal } from "../routes/execute-route.js";
 import { ownerOf, SUBMISSION_WAIT_MS } from "../routes/submission-routes.js";
 import type { SubmissionRecord } from "../submissions/submission-record.js";
@@ -145,10 +145,7 @@ export function registerJudge0SubmissionRoutes(scope: FastifyInstance, api: Judg
 
   scope.delete<{ Querystring: Query; Params: { token: string } }>(
     "/submissions/:token",
-    async (
-      request: FastifyRequest<{ Querystring: Query; Params: { token: string } }>,
-      reply: FastifyReply,
-    ) => {
+    async (request) => {
       parseFields(request.query.fields);
       const owner = ownerOf(request);
       const record = await api.find(owner, request.params.token);
@@ -163,7 +160,7 @@ export function registerJudge0SubmissionRoutes(scope: FastifyInstance, api: Judg
       // As Judge0: base64 whatever was asked, so the answer never fails after the delete.
       const answer = await viewOf(record, request.query, true);
       if (!(await api.submissions.delete(owner, record.id))) throw notFound();
-      return reply.send(answer);
+      return answer;
     },
   );
 }
