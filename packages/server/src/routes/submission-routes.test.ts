@@ -98,6 +98,9 @@ describe("the native submissions API", () => {
       as(KEY_B),
     );
     expect(second.body.items.map((item: Json) => item.id)[0]).toBe(ids[0]);
+    const forged = await getJson(`${server.url}/v1/submissions?cursor=forged`, as(KEY_B));
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.details[0].path).toBe("cursor");
   });
 
   it("refuses bad submissions with a 400 naming the field, and stores none", async () => {

@@ -2,6 +2,7 @@ import { fieldIssues, InvalidRequestError, UnknownLanguageError } from "@warmbox
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { HttpError } from "../errors/http-error.js";
+import { InvalidListQueryError } from "../submissions/store/submission-store-errors.js";
 import { submissionAnswer } from "../submissions/submission-answer.js";
 import type { SubmissionRecord } from "../submissions/submission-record.js";
 import type { SubmissionService } from "../submissions/submission-service.js";
@@ -129,12 +130,19 @@ export function registerSubmissionRoutes(
 
   app.get("/v1/submissions", async (request) => {
     const query = parse(listQuerySchema, request.query, "query");
-    const page = await submissions.list({
-      owner: ownerOf(request),
-      state: query.status,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    const page = await submissions
+      .list({
+        owner: ownerOf(request),
+        state: query.status,
+        limit: query.limit,
+        cursor: query.cursor,
+      })
+      .catch((error: unknown) => {
+        if (!InvalidListQueryError.isInstance(error)) throw error;
+        throw new InvalidRequestError(error.message, [
+          { path: error.field, message: error.message },
+        ]);
+      });
     return { items: page.items.map(submissionAnswer), nextCursor: page.nextCursor };
   });
 
