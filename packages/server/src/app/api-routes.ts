@@ -12,6 +12,8 @@ import { registerConcurrencyLimit } from "../http/concurrency-limit.js";
 import { FanOutLimits } from "../http/fan-out-limits.js";
 import { registerRateLimit } from "../http/rate-limit.js";
 import { registerShutdownGate } from "../http/shutdown-gate.js";
+import { Judge0Api } from "../judge0/judge0-api.js";
+import { registerJudge0Routes } from "../judge0/judge0-routes.js";
 import { registerBatchRoute } from "../routes/batch-route.js";
 import { registerExecuteRoute } from "../routes/execute-route.js";
 import { registerJudgeRoutes } from "../routes/judge-routes.js";
@@ -30,7 +32,7 @@ export interface ApiRoutesOptions {
 }
 
 /**
- * Every API route (v1 with batch, judge and submissions, the interactive WebSocket, Piston v2) in one encapsulated plugin whose
+ * Every API route (v1 with batch, judge and submissions, the interactive WebSocket, Piston v2, Judge0) in one encapsulated plugin whose
  * hooks guard all of them: the shutdown gate, the browser Host/Origin guard, the API key, the
  * per-client concurrency limit and the rate limit. The guards hang on the matched route, never
  * on the URL's spelling, and a route added here later is guarded by construction. A route that
@@ -59,5 +61,11 @@ export async function registerApiRoutes(
     registerRunSocketRoute(api, { executions, maxBodyBytes });
     registerSubmissionRoutes(api, { submissions });
     await registerPistonRoutes(api, { executions, catalog, maxBodyBytes });
+    await registerJudge0Routes(api, {
+      api: new Judge0Api({ config, submissions, catalog }),
+      atRoot: config.judge0Root,
+      maxBodyBytes,
+      workerSlots: config.maxSandboxes,
+    });
   });
 }

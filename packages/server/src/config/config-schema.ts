@@ -103,6 +103,11 @@ const serverShape = {
    */
   metricsPublic: z.boolean().default(false),
   /**
+   * Serve the Judge0-compatible API at the root (`/submissions`, `/languages`...) as well as
+   * under `/judge0`, for Judge0 clients whose base URL cannot carry a path. @default false
+   */
+  judge0Root: z.boolean().default(false),
+  /**
    * Requests on the API one client (API key, or IP without keys) may have in flight; one more
    * gets 429 with Retry-After. Streams and WebSockets count while they are open. 0 turns it
    * off; at most 100000. @default half of `pool.max`, at least 1

@@ -53,6 +53,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_MAX_BUFFERED_OUTPUT_BYTES", ["maxBufferedOutputBytes"], integer],
   ["WARMBOX_API_KEYS", ["apiKeys"], list],
   ["WARMBOX_METRICS_PUBLIC", ["metricsPublic"], boolean],
+  ["WARMBOX_JUDGE0_ROOT", ["judge0Root"], boolean],
   ["WARMBOX_RATE_LIMIT", ["rateLimitPerMinute"], integer],
   ["WARMBOX_MAX_CONCURRENT_PER_CLIENT", ["maxConcurrentPerClient"], integer],
   ["WARMBOX_ALLOWED_HOSTS", ["allowedHosts"], list],

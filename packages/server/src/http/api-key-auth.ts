@@ -17,7 +17,7 @@ function digest(value: string): Buffer {
 }
 
 /**
- * The key a request carries: `Authorization: Bearer <key>`, `X-API-Key`, or on a WebSocket
+ * The key a request carries: `Authorization: Bearer <key>`, `X-API-Key`, `X-Auth-Token`, or on a WebSocket
  * upgrade the `warmbox.key.<base64url>` subprotocol (browsers cannot set headers there).
  */
 export function presentedKey(request: FastifyRequest): string | undefined {
@@ -26,8 +26,11 @@ export function presentedKey(request: FastifyRequest): string | undefined {
     const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
     if (match) return match[1];
   }
-  const header = request.headers["x-api-key"];
-  if (typeof header === "string" && header !== "") return header;
+  // X-Auth-Token is Judge0's header: its clients keep working with a Warmbox key in it.
+  for (const name of ["x-api-key", "x-auth-token"]) {
+    const header = request.headers[name];
+    if (typeof header === "string" && header !== "") return header;
+  }
   if (request.headers.upgrade?.toLowerCase() === "websocket") {
     return keyFromProtocols(request.headers["sec-websocket-protocol"]);
   }
@@ -64,7 +67,8 @@ export function registerApiKeyAuth(scope: FastifyInstance, apiKeys: readonly str
       throw new HttpError({
         statusCode: 401,
         code: "unauthorized",
-        message: "an API key is required: send Authorization: Bearer <key> or X-API-Key",
+        message:
+          "an API key is required: send Authorization: Bearer <key>, X-API-Key or X-Auth-Token",
         headers: CHALLENGE,
       });
     }

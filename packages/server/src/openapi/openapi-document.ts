@@ -18,6 +18,7 @@ import {
   judgeBatchOutputSchemas,
   judgeBatchPaths,
 } from "./judge-batch-paths.js";
+import { judge0Paths, judge0Schemas } from "./judge0-paths.js";
 import { COMMON_ERRORS, errorBodySchema, errorResponse, json, ref } from "./openapi-parts.js";
 import {
   submissionInputSchemas,
@@ -81,6 +82,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       },
       "output",
     ),
+    ...judge0Schemas,
   };
   return {
     openapi: "3.1.0",
@@ -95,6 +97,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "When the server has API keys." },
         apiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
+        judge0Token: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Auth-Token",
+          description: "An API key, as Judge0 clients send it",
+        },
       },
     },
     security: [{}, { bearer: [] }, { apiKey: [] }],
@@ -135,6 +143,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       },
       ...judgeBatchPaths,
       ...submissionPaths,
+      ...judge0Paths,
       "/v1/run": {
         get: {
           operationId: "runInteractive",
