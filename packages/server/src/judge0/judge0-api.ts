@@ -6,7 +6,7 @@ import type { SubmissionRecord } from "../submissions/submission-record.js";
 import type { SubmissionService } from "../submissions/submission-service.js";
 import { type FieldErrors, unprocessable } from "./judge0-errors.js";
 import { toExecuteRequest, warmboxLanguageOf } from "./judge0-execute-request.js";
-import type { SubmissionAttribute } from "./judge0-fields.js";
+import { DEFAULT_FIELDS, type SubmissionAttribute } from "./judge0-fields.js";
 import { type Judge0Language, judge0Languages } from "./judge0-languages.js";
 import {
   type EngineLimitPolicy,
@@ -25,6 +25,9 @@ import {
   judge0RequestOf,
   judge0SubmissionView,
 } from "./judge0-submission-view.js";
+
+/** `meta.api` of the submissions made through this API (selects their callback format). */
+const JUDGE0_API = "judge0";
 
 /** Seconds a callback try may take (the submission service's delivery timeout). */
 const CALLBACK_TIMEOUT_SECONDS = 10;
@@ -52,6 +55,12 @@ export class Judge0Api {
     });
     this.#submissions = options.submissions;
     this.#catalog = options.catalog;
+    // Judge0 PUTs a finished submission to its callback_url, base64-encoded, with the fields a
+    // GET answers by default: its clients parse that body, not our native one.
+    options.submissions.registerCallbackFormat(JUDGE0_API, {
+      method: "PUT",
+      body: (record) => this.view(record, { base64: true, fields: DEFAULT_FIELDS, languages: [] }),
+    });
   }
 
   get submissions(): SubmissionService {
@@ -84,7 +93,7 @@ export class Judge0Api {
         {
           work: { kind: "execute", request: work },
           callbackUrl: request.callback_url ?? undefined,
-          meta: { judge0: request },
+          meta: { api: JUDGE0_API, judge0: request },
         },
       ]);
       if (!record) throw new Error("the submission service stored nothing");
