@@ -48,9 +48,10 @@ locals {
 
     environment = [for name in sort(keys(local.server_environment)) : { name = name, value = local.server_environment[name] }]
 
-    secrets = var.api_keys_secret_arn == null ? [] : [
-      { name = "WARMBOX_API_KEYS", valueFrom = var.api_keys_secret_arn },
-    ]
+    secrets = concat(
+      var.api_keys_secret_arn == null ? [] : [{ name = "WARMBOX_API_KEYS", valueFrom = var.api_keys_secret_arn }],
+      var.enable_database ? [{ name = "WARMBOX_DATABASE_URL", valueFrom = aws_secretsmanager_secret.database_url[0].arn }] : [],
+    )
 
     mountPoints = [
       {

@@ -71,6 +71,16 @@ data "aws_iam_policy_document" "task_execution" {
       resources = [statement.value]
     }
   }
+
+  dynamic "statement" {
+    for_each = var.enable_database ? [aws_secretsmanager_secret.database_url[0].arn] : []
+
+    content {
+      sid       = "ReadDatabaseUrl"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [statement.value]
+    }
+  }
 }
 
 resource "aws_iam_role_policy" "task_execution" {

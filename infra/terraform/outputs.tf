@@ -52,3 +52,13 @@ output "vpc_id" {
   description = "VPC the deployment runs in (created or given)."
   value       = local.vpc_id
 }
+
+output "database_address" {
+  description = "Host name of the submissions database (enable_database), or null."
+  value       = var.enable_database ? aws_db_instance.this[0].address : null
+}
+
+output "database_url_secret_arn" {
+  description = "Secrets Manager secret holding WARMBOX_DATABASE_URL (enable_database), or null."
+  value       = var.enable_database ? aws_secretsmanager_secret.database_url[0].arn : null
+}

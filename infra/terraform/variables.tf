@@ -339,3 +339,52 @@ variable "alarm_response_time_p90_seconds" {
   description = "Alarm when the p90 target response time exceeds this many seconds, 5 minutes in a row (executions themselves take time: keep it above your typical run)."
   default     = 3
 }
+
+# ---- the submissions database (optional) ----
+
+variable "enable_database" {
+  type        = bool
+  description = "Create an RDS PostgreSQL database for the submissions, shared by every server task (WARMBOX_DATABASE_URL from Secrets Manager). false: each task keeps its own embedded SQLite file, lost with the task."
+  default     = false
+}
+
+variable "database_subnet_ids" {
+  type        = list(string)
+  description = "With vpc_id and enable_database: at least two private subnets in different AZs for the database. Without vpc_id, two private subnets are created."
+  default     = []
+}
+
+variable "database_instance_class" {
+  type        = string
+  description = "RDS instance class of the database."
+  default     = "db.t4g.micro"
+}
+
+variable "database_allocated_storage_gb" {
+  type        = number
+  description = "Storage of the database in GiB (gp3); it grows on its own up to four times this."
+  default     = 20
+
+  validation {
+    condition     = var.database_allocated_storage_gb >= 20
+    error_message = "database_allocated_storage_gb must be at least 20 (RDS's gp3 minimum)."
+  }
+}
+
+variable "database_engine_version" {
+  type        = string
+  description = "PostgreSQL major version of the database."
+  default     = "17"
+}
+
+variable "database_multi_az" {
+  type        = bool
+  description = "A standby in a second AZ that takes over on failure (doubles the database's cost)."
+  default     = false
+}
+
+variable "database_deletion_protection" {
+  type        = bool
+  description = "Protect the database from deletion (turn on for production; destroy then needs it off first)."
+  default     = false
+}

@@ -1,12 +1,14 @@
 terraform {
-  # 1.6: the s3 backend's current options; optional() attributes need 1.3.
-  required_version = ">= 1.6.0, < 2.0.0"
+  # 1.11: write-only attributes (the database password is set only when its version changes); 1.6: the s3
+  # backend's current options.
+  required_version = ">= 1.11.0, < 2.0.0"
 
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # 5.x: instance refresh's scale_in_protected_instances, managed draining of capacity providers.
-      version = "~> 5.80"
+      # 5.x: instance refresh's scale_in_protected_instances, managed draining of capacity providers;
+      # 5.95: the write-only password attributes of RDS and Secrets Manager.
+      version = "~> 5.95"
     }
   }
 

@@ -16,7 +16,9 @@ interface Service {
   cpus?: number;
   cap_drop?: string[];
   init?: boolean;
-  depends_on?: Record<string, { condition?: string }>;
+  depends_on?: Record<string, { condition?: string; required?: boolean }>;
+  profiles?: string[];
+  healthcheck?: { test?: string[] };
 }
 
 function compose(): { services: Record<string, Service>; volumes?: Mapping } {
@@ -67,5 +69,15 @@ describe("docker-compose.yml (self-hosting)", () => {
     const images = compose().services.images as Service;
     expect(images.volumes).toContain("/var/run/docker.sock:/var/run/docker.sock");
     expect(server.depends_on?.images?.condition).toBe("service_completed_successfully");
+  });
+
+  it("offers PostgreSQL as an optional profile, unpublished, that the server waits for when started", () => {
+    const postgres = compose().services.postgres as Service;
+    expect(postgres.profiles).toEqual(["postgres"]);
+    expect(postgres.ports).toBeUndefined();
+    expect(postgres.volumes).toContain("warmbox-postgres:/var/lib/postgresql/data");
+    expect(postgres.healthcheck?.test).toContain("pg_isready");
+    expect(server.depends_on?.postgres).toEqual({ condition: "service_healthy", required: false });
+    expect(server.environment).toHaveProperty("WARMBOX_DATABASE_URL");
   });
 });

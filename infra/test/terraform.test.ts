@@ -52,6 +52,7 @@ describe("terraform: structure", () => {
       "ecr.tf",
       "iam.tf",
       "logs.tf",
+      "database.tf",
     ]) {
       expect(tf.files.has(file), file).toBe(true);
     }
@@ -426,6 +427,9 @@ describe("terraform validate and test", () => {
           "refuses_latest_as_a_runner_image_tag",
           "refuses_a_deploy_without_a_server_image_tag",
           "refuses_a_runner_image_without_a_tag",
+          "refuses_a_database_in_an_existing_vpc_without_private_subnets",
+          "database_off_by_default",
+          "database_on_in_private_subnets_open_to_the_tasks_alone",
         ]) {
           expect(mocked.stdout).toContain(`run "${refusal}"... pass`);
         }

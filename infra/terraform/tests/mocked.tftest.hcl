@@ -21,6 +21,12 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_secretsmanager_random_password" {
+    defaults = {
+      random_password = "MockedPassword0123456789MockedPassword01"
+    }
+  }
+
   mock_data "aws_partition" {
     defaults = {
       partition = "aws"
@@ -296,4 +302,73 @@ run "refuses_a_runner_image_without_a_tag" {
   }
 
   expect_failures = [aws_launch_template.instances]
+}
+
+run "database_off_by_default" {
+  command = apply
+
+  assert {
+    condition     = length(aws_db_instance.this) == 0 && length(aws_subnet.database) == 0 && length(aws_security_group.database) == 0 && length(aws_secretsmanager_secret.database_url) == 0
+    error_message = "without enable_database no database, subnet, security group or secret is made"
+  }
+
+  assert {
+    condition     = !strcontains(aws_ecs_task_definition.server.container_definitions, "WARMBOX_DATABASE_URL")
+    error_message = "without enable_database the tasks get no WARMBOX_DATABASE_URL"
+  }
+}
+
+run "database_on_in_private_subnets_open_to_the_tasks_alone" {
+  command = apply
+
+  variables {
+    enable_database = true
+  }
+
+  assert {
+    condition     = length(aws_db_instance.this) == 1 && aws_db_instance.this[0].publicly_accessible == false && aws_db_instance.this[0].storage_encrypted
+    error_message = "enable_database makes one encrypted database, not publicly accessible"
+  }
+
+  assert {
+    condition     = length(aws_subnet.database) == 2 && alltrue([for subnet in aws_subnet.database : !subnet.map_public_ip_on_launch])
+    error_message = "the database gets two subnets of its own that assign no public IPs"
+  }
+
+  assert {
+    condition     = length(aws_route_table.database[0].route) == 0 && alltrue([for association in aws_route_table_association.database : association.route_table_id == aws_route_table.database[0].id])
+    error_message = "the database subnets use a route table without routes (private)"
+  }
+
+  assert {
+    condition     = toset(aws_db_subnet_group.this[0].subnet_ids) == toset(aws_subnet.database[*].id)
+    error_message = "the database is placed in the private subnets only"
+  }
+
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.database_from_instances[0].referenced_security_group_id == aws_security_group.instances.id && aws_vpc_security_group_ingress_rule.database_from_instances[0].cidr_ipv4 == null && aws_vpc_security_group_ingress_rule.database_from_instances[0].from_port == 5432
+    error_message = "the database admits PostgreSQL from the tasks' security group, no address range"
+  }
+
+  assert {
+    condition     = strcontains(aws_ecs_task_definition.server.container_definitions, jsonencode({ name = "WARMBOX_DATABASE_URL", valueFrom = aws_secretsmanager_secret.database_url[0].arn }))
+    error_message = "the tasks get WARMBOX_DATABASE_URL from the Secrets Manager secret"
+  }
+
+  assert {
+    condition     = output.database_url_secret_arn == aws_secretsmanager_secret.database_url[0].arn
+    error_message = "the secret's ARN is an output"
+  }
+}
+
+run "refuses_a_database_in_an_existing_vpc_without_private_subnets" {
+  command = plan
+
+  variables {
+    enable_database   = true
+    vpc_id            = "vpc-0123456789abcdef0"
+    public_subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+  }
+
+  expect_failures = [aws_db_subnet_group.this]
 }
