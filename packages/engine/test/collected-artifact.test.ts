@@ -7,7 +7,7 @@ import { imageRecipe } from "../src/images/image-recipe.js";
 import type { StageCommand } from "../src/protocol/messages.js";
 import { CollectRefusedError } from "../src/sandbox/collected-files.js";
 import { Sandbox } from "../src/sandbox/sandbox.js";
-import { containersOf, docker } from "./helpers/test-engine.js";
+import { containersOf, docker, TEST_RUNTIME } from "./helpers/test-engine.js";
 
 /**
  * Compile once, run elsewhere: the files a compile stage leaves in one sandbox are collected
@@ -27,7 +27,12 @@ async function leasedSandbox(language: "c" | "java"): Promise<Sandbox> {
       : { memoryMb: 256, cpus: 1, processes: 32, network: false };
   const sandbox = await Sandbox.start(
     runtime,
-    { image: imageRecipe(language).tag, resources, labels: sandboxLabels(engineId, language) },
+    {
+      image: imageRecipe(language).tag,
+      resources,
+      labels: sandboxLabels(engineId, language),
+      runtime: TEST_RUNTIME,
+    },
     { language, logger: pino({ level: "silent" }) },
   );
   started.push(sandbox);

@@ -51,11 +51,13 @@ class WarmboxEngine implements Engine {
       registry: languageRegistry,
       languages: this.#options.languages,
       pools: this.#options.pools,
+      runtimes: this.#options.runtimes,
       runLimits: this.#options.limits.run,
       engineId,
       maxSandboxes: this.#options.maxSandboxes,
       maxQueue: this.#options.maxQueue,
       runtime: this.#runtime,
+      networkAllowed: this.#options.limits.max.network,
       logger,
     });
     this.#reaper = new ContainerReaper({

@@ -32,6 +32,7 @@ function poolsOn(hostMib: number, built: Set<string>) {
   const runtime = {
     imageExists: async (image: string) => built.has(image),
     hostMemoryBytes: async () => hostMib * MIB,
+    checkRuntime: async () => {},
     readImageFile: async () => "1.0",
   } as unknown as ContainerRuntime;
   const { logger, said } = recordingLogger();
@@ -42,6 +43,11 @@ function poolsOn(hostMib: number, built: Set<string>) {
       ["python", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
       ["c", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
     ]),
+    runtimes: new Map([
+      ["python", "runc"],
+      ["c", "runc"],
+    ]),
+    networkAllowed: false,
     runLimits: { ...DEFAULT_RUN_LIMITS, memoryMb: 256 },
     engineId: "test",
     maxSandboxes: 16,
