@@ -22,6 +22,25 @@ export default defineConfig({
       },
       {
         test: {
+          // The core conformance and isolation suites again, every sandbox under gVisor (runsc).
+          name: "docker-runsc",
+          include: [
+            "test/conformance/conformance.test.ts",
+            "test/collected-artifact.test.ts",
+            "test/isolation/*.test.ts",
+          ],
+          // Removes every Warmbox container on the daemon; its runc run covers the engine's part.
+          exclude: ["test/isolation/resilience.test.ts"],
+          env: { WARMBOX_TEST_RUNTIME: "runsc" },
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 300_000,
+          // Also fails at once, saying how, when Docker has no runsc runtimes.
+          globalSetup: ["test/global-setup.ts", "test/runsc-global-setup.ts"],
+        },
+      },
+      {
+        test: {
           name: "docker-restart",
           include: ["test/resilience-restart/*.test.ts"],
           fileParallelism: false,

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/fsuid.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <linux/fs.h>
@@ -34,6 +33,7 @@
 #include "cgroup.h"
 #include "fatal.h"
 #include "frame.h"
+#include "fs_identity.h"
 #include "sandbox.h"
 #include "scheduling.h"
 
@@ -346,10 +346,7 @@ void sandbox_wipe(void)
 	static const char *dirs[] = {"/box", "/tmp", "/dev/shm", "/dev/mqueue"};
 	char err[512] = "";
 	sandbox_sweep(1);
-	setfsgid(SANDBOX_GID);
-	setfsuid(SANDBOX_UID);
-	if (setfsuid(-1) != SANDBOX_UID) /* setfsuid reports failure only this way */
-		fatal("setfsuid: not permitted");
+	fs_become_sandbox_user();
 	if (chmod("/box", 0755)) /* also makes it listable again if the program chmod-ed it */
 		snprintf(err, sizeof err, "chmod /box: %s", strerror(errno));
 	else
@@ -359,8 +356,7 @@ void sandbox_wipe(void)
 			break; /* mqueue not mounted */
 		empty_tree(dirs[i], err, sizeof err);
 	}
-	setfsuid(0);
-	setfsgid(0);
+	fs_become_root();
 	if (*err)
 		fatal("wipe: %s", err);
 	frame_send(FRAME_CLEAN, NULL, 0);
