@@ -64,6 +64,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_SHUTDOWN_TIMEOUT_MS", ["shutdownTimeoutMs"], integer],
   ["WARMBOX_LOG_LEVEL", ["logLevel"], text],
   ["WARMBOX_ENGINE_ID", ["engineId"], text],
+  ["WARMBOX_RUNTIME", ["runtime"], text],
 ];
 
 /** Limit field → environment suffix and parser; each exists as WARMBOX_{MAX,DEFAULT,DEFAULT_COMPILE}_<suffix>. */
