@@ -16,7 +16,6 @@ import { imageExists } from "./docker-images.js";
 import {
   DEFAULT_SANDBOX_NETWORK,
   dockerResources,
-  dockerRuntimeName,
   sandboxHostConfig,
 } from "./sandbox-host-config.js";
 import { prepareSandboxNetwork } from "./sandbox-network.js";
@@ -115,15 +114,10 @@ export class DockerContainerRuntime implements ContainerRuntime {
     await this.docker.ping();
   }
 
-  async checkRuntime(runtime: SandboxRuntime, network: boolean): Promise<void> {
+  async checkRuntime(runtime: SandboxRuntime): Promise<void> {
     const info = (await this.docker.info()) as { Runtimes?: Record<string, unknown> };
     const registered = Object.keys(info.Runtimes ?? {});
-    const needed = [
-      dockerRuntimeName(runtime, false),
-      ...(network ? [dockerRuntimeName(runtime, true)] : []),
-    ];
-    const missing = needed.find((name) => !registered.includes(name));
-    if (missing) throw new RuntimeNotRegisteredError(missing, registered);
+    if (!registered.includes(runtime)) throw new RuntimeNotRegisteredError(runtime, registered);
   }
 
   imageExists(image: string): Promise<boolean> {

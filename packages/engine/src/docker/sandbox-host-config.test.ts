@@ -38,7 +38,7 @@ describe("sandboxHostConfig", () => {
     expect(sandboxHostConfig(resources, "egress-filtered").NetworkMode).toBe("none");
   });
 
-  it("runs gVisor without a network unless allowed, bounding processes by RLIMIT_NPROC", () => {
+  it("runs gVisor bounding processes by RLIMIT_NPROC", () => {
     expect(sandboxHostConfig(resources).Runtime).toBe("runc");
     const gvisor = sandboxHostConfig(resources, undefined, "runsc");
     expect(gvisor.Runtime).toBe("runsc");
@@ -46,9 +46,6 @@ describe("sandboxHostConfig", () => {
     expect(gvisor.PidsLimit).toBeUndefined();
     expect(gvisor.Ulimits).toContainEqual({ Name: "nproc", Soft: 64, Hard: 64 });
     expect(sandboxHostConfig(resources).Ulimits?.map((limit) => limit.Name)).not.toContain("nproc");
-    expect(sandboxHostConfig({ ...resources, network: true }, undefined, "runsc").Runtime).toBe(
-      "runsc-network",
-    );
     expect(dockerResources(resources, "runsc")).not.toHaveProperty("PidsLimit");
   });
 });

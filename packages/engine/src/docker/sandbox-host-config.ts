@@ -20,15 +20,6 @@ const SUPERVISOR_PROCESSES = 2;
 const MIB = 1_048_576;
 
 /**
- * The Docker runtime a sandbox runs with (scripts/ensure-runsc registers gVisor's two): gVisor
- * without any network unless the run may use it, then with its own network stack.
- */
-export function dockerRuntimeName(runtime: SandboxRuntime, network: boolean): string {
-  if (runtime === "runc") return "runc";
-  return network ? "runsc-network" : "runsc";
-}
-
-/**
  * The cgroup side of a stage's limits, as Docker's resource fields (create and update).
  *
  * Under gVisor the host's pids cgroup would count the Sentry's own threads, not the program's
@@ -69,7 +60,8 @@ export function sandboxHostConfig(
   // memory limit out before the file system says "no space left".
   const tmpfsOptions = `rw,exec,nosuid,nodev,nr_inodes=${TMPFS_INODES}`;
   return {
-    Runtime: dockerRuntimeName(runtime, resources.network),
+    // Docker's runtime of that name; scripts/ensure-runsc registers gVisor's as `runsc`.
+    Runtime: runtime,
     ...dockerResources(resources, runtime),
     MemorySwappiness: 0,
     NetworkMode: resources.network ? network : "none",

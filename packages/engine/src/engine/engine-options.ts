@@ -111,9 +111,9 @@ const engineOptionsShape = {
   /**
    * The OCI runtime of the sandboxes: `"runc"` (Docker's default; the host kernel is the
    * boundary) or `"runsc"` (gVisor: a user-space kernel between the program and the host's;
-   * slower, see docs/runtimes.md). runsc needs the Docker runtimes `runsc` and `runsc-network`
-   * (`scripts/ensure-runsc`); at start the engine throws RuntimeNotRegisteredError when the
-   * daemon lacks one it needs. @default "runc"
+   * slower, and never with the network: see docs/runtimes.md). runsc needs the Docker runtime
+   * `runsc` (`scripts/ensure-runsc`); at start the engine throws RuntimeNotRegisteredError when
+   * the daemon lacks it. @default "runc"
    */
   runtime: sandboxRuntimeSchema.default(DEFAULT_SANDBOX_RUNTIME),
   /**

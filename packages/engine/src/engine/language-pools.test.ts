@@ -47,7 +47,6 @@ function poolsOn(hostMib: number, built: Set<string>) {
       ["python", "runc"],
       ["c", "runc"],
     ]),
-    networkAllowed: false,
     runLimits: { ...DEFAULT_RUN_LIMITS, memoryMb: 256 },
     engineId: "test",
     maxSandboxes: 16,

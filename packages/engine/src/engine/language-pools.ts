@@ -26,8 +26,6 @@ export interface LanguagePoolsOptions {
   maxSandboxes: number;
   maxQueue: number;
   runtime: ContainerRuntime;
-  /** Requests may use the network (`maxLimits.network`): their runtime must allow it too. */
-  networkAllowed: boolean;
   logger: Logger;
 }
 
@@ -197,7 +195,7 @@ export class LanguagePools {
   /** Throws RuntimeNotRegisteredError when Docker can't run a configured language's sandboxes. */
   async #checkRuntimes(): Promise<void> {
     for (const runtime of new Set(this.options.runtimes.values())) {
-      await this.options.runtime.checkRuntime(runtime, this.options.networkAllowed);
+      await this.options.runtime.checkRuntime(runtime);
     }
   }
 

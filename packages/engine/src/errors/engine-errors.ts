@@ -213,7 +213,7 @@ export class RuntimeNotRegisteredError extends EngineError<
   override readonly name = "RuntimeNotRegisteredError";
 
   constructor(
-    /** The Docker runtime missing ("runsc", "runsc-network"). */
+    /** The Docker runtime missing ("runsc"). */
     readonly runtime: string,
     /** The runtimes the daemon has. */
     readonly registered: string[],
@@ -221,8 +221,8 @@ export class RuntimeNotRegisteredError extends EngineError<
     super(
       RuntimeNotRegisteredError.code,
       `the Docker daemon has no runtime '${runtime}' (it has ${registered.join(", ") || "none"}); ` +
-        "register gVisor with `bash scripts/ensure-runsc` (as root: installs runsc, adds the runtimes " +
-        "'runsc' and 'runsc-network' to /etc/docker/daemon.json and reloads dockerd), or choose the runtime 'runc'",
+        "register gVisor with `bash scripts/ensure-runsc` (as root: installs runsc, adds the runtime " +
+        "'runsc' to /etc/docker/daemon.json and reloads dockerd), or choose the runtime 'runc'",
       { runtime, registered },
     );
   }

@@ -44,10 +44,10 @@ export interface ContainerRuntime {
   /** Resolves when the daemon answers. */
   ping(): Promise<void>;
   /**
-   * Throws RuntimeNotRegisteredError when the daemon can't run sandboxes with `runtime` (with
-   * the network too when `network`), saying how to register it.
+   * Throws RuntimeNotRegisteredError when the daemon can't run sandboxes with `runtime`, saying
+   * how to register it.
    */
-  checkRuntime(runtime: SandboxRuntime, network: boolean): Promise<void>;
+  checkRuntime(runtime: SandboxRuntime): Promise<void>;
   imageExists(image: string): Promise<boolean>;
   /** The text of a small file of an image, read without starting a container. */
   readImageFile(image: string, path: string): Promise<string>;

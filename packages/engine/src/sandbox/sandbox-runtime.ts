@@ -6,8 +6,8 @@ import { z } from "zod";
  *   capabilities, seccomp); the fastest.
  * - `runsc`: gVisor. A user-space kernel (the Sentry) stands between the program and the
  *   host kernel, so a kernel exploit reaches gVisor, not the host; slower to start and at
- *   every system call. Needs the runtimes `runsc` and `runsc-network` registered with Docker
- *   (`scripts/ensure-runsc`).
+ *   every system call; never has the network (requests that ask for it are refused). Needs
+ *   the runtime `runsc` registered with Docker (`scripts/ensure-runsc`).
  */
 export const sandboxRuntimeSchema = z.enum(["runc", "runsc"]);
 

@@ -59,16 +59,15 @@ describe("run B after run A, in the same container", () => {
     // supervisor give its container up, and B runs in a fresh one (runtimes.md).
     const { a, b } = await runAThenB(engine, "leak-plant.py", "leak-look.py", [], !UNDER_GVISOR);
     expect(Number(a.shm)).toBeGreaterThanOrEqual(0);
-    // gVisor has no POSIX message queues: mq_open fails there (-1).
-    if (UNDER_GVISOR) expect(a.mq).toBe("-1");
-    else expect(Number(a.mq)).toBeGreaterThanOrEqual(0);
+    expect(Number(a.mq)).toBeGreaterThanOrEqual(0);
     expect(b).toMatchObject({
       "python-sha": a["python-sha"],
       json: "/usr/lib/python3.11/json",
       "/box": "main.py",
       "/tmp": "",
       "/dev/shm": "",
-      // gVisor has no POSIX message queue file system, nor /proc/sysvipc (its look says absent).
+      // gVisor has POSIX message queues but no file system of them to list and empty (a known
+      // gap, docs/runtimes.md; here A's IPC objects got B a fresh container), nor /proc/sysvipc.
       "/dev/mqueue": UNDER_GVISOR ? "absent" : "",
       processes: "",
       sysvipc: UNDER_GVISOR ? "absent" : "0",
