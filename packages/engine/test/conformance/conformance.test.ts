@@ -22,6 +22,18 @@ const LANGUAGES = UNDER_GVISOR
   ? languageRegistry.all.filter((spec) => (CORE_LANGUAGES as readonly string[]).includes(spec.id))
   : languageRegistry.all;
 
+/**
+ * Under gVisor a compiler's first run reads the whole toolchain through gVisor's file proxy: on
+ * a loaded 2-core machine a C++ hello took more than the default 15 s to compile. A limit, not
+ * an assertion on speed.
+ */
+const GVISOR_COMPILE_TIME = UNDER_GVISOR
+  ? {
+      defaultCompileLimits: { timeMs: 60_000, cpuMs: 60_000 },
+      maxLimits: { timeMs: 60_000, cpuMs: 60_000 },
+    }
+  : {};
+
 describe.each(LANGUAGES.map((spec) => [spec.id, spec] as const))("%s", (id, spec) => {
   const programs = conformancePrograms[id];
   let engine: Engine;
@@ -29,7 +41,7 @@ describe.each(LANGUAGES.map((spec) => [spec.id, spec] as const))("%s", (id, spec
     engine.execute({ language: id, source, ...extra });
 
   beforeAll(() => {
-    engine = testEngine({ languages: [id], pool: { min: 0, max: 1 } });
+    engine = testEngine({ languages: [id], pool: { min: 0, max: 1 }, ...GVISOR_COMPILE_TIME });
   });
   afterAll(() => engine.close());
 
