@@ -5,9 +5,10 @@ const docker = new Dockerode();
 
 /**
  * The floor: a command run many times inside an already running container, timed from inside
- * with bash's $EPOCHREALTIME (no extra process per sample).
+ * with bash's $EPOCHREALTIME (no extra process per sample). `runtime`: Docker's runtime of the
+ * container ("runc", or "runsc" for gVisor).
  */
-export async function floorSamples(image, command, { count, setup = "" }) {
+export async function floorSamples(image, command, { count, setup = "", runtime = "runc" }) {
   const script = [
     setup,
     `for i in $(seq ${count + 3}); do s=$EPOCHREALTIME; ${command} >/dev/null; e=$EPOCHREALTIME; echo "$s $e"; done`,
@@ -17,7 +18,7 @@ export async function floorSamples(image, command, { count, setup = "" }) {
     User: "sandbox",
     WorkingDir: "/tmp",
     Cmd: ["sleep", "infinity"],
-    HostConfig: { NetworkMode: "none", AutoRemove: false },
+    HostConfig: { NetworkMode: "none", AutoRemove: false, Runtime: runtime },
   });
   try {
     await container.start();

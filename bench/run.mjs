@@ -11,6 +11,7 @@ import {
 import { benchHttp, HTTP_BENCH_POOL, httpMarkdown, httpTargets } from "./http-bench.mjs";
 import { benchJudge, judgeMarkdown } from "./judge-bench.mjs";
 import { imageTags, machine } from "./machine.mjs";
+import { benchRuntimes, runtimeMarkdown } from "./runtime-bench.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
 
 const QUICK = process.argv.includes("--quick");
@@ -134,6 +135,8 @@ try {
   };
   log("judge: a C++ and a Java solution against 50 tests, compiled once");
   const judge = await benchJudge({ quick: QUICK, log });
+  log("runtimes: python under runc and gVisor (runsc)");
+  const runtimes = await benchRuntimes({ quick: QUICK, log });
   const best = Math.max(...Object.values(rates));
   const targets = [
     [
@@ -158,6 +161,7 @@ try {
     http,
     memory,
     judge: judge.rows,
+    runtimes,
     targets,
   };
   await writeFile(
@@ -198,6 +202,7 @@ function markdown(report) {
     `- engine process RSS with the pools warm: ${report.memory.engineRssMiB} MiB`,
     "",
     ...judgeMarkdown(report.judge),
+    ...runtimeMarkdown(report.runtimes),
     "## Targets",
     "",
     "| target | measured | met |",

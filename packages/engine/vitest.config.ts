@@ -22,6 +22,36 @@ export default defineConfig({
       },
       {
         test: {
+          // The core conformance and isolation suites again, every sandbox under gVisor (runsc).
+          name: "docker-runsc",
+          include: [
+            "test/conformance/conformance.test.ts",
+            "test/collected-artifact.test.ts",
+            "test/isolation/*.test.ts",
+          ],
+          exclude: [
+            // Removes every Warmbox container on the daemon; its runc run covers the engine's part.
+            "test/isolation/resilience.test.ts",
+            // The engine gives gVisor sandboxes no network at all (requests asking for it are
+            // refused): the filtered network's tests have nothing to run on.
+            "test/isolation/sandbox-network.test.ts",
+            // NOT YET ADAPTED to gVisor (docs/runtimes.md, "Open"): there a user namespace can be
+            // made (and in it chroot, mknod, mount and net namespaces, inside gVisor's kernel),
+            // DNS lookups without a network hang instead of failing, and a hidden memory bomb
+            // ends the sandbox as internal_error; each case must say which gVisor behaviour holds.
+            "test/isolation/escape-and-snooping.test.ts",
+            "test/isolation/resource-exhaustion.test.ts",
+          ],
+          env: { WARMBOX_TEST_RUNTIME: "runsc" },
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 300_000,
+          // Also fails at once, saying how, when Docker has no runsc runtimes.
+          globalSetup: ["test/global-setup.ts", "test/runsc-global-setup.ts"],
+        },
+      },
+      {
+        test: {
           name: "docker-restart",
           include: ["test/resilience-restart/*.test.ts"],
           fileParallelism: false,

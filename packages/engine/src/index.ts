@@ -31,6 +31,7 @@ export {
   LimitExceededError,
   MemoryOvercommitError,
   OverloadedError,
+  RuntimeNotRegisteredError,
   UnknownLanguageError,
 } from "./errors/engine-errors.js";
 export type { BuildImagesOptions, BuiltImage } from "./images/build-images.js";
@@ -70,4 +71,6 @@ export {
   limitsSchema,
   partialLimitsSchema,
 } from "./request/limits.js";
+export type { SandboxRuntime } from "./sandbox/sandbox-runtime.js";
+export { sandboxRuntimeSchema } from "./sandbox/sandbox-runtime.js";
 export { fieldIssues, fieldPath } from "./validation/field-issues.js";

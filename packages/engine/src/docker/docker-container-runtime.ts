@@ -1,6 +1,7 @@
 import { type Duplex, Readable } from "node:stream";
 import Dockerode from "dockerode";
 import { extract } from "tar-stream";
+import { RuntimeNotRegisteredError } from "../errors/engine-errors.js";
 import type { ContainerResources } from "../request/limits.js";
 import type {
   ContainerChannel,
@@ -9,6 +10,7 @@ import type {
   SandboxContainerSpec,
   StartedContainer,
 } from "../sandbox/container-runtime.js";
+import type { SandboxRuntime } from "../sandbox/sandbox-runtime.js";
 import { AttachDemuxer } from "./attach-demuxer.js";
 import { imageExists } from "./docker-images.js";
 import {
@@ -112,6 +114,12 @@ export class DockerContainerRuntime implements ContainerRuntime {
     await this.docker.ping();
   }
 
+  async checkRuntime(runtime: SandboxRuntime): Promise<void> {
+    const info = (await this.docker.info()) as { Runtimes?: Record<string, unknown> };
+    const registered = Object.keys(info.Runtimes ?? {});
+    if (!registered.includes(runtime)) throw new RuntimeNotRegisteredError(runtime, registered);
+  }
+
   imageExists(image: string): Promise<boolean> {
     return imageExists(this.docker, image);
   }
@@ -149,7 +157,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
       StdinOnce: false,
       Tty: false,
       NetworkDisabled: !spec.resources.network,
-      HostConfig: sandboxHostConfig(spec.resources, this.sandboxNetwork),
+      HostConfig: sandboxHostConfig(spec.resources, this.sandboxNetwork, spec.runtime),
     });
     try {
       const socket = (await container.attach({
@@ -173,8 +181,10 @@ export class DockerContainerRuntime implements ContainerRuntime {
     return info.MemTotal ?? 0;
   }
 
-  async update(id: string, resources: ContainerResources): Promise<void> {
-    await this.docker.getContainer(id).update(dockerResources(resources));
+  async update(id: string, resources: ContainerResources, runtime: SandboxRuntime): Promise<void> {
+    // runsc has no `update` command: Docker would fail after a round trip.
+    if (runtime === "runsc") throw new Error("gVisor can't change a running sandbox's limits");
+    await this.docker.getContainer(id).update(dockerResources(resources, runtime));
   }
 
   async diedOfOom(id: string): Promise<boolean> {

@@ -37,4 +37,15 @@ describe("sandboxHostConfig", () => {
     );
     expect(sandboxHostConfig(resources, "egress-filtered").NetworkMode).toBe("none");
   });
+
+  it("runs gVisor bounding processes by RLIMIT_NPROC", () => {
+    expect(sandboxHostConfig(resources).Runtime).toBe("runc");
+    const gvisor = sandboxHostConfig(resources, undefined, "runsc");
+    expect(gvisor.Runtime).toBe("runsc");
+    // The host's pids cgroup would count gVisor's own threads: no PidsLimit under runsc.
+    expect(gvisor.PidsLimit).toBeUndefined();
+    expect(gvisor.Ulimits).toContainEqual({ Name: "nproc", Soft: 64, Hard: 64 });
+    expect(sandboxHostConfig(resources).Ulimits?.map((limit) => limit.Name)).not.toContain("nproc");
+    expect(dockerResources(resources, "runsc")).not.toHaveProperty("PidsLimit");
+  });
 });

@@ -1,5 +1,6 @@
 import type Dockerode from "dockerode";
 import type { ContainerResources } from "../request/limits.js";
+import type { SandboxRuntime } from "../sandbox/sandbox-runtime.js";
 
 /** The sandbox user's uid/gid, created by the runner-base image. */
 export const SANDBOX_UID = 1000;
@@ -18,14 +19,21 @@ export const TMPFS_INODES = 16_384;
 const SUPERVISOR_PROCESSES = 2;
 const MIB = 1_048_576;
 
-/** The cgroup side of a stage's limits, as Docker's resource fields (create and update). */
-export function dockerResources(resources: ContainerResources) {
+/**
+ * The cgroup side of a stage's limits, as Docker's resource fields (create and update).
+ *
+ * Under gVisor the host's pids cgroup would count the Sentry's own threads, not the program's
+ * (a low limit stops the sandbox from starting at all): the processes are bounded by
+ * RLIMIT_NPROC instead (sandboxHostConfig), which gVisor's kernel counts for the sandbox user
+ * in this sandbox alone.
+ */
+export function dockerResources(resources: ContainerResources, runtime: SandboxRuntime = "runc") {
   return {
     Memory: resources.memoryMb * MIB,
     // Equal to Memory: no swap, so the limit is a real limit.
     MemorySwap: resources.memoryMb * MIB,
     NanoCpus: Math.round(resources.cpus * 1e9),
-    PidsLimit: resources.processes + SUPERVISOR_PROCESSES,
+    ...(runtime === "runc" && { PidsLimit: resources.processes + SUPERVISOR_PROCESSES }),
   };
 }
 
@@ -46,12 +54,15 @@ export function dockerResources(resources: ContainerResources) {
 export function sandboxHostConfig(
   resources: ContainerResources,
   network: string = DEFAULT_SANDBOX_NETWORK,
+  runtime: SandboxRuntime = "runc",
 ): Dockerode.HostConfig {
   // nr_inodes: without it a tmpfs allows millions of files, and creating them would run the
   // memory limit out before the file system says "no space left".
   const tmpfsOptions = `rw,exec,nosuid,nodev,nr_inodes=${TMPFS_INODES}`;
   return {
-    ...dockerResources(resources),
+    // Docker's runtime of that name; scripts/ensure-runsc registers gVisor's as `runsc`.
+    Runtime: runtime,
+    ...dockerResources(resources, runtime),
     MemorySwappiness: 0,
     NetworkMode: resources.network ? network : "none",
     ReadonlyRootfs: true,
@@ -73,6 +84,11 @@ export function sandboxHostConfig(
     Ulimits: [
       { Name: "nofile", Soft: 4096, Hard: 4096 },
       { Name: "core", Soft: 0, Hard: 0 },
+      // gVisor's kernel counts the sandbox user's tasks of this sandbox only (the host's kernel
+      // counts that uid across every container, so under runc the pids cgroup does it).
+      ...(runtime === "runsc"
+        ? [{ Name: "nproc", Soft: resources.processes, Hard: resources.processes }]
+        : []),
     ],
     LogConfig: { Type: "none", Config: {} },
     AutoRemove: false,

@@ -51,6 +51,7 @@ class WarmboxEngine implements Engine {
       registry: languageRegistry,
       languages: this.#options.languages,
       pools: this.#options.pools,
+      runtimes: this.#options.runtimes,
       runLimits: this.#options.limits.run,
       engineId,
       maxSandboxes: this.#options.maxSandboxes,
@@ -163,6 +164,11 @@ class WarmboxEngine implements Engine {
     this.#network.check(job);
     const pool = this.#pools.get(job.spec.id);
     if (!pool) throw new EngineUnavailableError(`no pool for ${job.spec.id}`);
+    if (pool.sandboxRuntime === "runsc" && (job.runLimits.network || job.compileLimits.network)) {
+      throw new EngineUnavailableError(
+        `network access is unavailable for ${job.spec.id}: its sandboxes run under gVisor (runtime "runsc"), which the engine runs without a network; serve it with runtime "runc" to allow the network`,
+      );
+    }
     return pool;
   }
 

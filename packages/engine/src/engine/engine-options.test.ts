@@ -76,4 +76,34 @@ describe("resolveEngineOptions", () => {
   ])("refuses %j naming %s", (options, path) => {
     expect(pathsOf(options)).toContain(path);
   });
+
+  it("runs every language under runc unless told, and overrides the runtime per language", () => {
+    expect(resolve({ languages: ["python", "c"] }).runtimes).toEqual(
+      new Map([
+        ["python", "runc"],
+        ["c", "runc"],
+      ]),
+    );
+    const mixed = resolve({
+      languages: ["python", "c"],
+      runtime: "runsc",
+      runtimePerLanguage: { gcc: "runc" },
+    });
+    expect(mixed.runtimes).toEqual(
+      new Map([
+        ["python", "runsc"],
+        ["c", "runc"],
+      ]),
+    );
+  });
+
+  it("names an unknown runtime or a runtime for an unknown language", () => {
+    expect(pathsOf({ runtime: "kata" })).toEqual(["runtime"]);
+    expect(pathsOf({ runtimePerLanguage: { python: "crun" } })).toEqual([
+      "runtimePerLanguage.python",
+    ]);
+    expect(pathsOf({ runtimePerLanguage: { cobolt: "runsc" } })).toEqual([
+      "runtimePerLanguage.cobolt",
+    ]);
+  });
 });

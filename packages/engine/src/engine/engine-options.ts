@@ -11,6 +11,11 @@ import {
   DEFAULT_RUN_LIMITS,
   partialLimitsSchema,
 } from "../request/limits.js";
+import {
+  DEFAULT_SANDBOX_RUNTIME,
+  type SandboxRuntime,
+  sandboxRuntimeSchema,
+} from "../sandbox/sandbox-runtime.js";
 import { parseOrThrow } from "../validation/field-issues.js";
 import type { Logger } from "./engine-types.js";
 import type { LimitPolicy } from "./resolve-request.js";
@@ -104,6 +109,19 @@ const engineOptionsShape = {
   /** Pool sizes of every language; `perLanguage` overrides them by language id. @default {} */
   pool: commonPoolSchema.prefault({}),
   /**
+   * The OCI runtime of the sandboxes: `"runc"` (Docker's default; the host kernel is the
+   * boundary) or `"runsc"` (gVisor: a user-space kernel between the program and the host's;
+   * slower, and never with the network: see docs/runtimes.md). runsc needs the Docker runtime
+   * `runsc` (`scripts/ensure-runsc`); at start the engine throws RuntimeNotRegisteredError when
+   * the daemon lacks it. @default "runc"
+   */
+  runtime: sandboxRuntimeSchema.default(DEFAULT_SANDBOX_RUNTIME),
+  /**
+   * The runtime of single languages, by language id (or alias); what one leaves out is
+   * `runtime`'s. @default {}
+   */
+  runtimePerLanguage: z.record(z.string(), sandboxRuntimeSchema).default({}),
+  /**
    * Run-stage limits used where neither the request nor the language sets one.
    * @default DEFAULT_RUN_LIMITS
    */
@@ -191,6 +209,8 @@ export interface ResolvedPoolOptions {
 export interface ResolvedEngineOptions {
   languages: string[];
   pools: Map<string, ResolvedPoolOptions>;
+  /** The OCI runtime of each served language's sandboxes. */
+  runtimes: Map<string, SandboxRuntime>;
   limits: LimitPolicy;
   maxQueue: number;
   /** Most jobs running at once across languages. */
@@ -219,15 +239,24 @@ export function resolveEngineOptions(
   registry: LanguageRegistry,
 ): ResolvedEngineOptions {
   const options = parseOrThrow(engineOptionsSchema, input, "engine options");
-  const languages = (options.languages ?? registry.all.map((spec) => spec.id)).map((name) => {
+  const languageId = (name: string, path: string) => {
     const spec = registry.find(name);
     if (!spec) {
       throw new InvalidRequestError(`invalid engine options: unknown language '${name}'`, [
-        { path: "languages", message: `unknown language '${name}'` },
+        { path, message: `unknown language '${name}'` },
       ]);
     }
     return spec.id;
-  });
+  };
+  const languages = (options.languages ?? registry.all.map((spec) => spec.id)).map((name) =>
+    languageId(name, "languages"),
+  );
+  const ownRuntimes = new Map(
+    Object.entries(options.runtimePerLanguage).map(([name, runtime]) => [
+      languageId(name, `runtimePerLanguage.${name}`),
+      runtime,
+    ]),
+  );
   const unique = [...new Set(languages)];
   const max = { ...DEFAULT_MAX_LIMITS, ...options.maxLimits };
   // Every run must fit the budget alone, or it would wait forever.
@@ -243,6 +272,7 @@ export function resolveEngineOptions(
   return {
     languages: unique,
     pools,
+    runtimes: new Map(unique.map((id) => [id, ownRuntimes.get(id) ?? options.runtime])),
     limits: {
       run: { ...DEFAULT_RUN_LIMITS, ...options.defaultLimits },
       compile: { ...DEFAULT_COMPILE_LIMITS, ...options.defaultCompileLimits },

@@ -32,6 +32,7 @@ function poolsOn(hostMib: number, built: Set<string>) {
   const runtime = {
     imageExists: async (image: string) => built.has(image),
     hostMemoryBytes: async () => hostMib * MIB,
+    checkRuntime: async () => {},
     readImageFile: async () => "1.0",
   } as unknown as ContainerRuntime;
   const { logger, said } = recordingLogger();
@@ -41,6 +42,10 @@ function poolsOn(hostMib: number, built: Set<string>) {
     pools: new Map([
       ["python", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
       ["c", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
+    ]),
+    runtimes: new Map([
+      ["python", "runc"],
+      ["c", "runc"],
     ]),
     runLimits: { ...DEFAULT_RUN_LIMITS, memoryMb: 256 },
     engineId: "test",

@@ -7,6 +7,7 @@ import { SandboxPool } from "../pool/sandbox-pool.js";
 import type { LanguageInfo } from "../request/execute-result.js";
 import { containerResourcesOf, type Limits } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
+import type { SandboxRuntime } from "../sandbox/sandbox-runtime.js";
 import { sandboxLabels } from "./container-labels.js";
 import type { ResolvedPoolOptions } from "./engine-options.js";
 import type { EngineStats, Logger } from "./engine-types.js";
@@ -17,6 +18,8 @@ export interface LanguagePoolsOptions {
   /** Ids of the configured languages, each with its pool's sizes in `pools`. */
   languages: string[];
   pools: Map<string, ResolvedPoolOptions>;
+  /** The OCI runtime of each configured language's sandboxes. */
+  runtimes: Map<string, SandboxRuntime>;
   /** The engine's default run limits: a warm sandbox starts with its language's. */
   runLimits: Limits;
   engineId: string;
@@ -50,12 +53,14 @@ export class LanguagePools {
     for (const id of options.languages) {
       const spec = options.registry.find(id);
       const sizes = options.pools.get(id);
-      if (!spec || !sizes) continue;
+      const sandboxRuntime = options.runtimes.get(id);
+      if (!spec || !sizes || !sandboxRuntime) continue;
       const pool = new SandboxPool({
         language: id,
         image: imageRecipe(spec.image).tag,
         resources: containerResourcesOf({ ...options.runLimits, ...spec.limits }),
         labels: sandboxLabels(options.engineId, id),
+        sandboxRuntime,
         ...sizes,
         admission: this.#admission,
         runtime: options.runtime,
@@ -81,6 +86,7 @@ export class LanguagePools {
    * none) when their pools could take more memory than the Docker host has.
    */
   async serveBuilt(): Promise<void> {
+    await this.#checkRuntimes();
     const { built, missing } = await this.#lookForImages();
     if (missing.length > 0) {
       this.options.logger.warn(
@@ -149,6 +155,7 @@ export class LanguagePools {
       defaultFile: spec.defaultFile,
       starter: spec.starter,
       highlight: spec.highlight,
+      runtime: pool.sandboxRuntime,
     }));
   }
 
@@ -183,6 +190,13 @@ export class LanguagePools {
       else missing.push(id);
     }
     return { built, missing };
+  }
+
+  /** Throws RuntimeNotRegisteredError when Docker can't run a configured language's sandboxes. */
+  async #checkRuntimes(): Promise<void> {
+    for (const runtime of new Set(this.options.runtimes.values())) {
+      await this.options.runtime.checkRuntime(runtime);
+    }
   }
 
   #checkMemory(ids: string[]): Promise<void> {

@@ -14,7 +14,8 @@ export type EngineErrorCode =
   | "memory_overcommit"
   | "engine_closed"
   | "aborted"
-  | "image_build_failed";
+  | "image_build_failed"
+  | "runtime_not_registered";
 
 const MARKER = Symbol.for("warmbox.engine-error");
 
@@ -197,5 +198,32 @@ export class ImageBuildError extends EngineError<"image_build_failed", undefined
 
   constructor(message: string) {
     super(ImageBuildError.code, message, undefined);
+  }
+}
+
+/**
+ * The Docker daemon has no runtime of this name, which the engine's `runtime` (or a language's)
+ * needs; `message` says how to register it.
+ */
+export class RuntimeNotRegisteredError extends EngineError<
+  "runtime_not_registered",
+  { runtime: string; registered: string[] }
+> {
+  static readonly code = "runtime_not_registered";
+  override readonly name = "RuntimeNotRegisteredError";
+
+  constructor(
+    /** The Docker runtime missing ("runsc"). */
+    readonly runtime: string,
+    /** The runtimes the daemon has. */
+    readonly registered: string[],
+  ) {
+    super(
+      RuntimeNotRegisteredError.code,
+      `the Docker daemon has no runtime '${runtime}' (it has ${registered.join(", ") || "none"}); ` +
+        "register gVisor with `bash scripts/ensure-runsc` (as root: installs runsc, adds the runtime " +
+        "'runsc' to /etc/docker/daemon.json and reloads dockerd), or choose the runtime 'runc'",
+      { runtime, registered },
+    );
   }
 }

@@ -25,6 +25,7 @@ function scriptedRuntime() {
   const state = { wipeFails: false };
   const runtime: ContainerRuntime = {
     ping: async () => {},
+    checkRuntime: async () => {},
     imageExists: async () => true,
     readImageFile: async () => "1.0",
     update: async () => {},
@@ -76,6 +77,7 @@ function pool(
     image: "warmbox/c:test",
     resources,
     labels: {},
+    sandboxRuntime: "runc",
     min: 1,
     max: 1,
     idleTimeoutMs: 60_000,

@@ -4,6 +4,7 @@ import { languageVersion } from "../languages/language-version.js";
 import type { ContainerResources } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
 import { Sandbox } from "../sandbox/sandbox.js";
+import type { SandboxRuntime } from "../sandbox/sandbox-runtime.js";
 import type { AdmissionLane, AdmissionQueue, ReleasePlace } from "./admission-queue.js";
 
 /** Where a runner image records its toolchain's version (see images/runner-base). */
@@ -18,6 +19,8 @@ export interface SandboxPoolOptions {
   /** Resources of the containers kept warm: the language's default limits. */
   resources: ContainerResources;
   labels: Record<string, string>;
+  /** The OCI runtime its sandboxes run with. */
+  sandboxRuntime: SandboxRuntime;
   min: number;
   /** Most sandboxes of the pool at once, leased or being wiped; requests beyond wait. */
   max: number;
@@ -82,6 +85,11 @@ export class SandboxPool {
   /** Most sandboxes of the pool at once: the most requests it serves at once. */
   get max(): number {
     return this.options.max;
+  }
+
+  /** The OCI runtime its sandboxes run with. */
+  get sandboxRuntime(): SandboxRuntime {
+    return this.options.sandboxRuntime;
   }
 
   /** The toolchain version the image reports; known once a sandbox has started. */
@@ -227,7 +235,12 @@ export class SandboxPool {
     if (this.#closed) throw new EngineClosedError();
     const sandbox = await Sandbox.start(
       this.options.runtime,
-      { image: this.options.image, resources, labels: this.options.labels },
+      {
+        image: this.options.image,
+        resources,
+        labels: this.options.labels,
+        runtime: this.options.sandboxRuntime,
+      },
       { language: this.options.language, logger: this.#logger },
     );
     this.#version ??= sandbox.version;

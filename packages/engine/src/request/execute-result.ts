@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sandboxRuntimeSchema } from "../sandbox/sandbox-runtime.js";
 
 /** The outcome of a run, as docs/api.md's status table defines it. */
 export const executionStatusSchema = z.enum([
@@ -55,5 +56,7 @@ export const languageInfoSchema = z.object({
   starter: z.string(),
   /** The CodeMirror language mode that highlights it, when one exists. */
   highlight: z.string().nullable(),
+  /** The OCI runtime its sandboxes run with: "runc" (Docker's default) or "runsc" (gVisor). */
+  runtime: sandboxRuntimeSchema,
 });
 export type LanguageInfo = z.infer<typeof languageInfoSchema>;

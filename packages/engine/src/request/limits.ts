@@ -17,8 +17,8 @@ export const limitsSchema = z
      * less, and a request must never turn into an engine fault (internal_error).
      */
     cpus: z.number().min(0.01).max(64),
-    /** Maximum number of processes and threads of the sandbox. */
-    processes: z.number().int().min(8),
+    /** Maximum number of processes and threads of the sandbox, from 8 to 32768 (Linux's default pid_max). */
+    processes: z.number().int().min(8).max(32_768),
     /** Cap on stdout and on stderr, each; past it the program is stopped. */
     outputBytes: z.number().int().min(1024),
     /** Largest file the program may write. */

@@ -1,4 +1,5 @@
 import type { ContainerResources } from "../request/limits.js";
+import type { SandboxRuntime } from "./sandbox-runtime.js";
 
 /** The attached stdin/stdout of a container, the supervisor's end of the protocol. */
 export interface ContainerChannel {
@@ -19,6 +20,8 @@ export interface SandboxContainerSpec {
   image: string;
   resources: ContainerResources;
   labels: Record<string, string>;
+  /** The OCI runtime that runs it. */
+  runtime: SandboxRuntime;
 }
 
 export interface StartedContainer {
@@ -40,6 +43,11 @@ export interface LabelledContainer {
 export interface ContainerRuntime {
   /** Resolves when the daemon answers. */
   ping(): Promise<void>;
+  /**
+   * Throws RuntimeNotRegisteredError when the daemon can't run sandboxes with `runtime`, saying
+   * how to register it.
+   */
+  checkRuntime(runtime: SandboxRuntime): Promise<void>;
   imageExists(image: string): Promise<boolean>;
   /** The text of a small file of an image, read without starting a container. */
   readImageFile(image: string, path: string): Promise<string>;
@@ -52,8 +60,11 @@ export interface ContainerRuntime {
   start(spec: SandboxContainerSpec): Promise<StartedContainer>;
   /** Total memory of the Docker daemon's host in bytes (`MemTotal`); 0 when it reports none. */
   hostMemoryBytes(): Promise<number>;
-  /** Changes the cgroup limits of a running container. */
-  update(id: string, resources: ContainerResources): Promise<void>;
+  /**
+   * Changes the cgroup limits of a running container; throws when its runtime can't (gVisor's
+   * runsc has no update).
+   */
+  update(id: string, resources: ContainerResources, runtime: SandboxRuntime): Promise<void>;
   /**
    * Whether a container that broke was stopped by its cgroup's OOM killer (waits briefly for
    * it to stop). Used on the failure path only. False when unknown.

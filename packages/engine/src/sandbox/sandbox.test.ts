@@ -57,7 +57,7 @@ function fakeSupervisor() {
   const start = () =>
     Sandbox.start(
       runtime,
-      { image: "fake", resources, labels: {} },
+      { image: "fake", resources, labels: {}, runtime: "runc" },
       { language: "test", logger: pino({ level: "silent" }) },
     );
   return { start, send: (data: Buffer) => deliver(data), state };

@@ -26,6 +26,7 @@ import type {
   ContainerRuntime,
   SandboxContainerSpec,
 } from "./container-runtime.js";
+import type { SandboxRuntime } from "./sandbox-runtime.js";
 
 /** The life of a sandbox: it serves a job only when `idle`, i.e. started or proven clean. */
 export type SandboxState = "starting" | "idle" | "leased" | "cleaning" | "destroyed";
@@ -134,6 +135,7 @@ export class Sandbox {
     private readonly runtime: ContainerRuntime,
     private readonly logger: Logger,
     resources: ContainerResources,
+    private readonly sandboxRuntime: SandboxRuntime,
   ) {
     this.#resources = resources;
     this.#waiter = this.#queueingWaiter;
@@ -158,7 +160,7 @@ export class Sandbox {
     options: { language: string; logger: Logger },
   ): Promise<Sandbox> {
     const { id, channel } = await runtime.start(spec);
-    const sandbox = new Sandbox(id, channel, runtime, options.logger, spec.resources);
+    const sandbox = new Sandbox(id, channel, runtime, options.logger, spec.resources, spec.runtime);
     try {
       const hello = await sandbox.#expect(HELLO_TIMEOUT_MS, "hello");
       if (hello.type !== FrameType.Hello)
@@ -189,13 +191,14 @@ export class Sandbox {
   /**
    * Changes the container's cgroup limits (memory, CPUs, processes) to those of `resources`;
    * nothing when they are already those. A container's network is set when it starts and
-   * can't change: it stays what `resources.network` said then.
+   * can't change: it stays what `resources.network` said then. Throws when the container's
+   * runtime can't change them (gVisor): the caller starts a fresh sandbox instead.
    */
   async resize(resources: ContainerResources): Promise<void> {
     this.#assertUsable();
     const resized = { ...resources, network: this.#resources.network };
     if (sameResources(this.#resources, resized)) return;
-    await this.runtime.update(this.id, resized);
+    await this.runtime.update(this.id, resized, this.sandboxRuntime);
     this.#resources = resized;
   }
 

@@ -3,8 +3,21 @@ import Dockerode from "dockerode";
 import { LABEL_ENGINE } from "../../src/engine/container-labels.js";
 import { createEngine } from "../../src/engine/create-engine.js";
 import type { Engine, EngineOptions } from "../../src/engine/engine-types.js";
+import { type SandboxRuntime, sandboxRuntimeSchema } from "../../src/sandbox/sandbox-runtime.js";
 
 export const docker = new Dockerode();
+
+/**
+ * The runtime every test engine runs its sandboxes with: runc, or the one the lane names in
+ * WARMBOX_TEST_RUNTIME (the `docker-runsc` project re-runs the suites under gVisor). A test
+ * whose case gVisor makes impossible or different branches on it, and says why.
+ */
+export const TEST_RUNTIME: SandboxRuntime = sandboxRuntimeSchema.parse(
+  process.env.WARMBOX_TEST_RUNTIME ?? "runc",
+);
+
+/** True in the lane that runs the sandboxes under gVisor. */
+export const UNDER_GVISOR = TEST_RUNTIME === "runsc";
 
 /** An engine with its own id, so a test can count exactly its containers. */
 export type TestEngine = Engine & { id: string };
@@ -12,7 +25,7 @@ export type TestEngine = Engine & { id: string };
 /** A new engine with `options` and an id of its own (`test-…`). */
 export function testEngine(options: EngineOptions = {}): TestEngine {
   const id = `test-${randomUUID().slice(0, 8)}`;
-  const engine = createEngine({ engineId: id, ...options });
+  const engine = createEngine({ engineId: id, runtime: TEST_RUNTIME, ...options });
   return Object.assign(engine, { id });
 }
 

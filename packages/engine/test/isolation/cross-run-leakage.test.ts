@@ -1,5 +1,6 @@
 import { describe, expect } from "vitest";
 import type { Engine } from "../../src/engine/engine-types.js";
+import { UNDER_GVISOR } from "../helpers/test-engine.js";
 import { attack, attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
@@ -24,13 +25,14 @@ const IDENTITY_PY = [
 /**
  * Runs programs/<plant> (run A), then programs/<look> (run B), with `extraFiles` beside each:
  * both ok, A planted, and the same container served both (its hostname and PID 1's start
- * time). Returns their reports.
+ * time), or with `sameContainer` false a fresh one served B. Returns their reports.
  */
 async function runAThenB(
   engine: Engine,
   plant: string,
   look: string,
   extraFiles: readonly string[] = [],
+  sameContainer = true,
 ): Promise<{ a: Record<string, string>; b: Record<string, string> }> {
   const runA = await attackWith(engine, plant, {}, extraFiles);
   expect(runA.status, runA.describe).toBe("ok");
@@ -39,6 +41,10 @@ async function runAThenB(
   const runB = await attackWith(engine, look, {}, extraFiles);
   expect(runB.status, runB.describe).toBe("ok");
   const b = report(runB.run?.stdout);
+  if (!sameContainer) {
+    expect(b.host).not.toBe(a.host);
+    return { a, b };
+  }
   expect(b.host).toBe(a.host);
   expect(b["init-start"]).toBe(a["init-start"]);
   return { a, b };
@@ -49,7 +55,9 @@ describe("run B after run A, in the same container", () => {
     engine,
     unharmed,
   }) => {
-    const { a, b } = await runAThenB(engine, "leak-plant.py", "leak-look.py");
+    // gVisor can't list System V IPC objects to remove them, only count them: A's make the
+    // supervisor give its container up, and B runs in a fresh one (runtimes.md).
+    const { a, b } = await runAThenB(engine, "leak-plant.py", "leak-look.py", [], !UNDER_GVISOR);
     expect(Number(a.shm)).toBeGreaterThanOrEqual(0);
     expect(Number(a.mq)).toBeGreaterThanOrEqual(0);
     expect(b).toMatchObject({
@@ -58,9 +66,11 @@ describe("run B after run A, in the same container", () => {
       "/box": "main.py",
       "/tmp": "",
       "/dev/shm": "",
-      "/dev/mqueue": "",
+      // gVisor has POSIX message queues but no file system of them to list and empty (a known
+      // gap, docs/runtimes.md; here A's IPC objects got B a fresh container), nor /proc/sysvipc.
+      "/dev/mqueue": UNDER_GVISOR ? "absent" : "",
       processes: "",
-      sysvipc: "0",
+      sysvipc: UNDER_GVISOR ? "absent" : "0",
       env: "HOME,LANG,LC_ALL,PATH,PYTHONDONTWRITEBYTECODE,TMPDIR,USER",
       umask: "0o22",
     });

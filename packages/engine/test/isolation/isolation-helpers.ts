@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { expect } from "vitest";
@@ -6,7 +7,7 @@ import { languageRegistry } from "../../src/languages/registry.js";
 import type { ExecuteRequest } from "../../src/request/execute-request.js";
 import type { ExecuteResult } from "../../src/request/execute-result.js";
 import { helloAndEcho } from "../helpers/programs.js";
-import { containersOf, docker, type TestEngine } from "../helpers/test-engine.js";
+import { containersOf, docker, type TestEngine, UNDER_GVISOR } from "../helpers/test-engine.js";
 
 /** The sandbox user's uid: on the host too, since containers share the host's user ids. */
 const SANDBOX_UID = 1000;
@@ -48,6 +49,40 @@ export function sandboxUserProcesses(): HostProcess[] {
   return found;
 }
 
+/** Where Docker's containerd shim keeps the state of runsc's containers (`runsc --root`). */
+const RUNSC_STATE_ROOT = "/var/run/docker/runtime-runc/moby";
+
+/**
+ * Processes of the sandbox user inside a gVisor container, as gVisor's kernel lists them
+ * (`runsc ps`): they are not host processes, so /proc of the host can't see them.
+ */
+function gvisorSandboxUserProcesses(container: string): HostProcess[] {
+  let table: string;
+  try {
+    table = execFileSync("runsc", ["--root", RUNSC_STATE_ROOT, "ps", container], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    // Removed meanwhile: nothing of it is left. Anything else is a failure of the check.
+    if (/not found|does not exist|no such/i.test(String((error as { stderr?: string }).stderr)))
+      return [];
+    throw error;
+  }
+  // UID PID PPID C TTY STIME TIME CMD
+  return table
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((columns) => Number(columns[0]) === SANDBOX_UID)
+    .map((columns) => ({
+      pid: Number(columns[1]),
+      container,
+      command: columns.slice(7).join(" "),
+    }));
+}
+
 /** Host processes of the sandbox user that are outside every container: escapees. */
 export function hostEscapees(baseline: readonly HostProcess[] = []): HostProcess[] {
   const known = new Set(baseline.map((process) => process.pid));
@@ -68,9 +103,12 @@ export async function expectUnharmed(
 ): Promise<void> {
   expect(hostEscapees(hostBaseline)).toEqual([]);
   const leftovers = async () => {
-    const ours = new Set((await containersOf(engine.id)).map((container) => container.Id));
+    const ours = (await containersOf(engine.id)).map((container) => container.Id);
+    // Under gVisor the program's processes live in gVisor's kernel: ask it for them.
+    if (UNDER_GVISOR) return ours.flatMap(gvisorSandboxUserProcesses);
+    const ourIds = new Set(ours);
     return sandboxUserProcesses().filter(
-      (process) => process.container !== null && ours.has(process.container),
+      (process) => process.container !== null && ourIds.has(process.container),
     );
   };
   await expect.poll(leftovers, { timeout: 5_000, interval: 100 }).toEqual([]);

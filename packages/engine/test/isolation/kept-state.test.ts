@@ -1,5 +1,6 @@
 import { describe, expect } from "vitest";
 import type { Engine } from "../../src/engine/engine-types.js";
+import { UNDER_GVISOR } from "../helpers/test-engine.js";
 import { attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
@@ -27,6 +28,9 @@ const UNMARKED = {
   "tcp-sockets": "0",
   "bind-5555": "ok",
   "tcp-metrics": "0",
+  // gVisor's tmpfs has no inode flags and its network stack no TCP metrics cache: the observer's
+  // calls are refused there (-1), so neither can carry anything from one job to the next.
+  ...(UNDER_GVISOR && { "box-flags": "-1", "tcp-metrics": "-1" }),
 };
 const marks = (view: Record<string, string>) => ({
   "box-xattrs": view["box-xattrs"],
@@ -35,6 +39,8 @@ const marks = (view: Record<string, string>) => ({
   "tcp-sockets": view["tcp-sockets"],
   "bind-5555": view["bind-5555"],
   "tcp-metrics": view["tcp-metrics"],
+  // Under gVisor a port may still be held by an earlier test's TIME_WAIT (see below).
+  ...(UNDER_GVISOR && { "bind-5555": "ok" }),
 });
 
 /** Runs the attack between two looks at the container and returns the second. */
@@ -43,7 +49,10 @@ async function afterAttack(engine: Engine, file: string): Promise<Record<string,
   expect(marks(before)).toEqual(UNMARKED);
   const planted = await attackWith(engine, file);
   expect(planted.status, planted.describe).toBe("ok");
-  expect(report(planted.run?.stdout).planted, planted.describe).toBe("yes");
+  // gVisor's tmpfs refuses a default ACL and inode flags: that attack can't be planted there
+  // (the next look still proves the work directory unmarked).
+  const plantable = !(UNDER_GVISOR && file === "box-attributes.c");
+  expect(report(planted.run?.stdout).planted, planted.describe).toBe(plantable ? "yes" : "no");
   const after = await observe(engine);
   expect(after.host).toBe(before.host);
   expect(after["init-start"]).toBe(before["init-start"]);
@@ -69,7 +78,13 @@ const ATTACKS = [
 describe("what the container keeps between jobs carries nothing of run A", () => {
   for (const { file, what } of ATTACKS) {
     test(`C: ${what}`, async ({ engine, unharmed }) => {
-      expect(marks(await afterAttack(engine, file))).toEqual(UNMARKED);
+      const after = await afterAttack(engine, file);
+      expect(marks(after)).toEqual(UNMARKED);
+      // A known gap of gVisor: its network stack keeps a closed connection's TIME_WAIT (the
+      // sysctl that turns it off is Linux's), so the next job can't bind that loopback port
+      // for up to 60 s; it learns the port number, nothing else (docs/runtimes.md).
+      if (UNDER_GVISOR && file === "time-wait.c")
+        expect(after["bind-5555"]).toBe("Address already in use");
       await unharmed(["c"]);
     });
   }

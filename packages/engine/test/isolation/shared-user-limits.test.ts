@@ -1,4 +1,5 @@
 import { describe, expect } from "vitest";
+import { UNDER_GVISOR } from "../helpers/test-engine.js";
 import { attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
@@ -28,6 +29,10 @@ describe("per-user kernel counts, shared by every sandbox (known limit)", () => 
     expect(hoarded.status, hoarded.describe).toBe("ok");
     expect(Number(report(hoarded.run?.stdout).held)).toBeGreaterThan(0);
     expect(beside.status, beside.describe).toBe("ok");
-    expect(report(beside.run?.stdout).inotify, beside.describe).toBe("Too many open files");
+    // Under gVisor each sandbox has a kernel of its own, which counts only its own tasks' uid:
+    // the invariant holds there already.
+    expect(report(beside.run?.stdout).inotify, beside.describe).toBe(
+      UNDER_GVISOR ? "ok" : "Too many open files",
+    );
   });
 });

@@ -87,6 +87,14 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads the sandboxes' runtime: runc unless WARMBOX_RUNTIME says runsc (gVisor)", () => {
+    expect(loadConfig({}).runtime).toBe("runc");
+    expect(loadConfig({ WARMBOX_RUNTIME: "runsc" }).runtime).toBe("runsc");
+    expect(() => loadConfig({ WARMBOX_RUNTIME: "kata" })).toThrow(
+      /runtime \(from WARMBOX_RUNTIME\)/,
+    );
+  });
+
   it("reads the security settings; the concurrency default follows the pool size", () => {
     const config = loadConfig({
       WARMBOX_METRICS_PUBLIC: "true",

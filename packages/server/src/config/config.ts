@@ -72,6 +72,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_SUBMISSION_POLL_MS", ["submissionPollMs"], integer],
   ["WARMBOX_CALLBACK_SECRET", ["callbackSecret"], text],
   ["WARMBOX_ALLOW_PRIVATE_CALLBACKS", ["allowPrivateCallbacks"], boolean],
+  ["WARMBOX_RUNTIME", ["runtime"], text],
 ];
 
 /** Limit field → environment suffix and parser; each exists as WARMBOX_{MAX,DEFAULT,DEFAULT_COMPILE}_<suffix>. */

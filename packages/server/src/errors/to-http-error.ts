@@ -47,6 +47,7 @@ const ENGINE_CODES: Record<
   engine_unavailable: { statusCode: 500, code: "internal_error" },
   image_build_failed: { statusCode: 500, code: "internal_error" },
   memory_overcommit: { statusCode: 500, code: "internal_error" },
+  runtime_not_registered: { statusCode: 500, code: "internal_error" },
   // The client went away before its run started; nobody reads this answer.
   aborted: { statusCode: 499, code: "aborted" },
 };

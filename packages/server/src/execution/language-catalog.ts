@@ -45,6 +45,7 @@ export class LanguageCatalog {
         defaultFile: spec.defaultFile,
         starter: spec.starter,
         highlight: spec.highlight,
+        runtime: null,
         status,
       });
     }

@@ -9,6 +9,8 @@ export type LanguageStatus = z.infer<typeof languageStatusSchema>;
 export const languageEntrySchema = languageInfoSchema.extend({
   /** The toolchain's exact version; null until its image is built. */
   version: z.string().nullable(),
+  /** The OCI runtime of its sandboxes ("runc" or "runsc", gVisor); null until it is served. */
+  runtime: languageInfoSchema.shape.runtime.nullable(),
   status: languageStatusSchema,
 });
 export type LanguageEntry = z.infer<typeof languageEntrySchema>;

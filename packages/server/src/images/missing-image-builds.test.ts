@@ -18,6 +18,7 @@ function standInEngine(served: string[], built: Set<string>): Engine {
     name: id,
     version: "1.0",
     aliases: [],
+    runtime: "runc",
     compiled: false,
     defaultFile: "main",
     starter: "",

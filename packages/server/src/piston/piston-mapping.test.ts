@@ -12,6 +12,7 @@ const c: LanguageInfo = {
   name: "C",
   version: "12.2.0",
   aliases: ["gcc"],
+  runtime: "runc",
   compiled: true,
   defaultFile: "main.c",
   starter: "",

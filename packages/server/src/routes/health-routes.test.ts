@@ -41,6 +41,7 @@ describe("health, metrics, OpenAPI, languages and the page", () => {
         name: expect.any(String),
         aliases: expect.any(Array),
         compiled: false,
+        runtime: "runc",
         status: "ready",
       });
       expect(language.version).toMatch(/^\d+\.\d+/);

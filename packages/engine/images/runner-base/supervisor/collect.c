@@ -18,13 +18,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/fsuid.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "collect.h"
 #include "fatal.h"
 #include "frame.h"
+#include "fs_identity.h"
 #include "sandbox.h"
 
 #define MAX_DEPTH (COLLECT_MAX_PATH / 2 + 1)
@@ -179,18 +179,14 @@ refused:
 void collect_box(void)
 {
 	struct walk counted = {0}, sent = {.send = 1}, *report = &counted;
-	setfsgid(SANDBOX_GID);
-	setfsuid(SANDBOX_UID);
-	if (setfsuid(-1) != SANDBOX_UID) /* setfsuid reports failure only this way */
-		fatal("setfsuid: not permitted");
+	fs_become_sandbox_user();
 	uint32_t outcome = walk_box(&counted);
 	if (outcome == COLLECT_DONE) {
 		report = &sent;
 		if (walk_box(&sent) != COLLECT_DONE || sent.entries != counted.entries || sent.bytes != counted.bytes)
 			fatal("collect: /box changed between the count and the sending");
 	}
-	setfsuid(0);
-	setfsgid(0);
+	fs_become_root();
 	uint8_t end[20];
 	put_u32(end, outcome);
 	put_u32(end + 4, report->entries);

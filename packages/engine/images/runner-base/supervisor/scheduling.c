@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -33,11 +34,32 @@ static struct sched_attr initial_attr;
 static cpu_set_t initial_cpus;
 static long initial_ioprio;
 
+/*
+ * A kernel without sched_getattr (gVisor's) has no clamps nor deadline policy:
+ * its policy, priority and nice value say it all.
+ */
+static void read_attr_posix(struct sched_attr *attr)
+{
+	struct sched_param param;
+	int policy = sched_getscheduler(0);
+	errno = 0;
+	int nice = getpriority(PRIO_PROCESS, 0);
+	if (policy < 0 || sched_getparam(0, &param) || errno)
+		fatal("sched_getscheduler, sched_getparam, getpriority: %s", strerror(errno));
+	attr->size = sizeof *attr;
+	attr->sched_policy = policy;
+	attr->sched_nice = nice;
+	attr->sched_priority = param.sched_priority;
+}
+
 static void read_attr(struct sched_attr *attr)
 {
 	memset(attr, 0, sizeof *attr);
-	if (syscall(SYS_sched_getattr, 0, attr, sizeof *attr, 0))
+	if (!syscall(SYS_sched_getattr, 0, attr, sizeof *attr, 0))
+		return;
+	if (errno != ENOSYS)
 		fatal("sched_getattr: %s", strerror(errno));
+	read_attr_posix(attr);
 }
 
 static void read_cpus(cpu_set_t *cpus)
@@ -46,12 +68,15 @@ static void read_cpus(cpu_set_t *cpus)
 		fatal("sched_getaffinity: %s", strerror(errno));
 }
 
+/* -1 for a kernel without I/O priorities (gVisor's refuses ioprio_get and ioprio_set alike). */
 static long read_ioprio(void)
 {
 	long v = syscall(SYS_ioprio_get, IOPRIO_WHO_PROCESS, 0);
-	if (v < 0)
-		fatal("ioprio_get: %s", strerror(errno));
-	return v;
+	if (v >= 0)
+		return v;
+	if (errno == EPERM || errno == ENOSYS) /* never for itself on Linux */
+		return -1;
+	fatal("ioprio_get: %s", strerror(errno));
 }
 
 void sched_remember(void)
@@ -85,8 +110,14 @@ void sched_restore(void)
 	struct sched_attr want = initial_attr;
 	want.sched_flags |= SCHED_FLAG_UTIL_CLAMP;
 	if (syscall(SYS_sched_setattr, 0, &want, 0)) {
-		want.sched_flags = initial_attr.sched_flags; /* a kernel without clamps */
-		syscall(SYS_sched_setattr, 0, &want, 0);
+		if (errno == ENOSYS) { /* a kernel without sched_setattr (gVisor's) */
+			struct sched_param param = {.sched_priority = initial_attr.sched_priority};
+			sched_setscheduler(0, initial_attr.sched_policy, &param);
+			setpriority(PRIO_PROCESS, 0, initial_attr.sched_nice);
+		} else { /* a kernel without clamps */
+			want.sched_flags = initial_attr.sched_flags;
+			syscall(SYS_sched_setattr, 0, &want, 0);
+		}
 	}
 	sched_setaffinity(0, sizeof initial_cpus, &initial_cpus);
 	syscall(SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, initial_ioprio);

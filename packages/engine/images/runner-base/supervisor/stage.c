@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "cgroup.h"
 #include "child.h"
+#include "exit_watch.h"
 #include "fatal.h"
 #include "frame.h"
 #include "sandbox.h"
@@ -203,9 +204,7 @@ static int spawn(struct stage *s)
 	fcntl(s->in_w, F_SETFL, O_NONBLOCK);
 	fcntl(s->out_r[STDOUT_PIPE], F_SETFL, O_NONBLOCK);
 	fcntl(s->out_r[STDERR_PIPE], F_SETFL, O_NONBLOCK);
-	s->pidfd = syscall(SYS_pidfd_open, s->pid, 0);
-	if (s->pidfd < 0)
-		fatal("pidfd_open: %s", strerror(errno));
+	s->pidfd = exit_watch_open(s->pid);
 	/* EOF here (CLOEXEC) means the exec succeeded. */
 	char kind = 0;
 	while (read(pstat[0], &kind, 1) < 0 && errno == EINTR)
@@ -324,7 +323,7 @@ static void supervise(struct stage *s, struct stdin_state *in)
 				quit(0); /* the engine is gone */
 			handle_frames(s, in);
 		}
-		if (pf[POLL_EXIT].revents) {
+		if (pf[POLL_EXIT].revents && exit_watch_exited(s->pidfd, s->pid)) {
 			reap(s);
 			return;
 		}
@@ -387,7 +386,7 @@ static void release(struct stage *s, struct stdin_state *in)
 			close(s->out_r[out]);
 	if (s->in_w >= 0)
 		close(s->in_w);
-	close(s->pidfd);
+	exit_watch_close(s->pidfd);
 	buf_free(&s->in);
 	free(s->program.argv); /* its strings included */
 }

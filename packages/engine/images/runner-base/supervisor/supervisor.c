@@ -20,7 +20,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/fsuid.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +27,7 @@
 #include "collect.h"
 #include "fatal.h"
 #include "frame.h"
+#include "fs_identity.h"
 #include "sandbox.h"
 #include "scheduling.h"
 #include "stage.h"
@@ -98,8 +98,7 @@ static void put_file(const uint8_t *p, size_t len)
 			break;
 	}
 
-	setfsgid(SANDBOX_GID);
-	setfsuid(SANDBOX_UID);
+	fs_become_sandbox_user();
 	int err = 0, dfd = open("/box", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	char *seg = name, *slash;
 	if (dfd < 0)
@@ -120,8 +119,7 @@ static void put_file(const uint8_t *p, size_t len)
 		err = write_file(dfd, seg, mode, nul + 1, len - (nul + 1 - p));
 	if (dfd >= 0)
 		close(dfd);
-	setfsuid(0);
-	setfsgid(0);
+	fs_become_root();
 	if (err)
 		fatal("FILE %s: %s", name, strerror(err));
 }

@@ -7,7 +7,7 @@ import json
 print('python-sha=' + hashlib.sha256(open(os.path.realpath(sys.executable), 'rb').read()).hexdigest())
 print('json=' + os.path.dirname(json.__file__))
 for d in ('/box', '/tmp', '/dev/shm', '/dev/mqueue'):
-    print(f'{d}=' + ','.join(sorted(os.listdir(d))))
+    print(f'{d}=' + (','.join(sorted(os.listdir(d))) if os.path.isdir(d) else 'absent'))
 others = []
 for pid in filter(str.isdigit, os.listdir('/proc')):
     try:
@@ -17,7 +17,10 @@ for pid in filter(str.isdigit, os.listdir('/proc')):
     if int(pid) != os.getpid() and '\nUid:\t1000' in status:
         others.append(open(f'/proc/{pid}/cmdline').read().replace('\0', ' '))
 print('processes=' + ','.join(others))
-ipc = [l for kind in ('shm', 'sem', 'msg') for l in open(f'/proc/sysvipc/{kind}').read().splitlines()[1:]]
-print('sysvipc=' + str(len(ipc)))
+if os.path.isdir('/proc/sysvipc'):
+    ipc = [l for kind in ('shm', 'sem', 'msg') for l in open(f'/proc/sysvipc/{kind}').read().splitlines()[1:]]
+    print('sysvipc=' + str(len(ipc)))
+else:
+    print('sysvipc=absent')
 print('env=' + ','.join(sorted(os.environ)))
 print('umask=' + oct(os.umask(0o22)))

@@ -9,7 +9,11 @@ print('umount=' + str(run('umount', '/box')))
 print('passwd=' + str(run('passwd', '-d', 'root')))
 status = dict(line.split(':\t', 1) for line in open('/proc/self/status').read().splitlines() if ':\t' in line)
 print('uid=' + status['Uid'].split()[0])
-print('nnp=' + status['NoNewPrivs'])
+if 'NoNewPrivs' in status:
+    print('nnp=' + status['NoNewPrivs'].strip())
+else:  # gVisor's status has no such line: the kernel's own answer (prctl PR_GET_NO_NEW_PRIVS)
+    import ctypes
+    print('nnp=' + str(ctypes.CDLL(None).prctl(39, 0, 0, 0, 0)))
 print('capeff=' + status['CapEff'])
 print('capprm=' + status['CapPrm'])
 print('seccomp=' + status['Seccomp'])
