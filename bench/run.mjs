@@ -13,6 +13,7 @@ import { benchJudge, judgeMarkdown } from "./judge-bench.mjs";
 import { imageTags, machine } from "./machine.mjs";
 import { benchRuntimes, runtimeMarkdown } from "./runtime-bench.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
+import { benchToolchains } from "./toolchain-bench.mjs";
 
 const QUICK = process.argv.includes("--quick");
 const N = (full) => (QUICK ? Math.max(5, Math.round(full / 10)) : full);
@@ -54,7 +55,7 @@ const floorPython = latencyRow(
   "floor: python3 -c 'print(1)'",
   await floorSamples(tags.python, "python3 -c 'print(1)'", { count: N(200) }),
 );
-latencyRow(
+const floorNode = latencyRow(
   "floor: node -e 'console.log(1)'",
   await floorSamples(tags.javascript, "node -e 'console.log(1)'", { count: N(100) }),
 );
@@ -93,7 +94,7 @@ try {
     "warmbox execute(): python hello",
     await timeSequential(() => executeOk(engine, hello.python), { count: N(300) }),
   );
-  latencyRow(
+  const warmJavascript = latencyRow(
     "warmbox execute(): javascript hello",
     await timeSequential(() => executeOk(engine, hello.javascript), { count: N(100) }),
   );
@@ -101,10 +102,19 @@ try {
     "warmbox execute(): c++ hello (compile + run)",
     await timeSequential(() => executeOk(engine, hello.cpp), { count: N(20) }),
   );
-  latencyRow(
+  const warmJava = latencyRow(
     "warmbox execute(): java hello (compile + run)",
     await timeSequential(() => executeOk(engine, hello.java), { count: N(10), warmup: 1 }),
   );
+
+  const toolchainTargets = await benchToolchains({
+    engine,
+    quick: QUICK,
+    log,
+    latencyRow,
+    floorNode,
+    warm: { javascript: warmJavascript, java: warmJava },
+  });
 
   log("warmbox: sustained throughput, python hello");
   const rates = {};
@@ -151,6 +161,7 @@ try {
     ],
     ["≥ 100 python hello worlds/s sustained", `${best} runs/s`, best >= 100],
     ...(http ? httpTargets(http) : []),
+    ...toolchainTargets,
     ...judge.targets,
   ];
   const report = {

@@ -8,7 +8,21 @@ export const cpp: LanguageSpecInput = {
   defaultFile: "main.cpp",
   sourceExtensions: [".cpp", ".cc", ".cxx", ".c++"],
   compile: {
-    command: ["g++", "-O2", "-std=gnu++20", "-Wall", "-pipe", "-o", "main", "{sources}", "-lm"],
+    // The image's precompiled <bits/stdc++.h> and <iostream> come first; they were built with
+    // exactly these flags, so change both together (images/cpp/Dockerfile).
+    command: [
+      "g++",
+      "-O2",
+      "-std=gnu++20",
+      "-Wall",
+      "-pipe",
+      "-isystem",
+      "/usr/local/lib/warmbox/pch",
+      "-o",
+      "main",
+      "{sources}",
+      "-lm",
+    ],
   },
   run: { command: ["./main"] },
   starter: [

@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import { afterAll, describe, expect, it } from "vitest";
+import { DockerContainerRuntime } from "../src/docker/docker-container-runtime.js";
+import { sandboxLabels } from "../src/engine/container-labels.js";
+import { imageRecipe } from "../src/images/image-recipe.js";
+import type { Engine } from "../src/index.js";
+import type { LanguageSpec } from "../src/languages/language-spec.js";
+import { languageRegistry } from "../src/languages/registry.js";
+import { Sandbox } from "../src/sandbox/sandbox.js";
+import { containersOf, docker, testEngine } from "./helpers/test-engine.js";
+
+/**
+ * The warmed toolchains are really used, proven by what the toolchains themselves report, never
+ * by timing: GCC's -H marks a precompiled header it loaded with "!", the JVM logs each class it
+ * maps from a class-data-sharing archive as "shared objects file", and a program started from
+ * Node's startup snapshot has the snapshot's main function below it on the stack. Each runs
+ * the language spec's own command, so a spec whose flags drift from the image's fails here.
+ */
+
+const engineId = `test-${randomUUID().slice(0, 8)}`;
+const runtime = new DockerContainerRuntime(docker);
+const started: Sandbox[] = [];
+const PCH_DIR = "/usr/local/lib/warmbox/pch";
+
+function specOf(id: string): LanguageSpec {
+  const spec = languageRegistry.find(id);
+  if (!spec) throw new Error(`no language spec '${id}'`);
+  return spec;
+}
+
+async function leasedSandbox(language: "cpp" | "java"): Promise<Sandbox> {
+  const spec = specOf(language);
+  const sandbox = await Sandbox.start(
+    runtime,
+    {
+      image: imageRecipe(spec.image).tag,
+      resources: {
+        memoryMb: spec.compileLimits.memoryMb ?? 256,
+        cpus: 1,
+        processes: spec.compileLimits.processes ?? 64,
+        network: false,
+      },
+      labels: sandboxLabels(engineId, language),
+    },
+    { language, logger: pino({ level: "silent" }) },
+  );
+  started.push(sandbox);
+  sandbox.lease();
+  return sandbox;
+}
+
+async function run(sandbox: Sandbox, argv: string[], env: Record<string, string> = {}) {
+  const outcome = await sandbox.runStage(
+    {
+      argv,
+      env: { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...env },
+      timeMs: 60_000,
+      cpuMs: 60_000,
+      outputBytes: 4 * 1_048_576,
+      fileSizeBytes: 64 * 1_048_576,
+      streamedStdin: false,
+    },
+    {},
+  );
+  return {
+    code: outcome.exit.exitCode,
+    stdout: outcome.stdout.toString(),
+    stderr: outcome.stderr.toString(),
+  };
+}
+
+/** The C++ spec's compile command for ./main.cpp, with GCC told to list what it includes. */
+function cppCompileListingHeaders(): string[] {
+  const command = specOf("cpp").compile?.command ?? [];
+  return [
+    ...command.map((part) => (part === "{sources}" ? "./main.cpp" : part)),
+    "-H",
+    "-Winvalid-pch",
+  ];
+}
+
+afterAll(async () => {
+  await Promise.all(started.map((sandbox) => sandbox.destroy()));
+  expect(await containersOf(engineId)).toEqual([]);
+});
+
+describe("C++: precompiled headers", () => {
+  const MAIN = "int main() { std::vector<int> v{3, 1, 2}; std::cout << v.size() << '\\n'; }\n";
+  const cases = [
+    ["<bits/stdc++.h> first", "#include <bits/stdc++.h>\n", "bits/stdc++.h.gch"],
+    ["<iostream> first", "#include <iostream>\n#include <vector>\n", "iostream.gch"],
+    [
+      "<iostream>, then <bits/stdc++.h>",
+      "#include <iostream>\n#include <bits/stdc++.h>\n",
+      "iostream.gch",
+    ],
+    ["<vector> first: no PCH applies", "#include <vector>\n#include <iostream>\n", undefined],
+  ] as const;
+
+  it.each(cases)("%s compiles with the spec's flags and runs", async (_name, includes, pch) => {
+    const sandbox = await leasedSandbox("cpp");
+    sandbox.putFiles([{ name: "main.cpp", content: Buffer.from(`${includes}${MAIN}`) }]);
+    const compiled = await run(sandbox, cppCompileListingHeaders());
+    expect(compiled.code, compiled.stderr).toBe(0);
+    // -H: "! file" is a PCH loaded, "x file" one that was found and refused.
+    const loaded = compiled.stderr.split("\n").filter((line) => line.startsWith("! "));
+    expect(loaded).toEqual(pch ? [`! ${PCH_DIR}/${pch}`] : []);
+    expect(compiled.stderr).not.toMatch(/^x |not used because/m);
+    expect(await run(sandbox, ["./main"])).toEqual({ code: 0, stdout: "3\n", stderr: "" });
+  });
+});
+
+describe("Java: javac's class-data-sharing archive", () => {
+  it("java-compile maps javac's classes from the archive", async () => {
+    const sandbox = await leasedSandbox("java");
+    const source =
+      "public class Main { public static void main(String[] a) { System.out.println(7); } }";
+    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(source) }]);
+    const compiled = await run(sandbox, ["java-compile", "./Main.java", "./Main.java"], {
+      // Read by every JVM, whatever launched it: log where each class came from.
+      JAVA_TOOL_OPTIONS: "-Xlog:class+load=info",
+    });
+    expect(compiled.code, compiled.stderr).toBe(0);
+    // "(top)" is the dynamic archive layered over the JDK's own.
+    expect(compiled.stdout).toMatch(
+      /com\.sun\.tools\.javac\.main\.Main source: shared objects file \(top\)/,
+    );
+    expect(await run(sandbox, ["java-run"])).toMatchObject({ code: 0, stdout: "7\n" });
+  });
+});
+
+describe("JavaScript: Node's startup snapshot", () => {
+  let engine: Engine;
+  afterAll(() => engine?.close());
+
+  it("runs the program from the snapshot, as `node FILE` would", async () => {
+    engine = testEngine({ languages: ["javascript"], pool: { min: 0, max: 1 } });
+    const source = [
+      'const path = require("node:path");',
+      "console.log(JSON.stringify({",
+      '  fromSnapshot: new Error().stack.includes("deserializeMain"),',
+      "  argv1IsFile: process.argv[1] === __filename,",
+      "  cwdIsFileDir: process.cwd() === path.dirname(__filename),",
+      "  isMain: require.main === module,",
+      "  args: process.argv.slice(2),",
+      "  random: Math.random(),",
+      "}));",
+      "",
+    ].join("\n");
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      const result = await engine.execute({ language: "javascript", source, args: ["a", "-b"] });
+      expect(result.status, JSON.stringify(result)).toBe("ok");
+      expect(result.run?.stderr).toBe("");
+      runs.push(JSON.parse(result.run?.stdout ?? ""));
+    }
+    for (const seen of runs) {
+      expect(seen).toMatchObject({
+        fromSnapshot: true,
+        argv1IsFile: true,
+        cwdIsFileDir: true,
+        isMain: true,
+        args: ["a", "-b"],
+      });
+    }
+    // Each start seeds Math.random afresh; a snapshot must not replay the build's sequence.
+    expect(runs[0].random).not.toBe(runs[1].random);
+  });
+});
