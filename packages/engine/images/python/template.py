@@ -27,6 +27,7 @@ PR_CAPBSET_READ, PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 23,
 # must too (CLONE_CHILD_SETTID), or raise() and friends would address the template's thread.
 TID_OFFSET = 0x2D0
 MSG_CMSG_CLOEXEC = 0x40000000
+PR_SET_NAME = 15
 
 libc = ctypes.CDLL(None, use_errno=True)
 raw_syscall = ctypes.pythonapi.syscall  # PyDLL: the GIL stays held, as in os.fork()
@@ -35,6 +36,15 @@ libc.pthread_self.restype = ctypes.c_void_p
 TID_ADDRESS = libc.pthread_self() + TID_OFFSET
 if os.uname().machine != "x86_64" or ctypes.c_int.from_address(TID_ADDRESS).value != os.getpid():
     sys.exit("warmbox template: unsupported platform")
+
+# CPython 3.11's PyThreadState: recursion_remaining and recursion_limit follow three pointers
+# and two ints. The program runs two frames deeper than in a fresh start (this file's and
+# exec's); they are given back to it, so it recurses exactly as deep (the differential test).
+ctypes.pythonapi.PyThreadState_Get.restype = ctypes.c_void_p
+RECURSION_REMAINING = ctypes.c_int.from_address(ctypes.pythonapi.PyThreadState_Get() + 32)
+if ctypes.c_int.from_address(ctypes.addressof(RECURSION_REMAINING) + 4).value != sys.getrecursionlimit():
+    sys.exit("warmbox template: unsupported CPython")
+EXTRA_FRAMES = 2
 
 os.set_inheritable(3, False)
 control = _socket.socket(_socket.AF_UNIX, _socket.SOCK_SEQPACKET, 0, 3)
@@ -103,6 +113,7 @@ def become_program(fds, fsize, cpu_ms, argv):
         os.dup2(fd, target)
     status_fd = fds[3]
     os.setsid()
+    libc.prctl(PR_SET_NAME, os.path.basename(argv[0]).encode()[:15], 0, 0, 0)  # comm, as exec sets it
     try:
         fd = os.open("/proc/self/oom_score_adj", os.O_WRONLY | os.O_CLOEXEC)
         os.write(fd, b"1000")
@@ -189,6 +200,7 @@ del run
 try:
     if isinstance(code, BaseException):
         raise code
+    RECURSION_REMAINING.value += EXTRA_FRAMES
     exec(code, namespace)
 except SystemExit:
     raise
