@@ -17,7 +17,10 @@ export const templatePrograms: Record<string, TemplateProgram> = {
     args: ["a"],
   },
   "__name__, __file__ and the main module's globals": {
-    source: facts("print(__name__, __file__, __doc__, __package__, __spec__, __cached__)", "print(list(globals()))"),
+    source: facts(
+      "print(__name__, __file__, __doc__, __package__, __spec__, __cached__)",
+      "print(list(globals()))",
+    ),
   },
   "the main module and its loader": {
     source: facts(
@@ -32,7 +35,10 @@ export const templatePrograms: Record<string, TemplateProgram> = {
   },
   "a module beside main.py": {
     files: [
-      { name: "main.py", content: facts("import helper", "print(helper.where(), list(sys.path_importer_cache))") },
+      {
+        name: "main.py",
+        content: facts("import helper", "print(helper.where(), list(sys.path_importer_cache))"),
+      },
       { name: "helper.py", content: "def where():\n    return __file__, __name__\n" },
     ],
   },
@@ -84,9 +90,13 @@ export const templatePrograms: Record<string, TemplateProgram> = {
     ),
   },
   "syntax error": { source: "print('never')\nx = (\n" },
-  "KeyboardInterrupt": { source: facts("print('before')", "raise KeyboardInterrupt") },
+  KeyboardInterrupt: { source: facts("print('before')", "raise KeyboardInterrupt") },
   "killed by its own SIGTERM": {
-    source: facts("import signal", "print('x', flush=True)", "os.kill(os.getpid(), signal.SIGTERM)"),
+    source: facts(
+      "import signal",
+      "print('x', flush=True)",
+      "os.kill(os.getpid(), signal.SIGTERM)",
+    ),
   },
   "raise_signal (raise(3) addresses the calling thread)": {
     source: facts("import signal", "signal.raise_signal(signal.SIGUSR1)", "print('survived')"),
@@ -129,7 +139,12 @@ export const templatePrograms: Record<string, TemplateProgram> = {
       "print([status[k] for k in ('CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp')])",
     ),
   },
-  environment: { source: facts("print(list(os.environ.items()))", "print(os.environb == {k.encode(): v.encode() for k, v in os.environ.items()})") },
+  environment: {
+    source: facts(
+      "print(list(os.environ.items()))",
+      "print(os.environb == {k.encode(): v.encode() for k, v in os.environ.items()})",
+    ),
+  },
   "working directory and umask": { source: facts("print(os.getcwd(), oct(os.umask(0o077)))") },
   rlimits: {
     source: facts(
@@ -195,6 +210,7 @@ export const templatePrograms: Record<string, TemplateProgram> = {
     ),
   },
   "the entry file's source and encoding cookie": {
-    source: "# -*- coding: latin-1 -*-\nimport sys\nprint(open(__file__, 'rb').read()[:20], 'caf\xe9')\n",
+    source:
+      "# -*- coding: latin-1 -*-\nimport sys\nprint(open(__file__, 'rb').read()[:20], 'caf\xe9')\n",
   },
 };
