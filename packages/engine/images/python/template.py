@@ -193,6 +193,7 @@ def serve_one():
     return None
 
 
+control.send((0).to_bytes(4, sys.byteorder))  # ready
 while (run := serve_one()) is None:
     pass
 code, namespace = run

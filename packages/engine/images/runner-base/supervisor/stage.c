@@ -402,6 +402,8 @@ void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in)
 {
 	struct stage s;
 	take_run(&s, payload, len, in);
+	if (s.run_flags & RUN_TEMPLATE)
+		template_prepare(s.program.envp); /* when it can't, the stage forks and execs */
 	start_measuring(&s);
 	start(&s, in);
 	supervise(&s, in);

@@ -4,11 +4,12 @@
  * with CLONE_PARENT, so the program is our child exactly as after fork and
  * exec. The child becomes the sandbox user and runs the program itself.
  *
- * We talk over a SOCK_SEQPACKET pair (the template's end is its fd 3): one
- * request (limits, argv, env as NUL-terminated strings; the stage's four fds
- * as SCM_RIGHTS) and one answer (i32 pid; 0: "not this program"). A template
+ * We talk over a SOCK_SEQPACKET pair (the template's end is its fd 3): once
+ * started it says it is ready (i32 0); then per stage one request (limits,
+ * argv, env as NUL-terminated strings; the stage's four fds as SCM_RIGHTS)
+ * and one answer (i32 pid; 0: "not this program"). A template
  * that doesn't answer in time, answers nonsense or died is killed and started
- * again for the next stage; one that never answered once is not started again.
+ * again for the next stage; one that never became ready is not started again.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,8 +32,8 @@
 
 static pid_t pid;
 static int sock = -1;
-static int answered; /* it answered at least once */
-static int broken;   /* it died or failed before its first answer: not started again */
+static int answered; /* it said it was ready */
+static int broken;   /* it died or failed before it was ready: not started again */
 
 pid_t template_pid(void)
 {
@@ -141,11 +142,11 @@ static int send_request(const struct program *p, const int fds[4])
 	return ok ? 0 : -1;
 }
 
-/* The answer: the child's pid, 0 for "not this program", -1 for no (valid) answer in time. */
-static pid_t read_answer(void)
+/* An answer: a pid, 0 (ready, or "not this program"), -1 for no (valid) answer in time. */
+static pid_t read_answer(int timeout)
 {
 	struct pollfd pf = {.fd = sock, .events = POLLIN};
-	int timeout = answered ? ANSWER_TIMEOUT_MS : START_TIMEOUT_MS, r;
+	int r;
 	while ((r = poll(&pf, 1, timeout)) < 0 && errno == EINTR)
 		;
 	int32_t child;
@@ -154,23 +155,34 @@ static pid_t read_answer(void)
 	return child;
 }
 
-pid_t template_fork(const struct program *p, const int fds[4])
+int template_prepare(char **envp)
 {
 	if (broken)
 		return -1;
 	if (pid > 0 && waitpid(pid, NULL, WNOHANG | __WALL) == pid)
 		forget(); /* killed: started again below */
-	if (!pid && start(p->envp))
+	if (pid > 0)
+		return 0;
+	if (start(envp) || read_answer(START_TIMEOUT_MS) != 0) {
+		discard();
+		return -1;
+	}
+	answered = 1;
+	return 0;
+}
+
+pid_t template_fork(const struct program *p, const int fds[4])
+{
+	if (pid <= 0)
 		return -1;
 	if (send_request(p, fds)) {
 		discard();
 		return -1;
 	}
-	pid_t child = read_answer();
+	pid_t child = read_answer(ANSWER_TIMEOUT_MS);
 	if (child < 0) {
 		discard();
 		return -1;
 	}
-	answered = 1;
 	return child ? child : -1;
 }

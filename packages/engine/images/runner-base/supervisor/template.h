@@ -10,7 +10,13 @@
 #define TEMPLATE_PATH "/usr/local/lib/warmbox/template"
 
 /*
- * Asks the template (started now when none runs) to start `p` with fds (stdin, stdout,
+ * Starts the template with the stage's env when none runs, and waits until it is ready;
+ * 0 when it is (the stage is measured after this: the template's start is not the program's).
+ */
+int template_prepare(char **envp);
+
+/*
+ * Asks the prepared template to start `p` with fds (stdin, stdout,
  * stderr, status) as a child of ours. The pid, or -1 when the template can't run this
  * program, isn't there or doesn't answer: the caller then forks and execs as usual.
  */
