@@ -12,6 +12,7 @@ import { benchJudge, judgeMarkdown } from "./judge-bench.mjs";
 import { imageTags, machine } from "./machine.mjs";
 import { postJson } from "./post-json.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
+import { benchTemplates, templatesMarkdown } from "./template-bench.mjs";
 
 const QUICK = process.argv.includes("--quick");
 const N = (full) => (QUICK ? Math.max(5, Math.round(full / 10)) : full);
@@ -155,6 +156,8 @@ try {
   };
   log("judge: a C++ and a Java solution against 50 tests, compiled once");
   const judge = await benchJudge({ quick: QUICK, log });
+  const templates = await benchTemplates({ quick: QUICK, log, floorP50: floorPython.p50 });
+  rows.push(...templates.rows);
   const best = Math.max(...Object.values(rates));
   const targets = [
     [
@@ -178,6 +181,7 @@ try {
         ]
       : []),
     ...judge.targets,
+    ...templates.targets,
   ];
   const report = {
     machine: { ...(await machine()), docker: await dockerVersion() },
@@ -186,6 +190,7 @@ try {
     throughput: rates,
     memory,
     judge: judge.rows,
+    templates: { throughput: templates.throughput, memory: templates.memory },
     targets,
   };
   await writeFile(
@@ -226,6 +231,7 @@ function markdown(report) {
     `- engine process RSS with the pools warm: ${report.memory.engineRssMiB} MiB`,
     "",
     ...judgeMarkdown(report.judge),
+    ...templatesMarkdown(report.templates),
     "## Targets",
     "",
     "| target | measured | met |",

@@ -72,7 +72,9 @@ export async function benchTemplates({ quick, log, floorP50 }) {
           seconds: quick ? 2 : 6,
         });
       }
-      log(`concurrency ${concurrency}: on ${rates.on[concurrency]}, off ${rates.off[concurrency]} runs/s`);
+      log(
+        `concurrency ${concurrency}: on ${rates.on[concurrency]}, off ${rates.off[concurrency]} runs/s`,
+      );
     }
     const memory = { on: await idleMiB(`${id}-on`), off: await idleMiB(`${id}-off`) };
     const bestOn = Math.max(...Object.values(rates.on));
@@ -120,7 +122,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     await floorSamples(imageTags().python, "python3 -c 'print(1)'", { count: quick ? 20 : 200 }),
   );
   const templates = await benchTemplates({ quick, log, floorP50: floor.p50 });
-  const lines = [floor, ...templates.rows].map((r) => `| ${r.name} | ${r.n} | ${r.p50} | ${r.p95} |`);
+  const lines = [floor, ...templates.rows].map(
+    (r) => `| ${r.name} | ${r.n} | ${r.p50} | ${r.p95} |`,
+  );
   process.stdout.write(
     [
       "| what | n | p50 | p95 |",

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { isolationTest } from "../isolation/isolation-test.js";
-import { execAsRoot } from "../isolation/isolation-helpers.js";
 import { containersOf } from "../helpers/test-engine.js";
+import { execAsRoot } from "../isolation/isolation-helpers.js";
+import { isolationTest } from "../isolation/isolation-test.js";
 
 /**
  * A program tries to reach or poison the Python template (docs/templates.md) that started it.
