@@ -28,6 +28,7 @@ PR_CAPBSET_READ, PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 23,
 TID_OFFSET = 0x2D0
 MSG_CMSG_CLOEXEC = 0x40000000
 PR_SET_NAME = 15
+PR_SET_DUMPABLE = 4
 
 libc = ctypes.CDLL(None, use_errno=True)
 raw_syscall = ctypes.pythonapi.syscall  # PyDLL: the GIL stays held, as in os.fork()
@@ -121,6 +122,9 @@ def become_program(fds, fsize, cpu_ms, argv):
     except OSError as error:
         fail(status_fd, b"S", "oom_score_adj", error)
     drop_privileges(status_fd)
+    # The uid switch made us non-dumpable (/proc/<pid> owned by root, even our own environ);
+    # the exec of a fresh start makes a process dumpable again.
+    libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
     set_limits(status_fd, fsize, cpu_ms)
     try:
         os.chdir("/box")

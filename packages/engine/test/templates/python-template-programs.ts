@@ -160,6 +160,12 @@ export const templatePrograms: Record<string, TemplateProgram> = {
       "print([os.get_inheritable(fd) for fd in (0, 1, 2)])",
     ),
   },
+  "its own /proc entries": {
+    source: facts(
+      "print(len(open('/proc/self/environ', 'rb').read()) > 0, os.stat(f'/proc/{os.getpid()}').st_uid)",
+      "print(os.stat('/proc/self/environ').st_uid, os.stat('/proc/self/mem').st_uid, len(os.listdir('/proc/self/fd')))",
+    ),
+  },
   "scheduling and OOM score": {
     source: facts(
       "print(os.sched_getscheduler(0), os.getpriority(os.PRIO_PROCESS, 0), sorted(os.sched_getaffinity(0)))",
