@@ -16,8 +16,11 @@ STARTUP_ENVIRON = [k + b"=" + v for k, v in os.environb.items()]
 RUN_PREFIX = ["python3", "-u"]  # the spec's run command before {entry}
 
 import _socket  # noqa: E402  (imported after the snapshot on purpose)
+import atexit  # noqa: E402
 import ctypes  # noqa: E402
+import gc  # noqa: E402
 import resource  # noqa: E402
+import signal  # noqa: E402
 
 SANDBOX_UID = SANDBOX_GID = 1000
 CLONE_PARENT, CLONE_CHILD_SETTID, SIGCHLD = 0x8000, 0x01000000, 17
@@ -197,6 +200,46 @@ def serve_one():
     return None
 
 
+def exit_status(stop):
+    """The exit status of a SystemExit, as the interpreter takes it (a message goes to stderr)."""
+    if stop.code is None:
+        return 0
+    if isinstance(stop.code, int):
+        return stop.code
+    sys.stderr.write(f"{stop.code}\n")
+    return 1
+
+
+def finish(status):
+    """The interpreter's exit, up to what a program can see of it: non-daemon threads joined,
+    atexit handlers, the streams flushed, the program's modules cleared (their objects'
+    __del__ run). Tearing the interpreter itself down (the template's objects, which no
+    program can see) would cost as much CPU as a whole fresh start; the process ends instead."""
+    if "threading" in sys.modules:
+        sys.modules["threading"]._shutdown()
+    atexit._run_exitfuncs()
+    status = flush_or_120(status)
+    names = [name for name in sys.modules if name not in STARTUP_MODULES]
+    for name in ["__main__", *reversed(names)]:
+        module = sys.modules.pop(name, None)
+        namespace = getattr(module, "__dict__", None)
+        if isinstance(namespace, dict):
+            for key in list(namespace):
+                if key != "__builtins__":
+                    namespace[key] = None
+    gc.collect()
+    os._exit(flush_or_120(status))
+
+
+def flush_or_120(status):
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            status = 120
+    return status
+
+
 control.send((0).to_bytes(4, sys.byteorder))  # ready
 while (run := serve_one()) is None:
     pass
@@ -207,27 +250,20 @@ try:
         raise code
     RECURSION_REMAINING.value += EXTRA_FRAMES
     exec(code, namespace)
-except SystemExit:
-    raise
+except SystemExit as stop:
+    finish(exit_status(stop))
 except BaseException as error:
     # As the interpreter reports an uncaught exception, without this file's frame.
     error = error.with_traceback(error.__traceback__.tb_next if error is not code else None)
     sys.last_type, sys.last_value, sys.last_traceback = type(error), error, error.__traceback__
     sys.excepthook(type(error), error, error.__traceback__)
     if not isinstance(error, KeyboardInterrupt):
-        raise SystemExit(1) from None
+        finish(1)
     # Like the interpreter: finish, then die by SIGINT.
     if "threading" in sys.modules:
         sys.modules["threading"]._shutdown()
-    import atexit
-
     atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except Exception:
-            pass
-    import signal
-
+    flush_or_120(0)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGINT)
+finish(0)

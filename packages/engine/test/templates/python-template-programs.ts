@@ -215,6 +215,18 @@ export const templatePrograms: Record<string, TemplateProgram> = {
       "print('main done')",
     ),
   },
+  "__del__ at exit": {
+    source: facts(
+      "class Noisy:",
+      "    def __del__(self):",
+      "        print('deleted', self.name)",
+      "a, b = Noisy(), Noisy()",
+      "a.name, b.name = 'a', 'b'",
+      "a.other, b.other = b, a",
+      "print('end')",
+    ),
+  },
+  "output not ending in a newline at exit": { source: facts("print('x', end='')", "sys.exit(0)") },
   "the entry file's source and encoding cookie": {
     source:
       "# -*- coding: latin-1 -*-\nimport sys\nprint(open(__file__, 'rb').read()[:20], 'caf\xe9')\n",
