@@ -240,6 +240,9 @@ def flush_or_120(status):
     return status
 
 
+# The template's objects are never garbage: a collection in a child must not walk (and so
+# copy) them. A program sees it only in gc.get_freeze_count() and gc.get_objects().
+gc.freeze()
 control.send((0).to_bytes(4, sys.byteorder))  # ready
 while (run := serve_one()) is None:
     pass
