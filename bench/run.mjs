@@ -14,6 +14,7 @@ import { imageTags, machine } from "./machine.mjs";
 import { benchRuntimes, runtimeMarkdown } from "./runtime-bench.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
 import { benchToolchains } from "./toolchain-bench.mjs";
+import { benchTemplates, templatesMarkdown } from "./template-bench.mjs";
 
 const QUICK = process.argv.includes("--quick");
 const N = (full) => (QUICK ? Math.max(5, Math.round(full / 10)) : full);
@@ -147,6 +148,8 @@ try {
   const judge = await benchJudge({ quick: QUICK, log });
   log("runtimes: python under runc and gVisor (runsc)");
   const runtimes = await benchRuntimes({ quick: QUICK, log });
+  const templates = await benchTemplates({ quick: QUICK, log, floorP50: floorPython.p50 });
+  rows.push(...templates.rows);
   const best = Math.max(...Object.values(rates));
   const targets = [
     [
@@ -163,6 +166,7 @@ try {
     ...(http ? httpTargets(http) : []),
     ...toolchainTargets,
     ...judge.targets,
+    ...templates.targets,
   ];
   const report = {
     machine: { ...(await machine()), docker: await dockerVersion() },
@@ -173,6 +177,7 @@ try {
     memory,
     judge: judge.rows,
     runtimes,
+    templates: { throughput: templates.throughput, memory: templates.memory },
     targets,
   };
   await writeFile(
@@ -214,6 +219,7 @@ function markdown(report) {
     "",
     ...judgeMarkdown(report.judge),
     ...runtimeMarkdown(report.runtimes),
+    ...templatesMarkdown(report.templates),
     "## Targets",
     "",
     "| target | measured | met |",

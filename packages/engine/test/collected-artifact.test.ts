@@ -48,6 +48,7 @@ const stage = (...argv: string[]): StageCommand => ({
   outputBytes: 1_048_576,
   fileSizeBytes: 64 * 1_048_576,
   streamedStdin: false,
+  template: false,
 });
 
 async function run(sandbox: Sandbox, argv: string[], stdin?: string) {

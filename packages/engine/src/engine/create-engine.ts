@@ -150,13 +150,14 @@ class WarmboxEngine implements Engine {
   }
 
   #resolve(request: ExecuteRequest): ResolvedJob {
-    return resolveRequest(
+    const job = resolveRequest(
       request,
       languageRegistry,
       this.#pools.served,
       (id) => this.#pools.get(id)?.version,
       this.#options.limits,
     );
+    return this.#options.templates ? job : { ...job, spec: { ...job.spec, template: false } };
   }
 
   /** The pool that runs a resolved job, once its network access is checked. */

@@ -41,6 +41,7 @@ describe("resolveEngineOptions", () => {
       maxSandboxes: DEFAULT_MAX_SANDBOXES,
       maxBufferedOutputBytes: DEFAULT_MAX_BUFFERED_OUTPUT_BYTES,
       exclusiveDaemon: false,
+      templates: true,
     });
     expect(resolved.limits.max).toEqual(DEFAULT_MAX_LIMITS);
     expect(resolve({}).languages).toEqual(languageRegistry.all.map((spec) => spec.id));

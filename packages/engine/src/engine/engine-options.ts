@@ -169,6 +169,12 @@ const engineOptionsShape = {
    */
   exclusiveDaemon: z.boolean().default(false),
   /**
+   * Start runs by the language's template where its spec turns one on (a started interpreter
+   * that forks for each run, docs/templates.md); false: every run starts its interpreter anew.
+   * @default true
+   */
+  templates: z.boolean().default(true),
+  /**
    * The Docker network that sandboxes join when a request may use the network
    * (`limits.network`, allowed by `maxLimits.network`); 1 to 128 characters. The engine makes
    * it at start (a bridge with inter-container traffic off) and installs iptables rules for it
@@ -219,6 +225,7 @@ export interface ResolvedEngineOptions {
   logger: Logger;
   engineId: string;
   exclusiveDaemon: boolean;
+  templates: boolean;
 }
 
 function resolvePool(
@@ -284,5 +291,6 @@ export function resolveEngineOptions(
     logger: (options.logger ?? pino({ level: "silent" })).child({ component: "warmbox-engine" }),
     engineId: options.engineId ?? randomUUID().slice(0, 12),
     exclusiveDaemon: options.exclusiveDaemon,
+    templates: options.templates,
   };
 }

@@ -8,7 +8,7 @@ import {
   DEFAULT_RUN_LIMITS,
 } from "../request/limits.js";
 import { resolveRequest } from "./resolve-request.js";
-import { expandCommand, runCommand } from "./stage-commands.js";
+import { compileCommand, expandCommand, runCommand } from "./stage-commands.js";
 
 const served = new Set(["python", "cpp", "java"]);
 const policy = {
@@ -125,5 +125,12 @@ describe("resolveRequest", () => {
     const python = resolve({ language: "python", source: "", args: ["$(reboot)", "-rf"] });
     expect(runCommand(python).argv).toEqual(["python3", "-u", "./main.py", "$(reboot)", "-rf"]);
     expect(runCommand(python).env).not.toHaveProperty("WARMBOX_SECRET");
+  });
+
+  it("asks for the template on the run stage of a language that has one, never on a compile", () => {
+    expect(runCommand(resolve({ language: "python", source: "" })).template).toBe(true);
+    const cpp = resolve({ language: "cpp", source: "" });
+    expect(runCommand(cpp).template).toBe(false);
+    expect(compileCommand(cpp)?.template).toBe(false);
   });
 });

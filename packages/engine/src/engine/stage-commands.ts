@@ -29,7 +29,12 @@ export function expandCommand(command: readonly string[], job: ResolvedJob): str
   });
 }
 
-function stageCommand(spec: LanguageSpec, argv: string[], limits: Limits): StageCommand {
+function stageCommand(
+  spec: LanguageSpec,
+  argv: string[],
+  limits: Limits,
+  template = false,
+): StageCommand {
   return {
     argv,
     env: { ...BASE_ENV, ...spec.env },
@@ -38,6 +43,7 @@ function stageCommand(spec: LanguageSpec, argv: string[], limits: Limits): Stage
     outputBytes: limits.outputBytes,
     fileSizeBytes: limits.fileSizeBytes,
     streamedStdin: false,
+    template,
   };
 }
 
@@ -48,5 +54,5 @@ export function compileCommand(job: ResolvedJob): StageCommand | undefined {
 
 export function runCommand(job: ResolvedJob): StageCommand {
   const argv = [...expandCommand(job.spec.run.command, job), ...job.args];
-  return stageCommand(job.spec, argv, job.runLimits);
+  return stageCommand(job.spec, argv, job.runLimits, job.spec.template);
 }

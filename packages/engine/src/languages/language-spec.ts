@@ -28,6 +28,11 @@ export const languageSpecSchema = z
     compile: z.object({ command: commandSchema }).optional(),
     /** The run stage; the request's args are appended. */
     run: z.object({ command: commandSchema }),
+    /**
+     * Start the run stage by the image's template ("zygote", docs/templates.md): an interpreter
+     * started once that forks for each run. Needs an image with a template; false turns it off.
+     */
+    template: z.boolean().default(false),
     /** Extra environment variables of both stages. */
     env: z.record(z.string(), z.string()).default({}),
     /** Run-stage limits that differ from the engine's defaults. */

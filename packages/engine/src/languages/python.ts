@@ -9,6 +9,8 @@ export const python: LanguageSpecInput = {
   // Unbuffered, so output streams to the page as it is printed.
   run: { command: ["python3", "-u", "{entry}"] },
   env: { PYTHONDONTWRITEBYTECODE: "1" },
+  // A started CPython forks for each run (images/python/template.py); the env above is its own.
+  template: true,
   starter: 'name = input("What is your name? ")\nprint(f"Hello, {name}!")\n',
   highlight: "python",
 };

@@ -47,6 +47,7 @@ describe("frames", () => {
       outputBytes: 65536,
       fileSizeBytes: 1024,
       streamedStdin: true,
+      template: true,
     });
     const payload = frame.subarray(5);
     expect(frame.readUInt8(4)).toBe(FrameType.Run);
@@ -54,7 +55,7 @@ describe("frames", () => {
     expect(payload.readUInt32LE(4)).toBe(900);
     expect(payload.readBigUInt64LE(8)).toBe(65536n);
     expect(payload.readBigUInt64LE(16)).toBe(1024n);
-    expect(payload.readUInt32LE(24)).toBe(1);
+    expect(payload.readUInt32LE(24)).toBe(3);
     expect(payload.readUInt16LE(28)).toBe(2);
     expect(payload.readUInt16LE(30)).toBe(1);
     expect(payload.subarray(32).toString()).toBe("python3\0./main.py\0HOME=/box\0");

@@ -10,6 +10,8 @@ export interface StageCommand {
   fileSizeBytes: number;
   /** More stdin arrives while the stage runs, until stdinEnd. */
   streamedStdin: boolean;
+  /** Start it by the image's template ("zygote") when the template can; else fork and exec. */
+  template: boolean;
 }
 
 /** What the supervisor reports when a stage is over. */
@@ -31,6 +33,8 @@ export interface StageExit {
 export const RunFlag = {
   /** STDIN frames may follow RUN while the stage runs, until STDIN_END. */
   StdinStreamed: 1 << 0,
+  /** Start the stage by the image's template when it can (a fork of a started interpreter). */
+  Template: 1 << 1,
 } as const;
 
 /** Bits of EXIT's `flags` field (`enum exit_flag` of the supervisor's protocol.h). */
@@ -61,7 +65,9 @@ export function runFrame(stage: StageCommand): Buffer {
   offset = head.writeUInt32LE(stage.cpuMs, offset);
   offset = head.writeBigUInt64LE(BigInt(stage.outputBytes), offset);
   offset = head.writeBigUInt64LE(BigInt(stage.fileSizeBytes), offset);
-  offset = head.writeUInt32LE(stage.streamedStdin ? RunFlag.StdinStreamed : 0, offset);
+  const flags =
+    (stage.streamedStdin ? RunFlag.StdinStreamed : 0) | (stage.template ? RunFlag.Template : 0);
+  offset = head.writeUInt32LE(flags, offset);
   offset = head.writeUInt16LE(stage.argv.length, offset);
   head.writeUInt16LE(env.length, offset);
   const strings = [...stage.argv, ...env].map((text) => Buffer.from(`${text}\0`));

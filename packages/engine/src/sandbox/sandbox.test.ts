@@ -71,6 +71,7 @@ const stage = (overrides: Partial<StageCommand> = {}): StageCommand => ({
   outputBytes: 10_000,
   fileSizeBytes: 10_000,
   streamedStdin: false,
+  template: false,
   ...overrides,
 });
 

@@ -40,6 +40,7 @@ enum frame_type {
 /* The `flags` field of RUN. */
 enum run_flag {
 	RUN_STDIN_STREAMED = 1u << 0, /* STDIN frames may follow RUN, until STDIN_END */
+	RUN_TEMPLATE = 1u << 1,       /* start it by the image's template when it can (PROTOCOL.md) */
 };
 
 /* The `flags` field of EXIT. */

@@ -36,10 +36,12 @@
 #include "fs_identity.h"
 #include "sandbox.h"
 #include "scheduling.h"
+#include "template.h"
 
 #define KILL_BUDGET_NS 2000000000ull
 /* Tasks of the container that are not the job's: docker-init and the supervisor, one thread each. */
 #define OWN_TASKS 2
+#define NOBODY_UID 65534
 
 uint64_t now_ns(void)
 {
@@ -117,9 +119,25 @@ static int sandbox_ipc(int remove)
 	return count;
 }
 
+/*
+ * With a template alive, the kill must spare it (it runs as root): then the
+ * supervisor drops CAP_KILL for the kill by taking euid 1000 with real uid
+ * 65534 (saved uid 0, to come back). kill(-1) then reaches exactly the
+ * processes whose real or saved uid is 1000 or 65534: every process of the job
+ * (none has a capability to leave uid 1000), never root's. No process of the job
+ * can signal us meanwhile: that needs its uid to be our real or saved uid.
+ */
 void sandbox_kill_all(void)
 {
+	if (!template_pid()) {
+		kill(-1, SIGKILL);
+		return;
+	}
+	if (setresuid(NOBODY_UID, SANDBOX_UID, 0))
+		fatal("setresuid: %s", strerror(errno));
 	kill(-1, SIGKILL);
+	if (setresuid(0, 0, 0))
+		fatal("setresuid back to root: %s", strerror(errno));
 }
 
 /*
@@ -179,15 +197,16 @@ void sandbox_sweep(int with_ipc)
 		/* The stage's main process is reaped already; any other child of ours is the job's
 		 * (clone with CLONE_PARENT makes the main process's siblings ours), and its zombie
 		 * would count until reaped. */
-		while (waitpid(-1, NULL, WNOHANG | __WALL) > 0)
-			;
-		long tasks = container_tasks(); /* the common case (nothing left) costs this one read */
+		for (pid_t reaped; (reaped = waitpid(-1, NULL, WNOHANG | __WALL)) > 0;)
+			template_reaped(reaped);
+		/* the common case (nothing left) costs this one read */
+		long tasks = container_tasks(), own = OWN_TASKS + template_tasks();
 		if (tasks < 0)
 			fatal("cannot count the container's tasks (pids.current, sysinfo): %s", strerror(errno));
-		if (tasks <= OWN_TASKS)
+		if (tasks <= own)
 			break;
 		if (now_ns() > deadline)
-			fatal("%ld tasks of the job survive SIGKILL", tasks - OWN_TASKS);
+			fatal("%ld tasks of the job survive SIGKILL", tasks - own);
 		sandbox_kill_all();
 		if (i >= 20)
 			usleep(500); /* dying processes need a moment, and init must reap them */

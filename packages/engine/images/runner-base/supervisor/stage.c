@@ -21,6 +21,7 @@
 #include "sandbox.h"
 #include "scheduling.h"
 #include "stage.h"
+#include "template.h"
 
 #define CPU_CHECK_NS 10000000ull /* check the cgroup's CPU usage at most this often */
 
@@ -182,13 +183,18 @@ static void parse_run(struct stage *s, const uint8_t *p, size_t len)
 	vec[argc] = vec[argc + envc + 1] = NULL;
 }
 
-/* Starts the child; returns 0 when the exec worked, else its child_failure. */
+/* Starts the child (by the template when RUN asks and it can); returns 0 when the program
+ * started, else its child_failure. */
 static int spawn(struct stage *s)
 {
 	int pin[2], pout[2], perr[2], pstat[2];
 	if (pipe2(pin, O_CLOEXEC) || pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC) || pipe2(pstat, O_CLOEXEC))
 		fatal("pipe: %s", strerror(errno));
-	s->pid = fork();
+	s->pid = -1;
+	if (s->run_flags & RUN_TEMPLATE)
+		s->pid = template_fork(&s->program, (int[4]){pin[0], pout[1], perr[1], pstat[1]});
+	if (s->pid < 0)
+		s->pid = fork();
 	if (s->pid < 0)
 		fatal("fork: %s", strerror(errno));
 	if (s->pid == 0)
@@ -395,6 +401,8 @@ void stage_run(const uint8_t *payload, size_t len, struct stdin_state *in)
 {
 	struct stage s;
 	take_run(&s, payload, len, in);
+	if (s.run_flags & RUN_TEMPLATE)
+		template_prepare(s.program.envp); /* when it can't, the stage forks and execs */
 	start_measuring(&s);
 	start(&s, in);
 	supervise(&s, in);

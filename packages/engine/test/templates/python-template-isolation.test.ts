@@ -1,0 +1,112 @@
+import { expect } from "vitest";
+import { containersOf } from "../helpers/test-engine.js";
+import { execAsRoot } from "../isolation/isolation-helpers.js";
+import { isolationTest } from "../isolation/isolation-test.js";
+
+/**
+ * A program tries to reach or poison the Python template (docs/templates.md) that started it.
+ * Every attempt is refused by the kernel (its errno is the proof), the template runs on
+ * unchanged, and a template killed from outside is replaced.
+ */
+const test = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 } });
+
+const FIND_TEMPLATE = `import os
+def template_pid():
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != os.getpid():
+            try:
+                status = open(f"/proc/{entry}/status").read()
+            except OSError:
+                continue
+            if "\\nUid:\\t0\\t" in status and open(f"/proc/{entry}/comm").read() == "template\\n":
+                return int(entry)
+print("template", template_pid())
+`;
+
+const ATTACK = `${FIND_TEMPLATE}
+import ctypes, errno, signal
+t = template_pid()
+libc = ctypes.CDLL(None, use_errno=True)
+def attempt(name, action):
+    try:
+        action()
+        print(name, "done")
+    except OSError as error:
+        print(name, errno.errorcode[error.errno])
+def call(result):
+    if result == -1:
+        raise OSError(ctypes.get_errno(), "")
+def read_memory():
+    buf = ctypes.create_string_buffer(8)
+    local = (ctypes.c_void_p * 2)(ctypes.addressof(buf), 8)
+    remote = (ctypes.c_void_p * 2)(0x400000, 8)
+    call(libc.syscall(310, t, local, 1, remote, 1, 0))  # process_vm_readv
+attempt("kill", lambda: os.kill(t, signal.SIGKILL))
+attempt("stop", lambda: os.kill(t, signal.SIGSTOP))
+attempt("ptrace", lambda: call(libc.ptrace(16, t, 0, 0)))  # PTRACE_ATTACH
+attempt("seize", lambda: call(libc.ptrace(0x4206, t, 0, 0)))  # PTRACE_SEIZE
+attempt("mem", lambda: open(f"/proc/{t}/mem", "rb").read(1))
+attempt("process_vm_readv", read_memory)
+attempt("fds", lambda: os.listdir(f"/proc/{t}/fd"))
+attempt("socket", lambda: open(f"/proc/{t}/fd/3", "wb"))
+attempt("environ", lambda: open(f"/proc/{t}/environ", "rb").read())
+attempt("nice", lambda: os.setpriority(os.PRIO_PROCESS, t, 19))
+attempt("affinity", lambda: os.sched_setaffinity(t, {0}))
+attempt("stdlib", lambda: open("/usr/lib/python3.11/os.py", "a"))
+attempt("template file", lambda: open("/usr/local/lib/warmbox/template", "a"))
+attempt("template dir", lambda: open("/usr/local/lib/warmbox/ctypes.py", "w"))
+for place in ("/tmp", "/dev/shm", "/box"):
+    for module in ("ctypes", "resource", "_socket", "os", "site"):
+        with open(f"{place}/{module}.py", "w") as poison:
+            poison.write("print('POISONED')\\n")
+`;
+
+const AFTER = `${FIND_TEMPLATE}
+import sys, ctypes, resource, _socket
+places = ("/tmp", "/dev/shm", "/box")
+print([name for name, module in sys.modules.items() if str(getattr(module, "__file__", "")).startswith(places)])
+`;
+
+test("a program can't signal, trace, read or poison its template", async ({ engine, unharmed }) => {
+  const attack = await engine.execute({ language: "python", source: ATTACK });
+  expect(attack.status, JSON.stringify(attack)).toBe("ok");
+  const lines = (attack.run?.stdout ?? "").trim().split("\n");
+  const template = lines[0];
+  expect(template).toMatch(/^template \d+$/);
+  expect(lines.slice(1)).toEqual([
+    "kill EPERM",
+    "stop EPERM",
+    "ptrace EPERM",
+    "seize EPERM",
+    "mem EACCES",
+    "process_vm_readv EPERM",
+    "fds EACCES",
+    "socket EACCES",
+    "environ EACCES",
+    "nice EPERM",
+    "affinity EPERM",
+    "stdlib EACCES",
+    "template file EACCES",
+    "template dir EROFS",
+  ]);
+
+  // The next run starts from the same template, which imported none of the poison.
+  const after = await engine.execute({ language: "python", source: AFTER });
+  expect(after.run?.stdout).toBe(`${template}\n['__main__']\n`);
+  expect(after.run?.stderr).toBe("");
+  await unharmed(["python"]);
+});
+
+test("a template killed from outside is replaced", async ({ engine, unharmed }) => {
+  const first = await engine.execute({ language: "python", source: FIND_TEMPLATE });
+  const pid = /^template (\d+)$/.exec(first.run?.stdout.trim() ?? "")?.[1];
+  expect(pid, first.run?.stdout).toBeDefined();
+  const [container] = await containersOf(engine.id);
+  if (!container) throw new Error("the engine has no container");
+  await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
+  const next = await engine.execute({ language: "python", source: FIND_TEMPLATE });
+  expect(next.status, JSON.stringify(next)).toBe("ok");
+  expect(next.run?.stdout).toMatch(/^template \d+\n$/);
+  expect(next.run?.stdout).not.toBe(first.run?.stdout);
+  await unharmed(["python"]);
+});
