@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { LABEL_LANGUAGE } from "../src/engine/container-labels.js";
-import { programText } from "./isolation/isolation-helpers.js";
 import { containersOf, testEngine } from "./helpers/test-engine.js";
+import { programText } from "./isolation/isolation-helpers.js";
 
 /**
  * The numbers the engine takes from the kernel's cgroup counters, checked against what the
@@ -22,7 +22,7 @@ describe("what the cgroup counters report", () => {
         "#include <time.h>",
         "static long cpu_ms(void) { struct timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec * 1000 + t.tv_nsec / 1000000; }",
         "static void *spin(void *a) { while (cpu_ms() < 800) {} return a; }",
-        "int main(void) { pthread_t t; pthread_create(&t, 0, spin, 0); spin(0); pthread_join(t, 0); printf(\"%ld\\n\", cpu_ms()); }",
+        'int main(void) { pthread_t t; pthread_create(&t, 0, spin, 0); spin(0); pthread_join(t, 0); printf("%ld\\n", cpu_ms()); }',
       ].join("\n"),
       // Generous wall time: other work on the machine may leave it little CPU.
       limits: { cpuMs: 10_000, timeMs: 30_000, cpus: 2 },
@@ -59,7 +59,7 @@ describe("what the cgroup counters report", () => {
         "#include <stdio.h>",
         "#include <unistd.h>",
         "int main(void) { int n = 0; for (;;) { pid_t p = fork(); if (p < 0) break; if (p == 0) { pause(); } n++; }",
-        "  printf(\"%d\\n\", n); return 0; }",
+        '  printf("%d\\n", n); return 0; }',
       ].join("\n"),
       limits: { processes: 16, timeMs: 20_000 },
     });

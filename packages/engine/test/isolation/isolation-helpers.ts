@@ -68,7 +68,9 @@ function vmProcFiles(): ProcFiles[] {
  */
 export function sandboxUserProcesses(): HostProcess[] {
   const found: HostProcess[] = [];
-  for (const { pid, status, cgroup, cmdline } of inCgroupV2Lane() ? vmProcFiles() : localProcFiles()) {
+  for (const { pid, status, cgroup, cmdline } of inCgroupV2Lane()
+    ? vmProcFiles()
+    : localProcFiles()) {
     const uids = /\nUid:\t(\d+)\t(\d+)\t(\d+)/.exec(status);
     const state = /\nState:\t(\S)/.exec(status)?.[1];
     // A zombie is dead, unless it is the leader of a thread group whose other threads run on.
