@@ -47,6 +47,11 @@ export default async function startCgroupV2Host(): Promise<() => Promise<void>> 
     dockerHost = vmScript("start");
     vmScript("load-images", images);
   } catch (error) {
+    try {
+      vmScript("stop");
+    } catch {
+      // The reason to report is the start's.
+    }
     throw new Error(
       `The cgroup v2 lane needs its test host (a QEMU VM, scripts/cgroup-v2-vm/start) and it did not start: ${(error as Error).message}`,
     );
