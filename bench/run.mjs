@@ -13,8 +13,8 @@ import { benchJudge, judgeMarkdown } from "./judge-bench.mjs";
 import { imageTags, machine } from "./machine.mjs";
 import { benchRuntimes, runtimeMarkdown } from "./runtime-bench.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
-import { benchToolchains } from "./toolchain-bench.mjs";
 import { benchTemplates, templatesMarkdown } from "./template-bench.mjs";
+import { benchToolchains } from "./toolchain-bench.mjs";
 
 const QUICK = process.argv.includes("--quick");
 const N = (full) => (QUICK ? Math.max(5, Math.round(full / 10)) : full);

@@ -52,6 +52,26 @@ export default defineConfig({
       },
       {
         test: {
+          name: "cgroup-v2",
+          // Files of the docker project re-run against the Docker daemon of a cgroup v2 VM
+          // (scripts/cgroup-v2-vm): every status, the cgroup counters, the pids limit, the
+          // survivor proof. Their languages are CGROUP_V2_LANE_LANGUAGES (test/cgroup-v2/lane.ts).
+          include: [
+            "test/statuses.test.ts",
+            "test/cgroup-counters.test.ts",
+            "test/isolation/survivors.test.ts",
+            "test/isolation/reported-status.test.ts",
+          ],
+          fileParallelism: false,
+          // The VM is emulated (TCG) where KVM doesn't work: everything takes several times longer.
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+          // Boots the VM (or fails the lane saying why), loads the images, sets DOCKER_HOST.
+          globalSetup: ["test/cgroup-v2/global-setup.ts"],
+        },
+      },
+      {
+        test: {
           name: "docker-restart",
           include: ["test/resilience-restart/*.test.ts"],
           fileParallelism: false,

@@ -8,7 +8,7 @@ import type { Engine } from "../src/index.js";
 import type { LanguageSpec } from "../src/languages/language-spec.js";
 import { languageRegistry } from "../src/languages/registry.js";
 import { Sandbox } from "../src/sandbox/sandbox.js";
-import { containersOf, docker, testEngine } from "./helpers/test-engine.js";
+import { containersOf, docker, TEST_RUNTIME, testEngine } from "./helpers/test-engine.js";
 
 /**
  * The warmed toolchains are really used, proven by what the toolchains themselves report, never
@@ -42,6 +42,7 @@ async function leasedSandbox(language: "cpp" | "java"): Promise<Sandbox> {
         network: false,
       },
       labels: sandboxLabels(engineId, language),
+      runtime: TEST_RUNTIME,
     },
     { language, logger: pino({ level: "silent" }) },
   );
@@ -60,6 +61,7 @@ async function run(sandbox: Sandbox, argv: string[], env: Record<string, string>
       outputBytes: 4 * 1_048_576,
       fileSizeBytes: 64 * 1_048_576,
       streamedStdin: false,
+      template: false,
     },
     {},
   );

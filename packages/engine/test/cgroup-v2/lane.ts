@@ -1,0 +1,27 @@
+import { execFileSync } from "node:child_process";
+
+/**
+ * The cgroup v2 lane re-runs a focused part of the Docker suite against the Docker daemon of a
+ * cgroup v2 VM (scripts/cgroup-v2-vm; global-setup.ts boots it). Its global set-up names the
+ * VM's `exec` script in this variable; the tests then look at the VM's processes, not the host's.
+ */
+const VM_EXEC_VARIABLE = "WARMBOX_TEST_VM_EXEC";
+
+/** Languages of the lane's test files: their images are loaded into the VM. */
+export const CGROUP_V2_LANE_LANGUAGES = ["python", "c", "cpp", "javascript"] as const;
+
+/** Whether this test process runs in the cgroup v2 lane. */
+export function inCgroupV2Lane(): boolean {
+  return Boolean(process.env[VM_EXEC_VARIABLE]);
+}
+
+/** Runs `script` with sh as root in the VM's own namespaces and returns its stdout. */
+export function runInVm(script: string): string {
+  const exec = process.env[VM_EXEC_VARIABLE];
+  if (!exec) throw new Error(`${VM_EXEC_VARIABLE} is not set: not in the cgroup v2 lane`);
+  return execFileSync(exec, ["sh", "-c", script], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1_048_576,
+    timeout: 120_000,
+  });
+}
