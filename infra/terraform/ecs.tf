@@ -14,6 +14,10 @@ resource "aws_ecs_cluster" "this" {
 locals {
   docker_socket_volume = "docker-socket"
   docker_socket_path   = "/var/run/docker.sock"
+  # The server's data directory (WARMBOX_DATA_DIR in the image): the embedded SQLite store of
+  # submissions without enable_database, and the generated callback secret.
+  data_volume = "warmbox-data"
+  data_path   = "/data"
 
   server_environment = merge(
     {
@@ -59,9 +63,14 @@ locals {
         containerPath = local.docker_socket_path
         readOnly      = false
       },
+      {
+        sourceVolume  = local.data_volume
+        containerPath = local.data_path
+        readOnly      = false
+      },
     ]
 
-    # The process needs no capability and writes nothing but /tmp.
+    # The process needs no capability and writes nothing but /tmp and its data directory.
     readonlyRootFilesystem = true
     linuxParameters = {
       initProcessEnabled = true
@@ -104,6 +113,17 @@ resource "aws_ecs_task_definition" "server" {
   volume {
     name      = local.docker_socket_volume
     host_path = local.docker_socket_path
+  }
+
+  # A Docker volume kept on the instance across task replacements. Docker fills a new volume
+  # from the image's /data, owner included, so the server's non-root user can write it.
+  volume {
+    name = local.data_volume
+    docker_volume_configuration {
+      scope         = "shared"
+      autoprovision = true
+      driver        = "local"
+    }
   }
 
   container_definitions = jsonencode([local.server_container])
@@ -166,3 +186,4 @@ resource "aws_ecs_service" "server" {
     aws_iam_role_policy.task_execution,
   ]
 }
+

@@ -344,7 +344,7 @@ variable "alarm_response_time_p90_seconds" {
 
 variable "enable_database" {
   type        = bool
-  description = "Create an RDS PostgreSQL database for the submissions, shared by every server task (WARMBOX_DATABASE_URL from Secrets Manager). false: each task keeps its own embedded SQLite file, lost with the task."
+  description = "Create an RDS PostgreSQL database for the submissions, shared by every server task (WARMBOX_DATABASE_URL from Secrets Manager). false: each task keeps its own embedded SQLite file in a Docker volume on its instance (kept across task replacements, lost with the instance); with more than one task a submission is then found only through the task that took it, so set true when clients use /v1/submissions or the Judge0 API and service_max_count is above 1."
   default     = false
 }
 

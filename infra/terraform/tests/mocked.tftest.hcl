@@ -149,7 +149,7 @@ run "http_only_for_own_ranges_without_keys" {
   }
 
   assert {
-    condition     = one([for v in aws_ecs_task_definition.server.volume : v.host_path]) == "/var/run/docker.sock"
+    condition     = one([for v in aws_ecs_task_definition.server.volume : v.host_path if v.name == "docker-socket"]) == "/var/run/docker.sock"
     error_message = "the task mounts the Docker socket"
   }
 
@@ -371,4 +371,18 @@ run "refuses_a_database_in_an_existing_vpc_without_private_subnets" {
   }
 
   expect_failures = [aws_db_subnet_group.this]
+}
+
+run "data_directory_on_a_volume_kept_by_the_instance" {
+  command = apply
+
+  assert {
+    condition     = strcontains(aws_ecs_task_definition.server.container_definitions, jsonencode({ sourceVolume = "warmbox-data", containerPath = "/data", readOnly = false }))
+    error_message = "the server's data directory (/data, WARMBOX_DATA_DIR of the image) is a writable mount: the root file system is read-only"
+  }
+
+  assert {
+    condition     = one([for volume in aws_ecs_task_definition.server.volume : volume.docker_volume_configuration[0].scope if volume.name == "warmbox-data"]) == "shared"
+    error_message = "the data volume outlives a task on its instance"
+  }
 }
