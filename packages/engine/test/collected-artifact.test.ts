@@ -1,13 +1,7 @@
-import { randomUUID } from "node:crypto";
-import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { DockerContainerRuntime } from "../src/docker/docker-container-runtime.js";
-import { sandboxLabels } from "../src/engine/container-labels.js";
-import { imageRecipe } from "../src/images/image-recipe.js";
-import type { StageCommand } from "../src/protocol/messages.js";
 import { CollectRefusedError } from "../src/sandbox/collected-files.js";
-import { Sandbox } from "../src/sandbox/sandbox.js";
-import { containersOf, docker, TEST_RUNTIME } from "./helpers/test-engine.js";
+import type { Sandbox } from "../src/sandbox/sandbox.js";
+import { DirectSandboxes, plainStage } from "./helpers/direct-sandboxes.js";
 
 /**
  * Compile once, run elsewhere: the files a compile stage leaves in one sandbox are collected
@@ -15,44 +9,19 @@ import { containersOf, docker, TEST_RUNTIME } from "./helpers/test-engine.js";
  * compiled stays usable and its wipe still proves it clean.
  */
 
-const engineId = `test-${randomUUID().slice(0, 8)}`;
-const runtime = new DockerContainerRuntime(docker);
-const started: Sandbox[] = [];
+const sandboxes = new DirectSandboxes();
 
 /** A leased sandbox of the image `language` runs in (the JVM wants room: 512 MB, 128 tasks). */
-async function leasedSandbox(language: "c" | "java"): Promise<Sandbox> {
+function leasedSandbox(language: "c" | "java"): Promise<Sandbox> {
   const resources =
     language === "java"
       ? { memoryMb: 512, cpus: 1, processes: 128, network: false }
       : { memoryMb: 256, cpus: 1, processes: 32, network: false };
-  const sandbox = await Sandbox.start(
-    runtime,
-    {
-      image: imageRecipe(language).tag,
-      resources,
-      labels: sandboxLabels(engineId, language),
-      runtime: TEST_RUNTIME,
-    },
-    { language, logger: pino({ level: "silent" }) },
-  );
-  started.push(sandbox);
-  sandbox.lease();
-  return sandbox;
+  return sandboxes.leased(language, language, resources);
 }
 
-const stage = (...argv: string[]): StageCommand => ({
-  argv,
-  env: { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8" },
-  timeMs: 30_000,
-  cpuMs: 30_000,
-  outputBytes: 1_048_576,
-  fileSizeBytes: 64 * 1_048_576,
-  streamedStdin: false,
-  template: false,
-});
-
 async function run(sandbox: Sandbox, argv: string[], stdin?: string) {
-  const outcome = await sandbox.runStage(stage(...argv), {
+  const outcome = await sandbox.runStage(plainStage(argv), {
     ...(stdin === undefined ? {} : { stdin: Buffer.from(stdin) }),
   });
   return {
@@ -71,8 +40,7 @@ int main(void) {
 `;
 
 afterAll(async () => {
-  await Promise.all(started.map((sandbox) => sandbox.destroy()));
-  expect(await containersOf(engineId)).toEqual([]);
+  expect(await sandboxes.destroyAll()).toEqual([]);
 });
 
 describe("collecting a compiled program from a sandbox", () => {
@@ -164,7 +132,7 @@ describe("collecting a compiled program from a sandbox", () => {
       { name: "out", mode: 0o600, content: Buffer.from("result") },
     ]);
     // Mode 000 again: the next stage can't enter /box, as the job left it.
-    const next = await sandbox.runStage(stage("true"), {});
+    const next = await sandbox.runStage(plainStage(["true"]), {});
     expect(next.exit.execFailed).toBe(true);
     expect(next.stderr.toString()).toMatch(/chdir \/box/);
     await sandbox.wipe();

@@ -1,14 +1,10 @@
-import { randomUUID } from "node:crypto";
-import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { DockerContainerRuntime } from "../src/docker/docker-container-runtime.js";
-import { sandboxLabels } from "../src/engine/container-labels.js";
-import { imageRecipe } from "../src/images/image-recipe.js";
 import type { Engine } from "../src/index.js";
 import type { LanguageSpec } from "../src/languages/language-spec.js";
 import { languageRegistry } from "../src/languages/registry.js";
-import { Sandbox } from "../src/sandbox/sandbox.js";
-import { containersOf, docker, TEST_RUNTIME, testEngine } from "./helpers/test-engine.js";
+import type { Sandbox } from "../src/sandbox/sandbox.js";
+import { DirectSandboxes, plainStage } from "./helpers/direct-sandboxes.js";
+import { testEngine } from "./helpers/test-engine.js";
 
 /**
  * The warmed toolchains are really used, proven by what the toolchains themselves report, never
@@ -18,9 +14,7 @@ import { containersOf, docker, TEST_RUNTIME, testEngine } from "./helpers/test-e
  * the language spec's own command, so a spec whose flags drift from the image's fails here.
  */
 
-const engineId = `test-${randomUUID().slice(0, 8)}`;
-const runtime = new DockerContainerRuntime(docker);
-const started: Sandbox[] = [];
+const sandboxes = new DirectSandboxes();
 const PCH_DIR = "/usr/local/lib/warmbox/pch";
 
 function specOf(id: string): LanguageSpec {
@@ -29,42 +23,19 @@ function specOf(id: string): LanguageSpec {
   return spec;
 }
 
-async function leasedSandbox(language: "cpp" | "java"): Promise<Sandbox> {
+function leasedSandbox(language: "cpp" | "java"): Promise<Sandbox> {
   const spec = specOf(language);
-  const sandbox = await Sandbox.start(
-    runtime,
-    {
-      image: imageRecipe(spec.image).tag,
-      resources: {
-        memoryMb: spec.compileLimits.memoryMb ?? 256,
-        cpus: 1,
-        processes: spec.compileLimits.processes ?? 64,
-        network: false,
-      },
-      labels: sandboxLabels(engineId, language),
-      runtime: TEST_RUNTIME,
-    },
-    { language, logger: pino({ level: "silent" }) },
-  );
-  started.push(sandbox);
-  sandbox.lease();
-  return sandbox;
+  return sandboxes.leased(spec.image, language, {
+    memoryMb: spec.compileLimits.memoryMb ?? 256,
+    cpus: 1,
+    processes: spec.compileLimits.processes ?? 64,
+    network: false,
+  });
 }
 
 async function run(sandbox: Sandbox, argv: string[], env: Record<string, string> = {}) {
-  const outcome = await sandbox.runStage(
-    {
-      argv,
-      env: { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...env },
-      timeMs: 60_000,
-      cpuMs: 60_000,
-      outputBytes: 4 * 1_048_576,
-      fileSizeBytes: 64 * 1_048_576,
-      streamedStdin: false,
-      template: false,
-    },
-    {},
-  );
+  const stage = plainStage(argv, { timeMs: 60_000, cpuMs: 60_000, outputBytes: 4 * 1_048_576 });
+  const outcome = await sandbox.runStage({ ...stage, env: { ...stage.env, ...env } }, {});
   return {
     code: outcome.exit.exitCode,
     stdout: outcome.stdout.toString(),
@@ -83,8 +54,7 @@ function cppCompileListingHeaders(): string[] {
 }
 
 afterAll(async () => {
-  await Promise.all(started.map((sandbox) => sandbox.destroy()));
-  expect(await containersOf(engineId)).toEqual([]);
+  expect(await sandboxes.destroyAll()).toEqual([]);
 });
 
 describe("C++: precompiled headers", () => {
