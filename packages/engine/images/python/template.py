@@ -32,6 +32,7 @@ TID_OFFSET = 0x2D0
 MSG_CMSG_CLOEXEC = 0x40000000
 PR_SET_NAME = 15
 PR_SET_DUMPABLE = 4
+EINVAL = 22
 
 libc = ctypes.CDLL(None, use_errno=True)
 raw_syscall = ctypes.pythonapi.syscall  # PyDLL: the GIL stays held, as in os.fork()
@@ -92,10 +93,11 @@ def drop_privileges(status_fd):
         os.setuid(SANDBOX_UID)
         header = (ctypes.c_uint32 * 2)(0x20080522, 0)
         none = (ctypes.c_uint32 * 6)()
-        if raw_syscall(ctypes.c_long(SYS_CAPSET), header, none) or libc.prctl(
-            PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0
-        ):
+        if raw_syscall(ctypes.c_long(SYS_CAPSET), header, none):
             raise OSError(ctypes.get_errno(), "capset")
+        # EINVAL: a kernel without ambient capabilities (gVisor's) has none to clear (child.c)
+        if libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) and ctypes.get_errno() != EINVAL:
+            raise OSError(ctypes.get_errno(), "PR_CAP_AMBIENT_CLEAR_ALL")
     except OSError as error:
         fail(status_fd, b"S", "dropping privileges", error)
 
