@@ -6,6 +6,8 @@ import { isolationTest } from "./isolation-test.js";
  * that they persist). Worse than stated: nothing bounds their number, and they stay charged to
  * the sandbox's memory, so one tenant's leftovers make the next tenant's ordinary run fail with
  * memory_limit. The same program must get the same verdict before and after.
+ * KNOWN GAP, not fixed (docs/runtimes.md, "Open": gVisor has no /dev/mqueue to empty): marked
+ * `fails` so that it turns red the day the gap is closed and the mark must go.
  */
 const test = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 }, runtime: "runsc" });
 
@@ -19,7 +21,7 @@ for i in range(60000):
 `;
 const VICTIM = "b = bytearray(150 << 20)\nprint('victim ok')";
 
-test("a job's message queues don't cost the next job its memory", async ({ engine, unharmed }) => {
+test.fails("a job's message queues don't cost the next job its memory", async ({ engine, unharmed }) => {
   const before = await engine.execute({ language: "python", source: VICTIM });
   expect(before.status, JSON.stringify(before)).toBe("ok");
   const fill = await engine.execute({

@@ -6,6 +6,8 @@ import { isolationTest } from "./isolation-test.js";
  * (/proc/1/environ): the supervisor's address layout (maps, smaps), its auxiliary vector (auxv)
  * and the list of its open fds. Linux refuses each (they need ptrace access to a root process);
  * the memory and the fds themselves stay refused under gVisor too.
+ * KNOWN GAP, not fixed (docs/runtimes.md, "Open"): marked `fails` so that it turns red the day
+ * gVisor refuses them and the mark must go.
  */
 const test = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 }, runtime: "runsc" });
 
@@ -22,7 +24,7 @@ for part in ("maps", "smaps", "auxv", "mem"):
 probe("fd", lambda: os.listdir(f"/proc/{supervisor}/fd"))
 `;
 
-test("root's address layout, auxv and fd list are not readable", async ({ engine, unharmed }) => {
+test.fails("root's address layout, auxv and fd list are not readable", async ({ engine, unharmed }) => {
   const result = await engine.execute({ language: "python", source: PROBE });
   expect(result.status, JSON.stringify(result)).toBe("ok");
   expect(result.run?.stdout).toBe(
