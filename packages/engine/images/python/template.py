@@ -32,6 +32,7 @@ TID_OFFSET = 0x2D0
 MSG_CMSG_CLOEXEC = 0x40000000
 PR_SET_NAME = 15
 PR_SET_DUMPABLE = 4
+EINVAL = 22
 
 libc = ctypes.CDLL(None, use_errno=True)
 raw_syscall = ctypes.pythonapi.syscall  # PyDLL: the GIL stays held, as in os.fork()
@@ -92,10 +93,11 @@ def drop_privileges(status_fd):
         os.setuid(SANDBOX_UID)
         header = (ctypes.c_uint32 * 2)(0x20080522, 0)
         none = (ctypes.c_uint32 * 6)()
-        if raw_syscall(ctypes.c_long(SYS_CAPSET), header, none) or libc.prctl(
-            PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0
-        ):
+        if raw_syscall(ctypes.c_long(SYS_CAPSET), header, none):
             raise OSError(ctypes.get_errno(), "capset")
+        # EINVAL: a kernel without ambient capabilities (gVisor's) has none to clear (child.c)
+        if libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) and ctypes.get_errno() != EINVAL:
+            raise OSError(ctypes.get_errno(), "PR_CAP_AMBIENT_CLEAR_ALL")
     except OSError as error:
         fail(status_fd, b"S", "dropping privileges", error)
 
@@ -111,8 +113,9 @@ def set_limits(status_fd, fsize, cpu_ms):
         fail(status_fd, b"S", "setrlimit", error)
 
 
-def become_program(fds, fsize, cpu_ms, argv):
-    """In the clone: the supervisor's child.c, then the interpreter state of a fresh start."""
+def become_program(fds, fsize, cpu_ms, argv, exec_env):
+    """In the clone: the supervisor's child.c, then the interpreter state of a fresh start (or,
+    with `exec_env`, an exec of the real command in that environment)."""
     for target, fd in enumerate(fds[:3]):
         os.dup2(fd, target)
     status_fd = fds[3]
@@ -134,6 +137,8 @@ def become_program(fds, fsize, cpu_ms, argv):
     except OSError as error:
         fail(status_fd, b"E", "chdir /box", error)
     os.umask(0o022)
+    if exec_env is not None:
+        os.execvpe(argv[0], argv, dict(item.split(b"=", 1) for item in exec_env))
     script = argv[2]
     path = script if script.startswith("/") else "/box/" + script
     code = compile_main(path, argv)
@@ -174,30 +179,37 @@ def compile_main(path, argv):
     os.execvp(argv[0], argv)  # status pipe and control socket are close-on-exec
 
 
+# Every request is received into this one buffer and parsed only in the clone: the template never
+# turns a request (a program's arguments) into objects of its own, whose freed memory every later
+# clone would inherit. The buffer is zeroed once the clone has its copy.
+REQUEST = bytearray(1 << 20)
+
+
 def serve_one():
     """Answers one request. In the template: None. In the clone: what to run."""
-    data, ancillary, _, _ = control.recvmsg(1 << 20, _socket.CMSG_SPACE(16), MSG_CMSG_CLOEXEC)
-    if not data:
+    size, ancillary, _, _ = control.recvmsg_into([REQUEST], _socket.CMSG_SPACE(16), MSG_CMSG_CLOEXEC)
+    if not size:
         os._exit(0)  # the supervisor is gone
     fds = [int.from_bytes(a[i : i + 4], sys.byteorder) for _, _, a in ancillary for i in range(0, len(a), 4)]
-    fields = data.split(b"\0")[:-1]
-    fsize, cpu_ms, argc = int(fields[0]), int(fields[1]), int(fields[2])
-    argv = [os.fsdecode(arg) for arg in fields[3 : 3 + argc]]
-    env = fields[3 + argc :]
-    runnable = (
-        len(fds) == 4
-        and argv[:2] == RUN_PREFIX
-        and len(argv) > 2
-        and argv[2][:1] not in ("", "-")
-        and env == STARTUP_ENVIRON
-    )
-    pid = clone_as_sibling() if runnable else 0
-    if pid == 0 and runnable:
-        return become_program(fds, fsize, cpu_ms, argv)
+    pid = clone_as_sibling() if len(fds) == 4 else 0
+    if pid == 0 and len(fds) == 4:
+        return become_program(fds, *parse_request(size))
+    REQUEST[:size] = bytes(size)
     for fd in fds:
         os.close(fd)
     control.send(max(pid, 0).to_bytes(4, sys.byteorder, signed=True))
     return None
+
+
+def parse_request(size):
+    """In the clone: the limits and argv of the request, and its environment when the template
+    can't run it as it is (another command or environment: the real command is exec'd)."""
+    fields = bytes(REQUEST[:size]).split(b"\0")[:-1]
+    fsize, cpu_ms, argc = int(fields[0]), int(fields[1]), int(fields[2])
+    argv = [os.fsdecode(arg) for arg in fields[3 : 3 + argc]]
+    env = fields[3 + argc :]
+    runnable = argv[:2] == RUN_PREFIX and len(argv) > 2 and argv[2][:1] not in ("", "-") and env == STARTUP_ENVIRON
+    return fsize, cpu_ms, argv, None if runnable else env
 
 
 def exit_status(stop):

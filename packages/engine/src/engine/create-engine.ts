@@ -157,7 +157,11 @@ class WarmboxEngine implements Engine {
       (id) => this.#pools.get(id)?.version,
       this.#options.limits,
     );
-    return this.#options.templates ? job : { ...job, spec: { ...job.spec, template: false } };
+    // gVisor runs the template's clone as the template's child, not the supervisor's
+    // (CLONE_PARENT): the supervisor never sees it exit. Templates are runc's only.
+    const templates =
+      this.#options.templates && this.#options.runtimes.get(job.spec.id) !== "runsc";
+    return templates ? job : { ...job, spec: { ...job.spec, template: false } };
   }
 
   /** The pool that runs a resolved job, once its network access is checked. */

@@ -171,6 +171,7 @@ const engineOptionsShape = {
   /**
    * Start runs by the language's template where its spec turns one on (a started interpreter
    * that forks for each run, docs/templates.md); false: every run starts its interpreter anew.
+   * Languages under runsc never use one (gVisor doesn't keep the clone the supervisor's child).
    * @default true
    */
   templates: z.boolean().default(true),
