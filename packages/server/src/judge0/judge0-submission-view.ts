@@ -106,9 +106,10 @@ function allAttributes(
 
 /**
  * A submission as Judge0 answers it: the requested `fields` only, texts base64 encoded when
- * asked. Without base64, a requested text that is not valid UTF-8 throws NotUtf8Error (Judge0
- * refuses to answer it then). The engine decoded the program's output as UTF-8 already, so
- * bytes that weren't show as U+FFFD, also in base64.
+ * asked. Without base64, a source that is not valid UTF-8 throws NotUtf8Error (Judge0 refuses
+ * to answer it then). The program's output is always answered: the engine decoded it as UTF-8
+ * already, bytes that weren't show as U+FFFD (also in base64), and a U+FFFD the program printed
+ * itself can't be told from them, so neither makes the answer an error.
  */
 export function judge0SubmissionView(
   record: SubmissionRecord,
@@ -123,10 +124,7 @@ export function judge0SubmissionView(
     if (TEXT_ATTRIBUTES.has(field) && typeof value === "string") {
       if (field === "source_code" && options.base64) value = request.source_base64;
       else if (options.base64) value = Buffer.from(value, "utf8").toString("base64");
-      else if (
-        value.includes(REPLACEMENT) &&
-        (field !== "source_code" || utf8Text(source) === undefined)
-      )
+      else if (field === "source_code" && utf8Text(source) === undefined)
         throw new NotUtf8Error(field);
     }
     view[field] = value;

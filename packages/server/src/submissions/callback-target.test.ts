@@ -67,6 +67,8 @@ describe("parseCallbackUrl", () => {
     ["gopher://example.com/", "http:// or https://"],
     ["not a url", "absolute URL"],
     ["http://user:secret@example.com/", "user name or password"],
+    ["http://example.com/hook\u0000x", "control characters"],
+    ["http://example.com/\nHost: evil", "control characters"],
     [`https://example.com/${"a".repeat(2_100)}`, "longer than"],
   ])("refuses %s", (url, reason) => {
     expect(() => parseCallbackUrl(url)).toThrow(reason);

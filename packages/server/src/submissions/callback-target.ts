@@ -47,6 +47,11 @@ export function parseCallbackUrl(text: string): URL {
   if (text.length > MAX_CALLBACK_URL_LENGTH) {
     throw new CallbackRefusedError(`is longer than ${MAX_CALLBACK_URL_LENGTH} characters`);
   }
+  // The URL parser would percent-encode them, but the text is what is stored and sent.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    throw new CallbackRefusedError("must not contain control characters");
+  }
   let url: URL;
   try {
     url = new URL(text);
