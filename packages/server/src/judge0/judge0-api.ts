@@ -49,10 +49,11 @@ export class Judge0Api {
     catalog: LanguageCatalog;
   }) {
     this.#policy = engineLimitPolicy(options.config);
-    this.settings = judge0Settings(this.#policy, {
-      maxTries: CALLBACK_TRIES,
-      timeoutSeconds: CALLBACK_TIMEOUT_SECONDS,
-    });
+    this.settings = judge0Settings(
+      this.#policy,
+      { maxTries: CALLBACK_TRIES, timeoutSeconds: CALLBACK_TIMEOUT_SECONDS },
+      options.config.maxBodyBytes,
+    );
     this.#submissions = options.submissions;
     this.#catalog = options.catalog;
     // Judge0 PUTs a finished submission to its callback_url, base64-encoded, with the fields a
@@ -76,7 +77,12 @@ export class Judge0Api {
    * Checks one Judge0 submission body and makes it: 422 Judge0Error naming the fields at
    * fault, else the stored record (queued).
    */
-  async create(owner: string, body: unknown, base64: boolean): Promise<SubmissionRecord> {
+  async create(
+    owner: string,
+    body: unknown,
+    base64: boolean,
+    budget: ExtractBudget = { bytes: this.settings.max_extract_size * 1_024 },
+  ): Promise<SubmissionRecord> {
     const languages = new Set((await this.languages()).map((language) => language.id));
     const request = parseJudge0Submission(body, {
       base64,
@@ -86,8 +92,9 @@ export class Judge0Api {
     const work = await toExecuteRequest(request, {
       policy: this.#policy,
       defaultFileOf: (language) => languageRegistry.find(language)?.defaultFile ?? "main",
-      maxExtractBytes: this.settings.max_extract_size * 1_024,
+      maxExtractBytes: Math.min(this.settings.max_extract_size * 1_024, budget.bytes),
     });
+    if (request.additional_files) budget.bytes -= filesBytes(work.files ?? []);
     try {
       const [record] = await this.#submissions.submit(owner, [
         {
@@ -142,6 +149,22 @@ export class Judge0Api {
       max_file_size: Math.floor(limits.fileSizeBytes / 1_024),
     };
   }
+}
+
+/**
+ * Bytes a request's archives may still extract to: one request (a batch too) stores no more
+ * unpacked files than max_extract_size, however small its zips are.
+ */
+export interface ExtractBudget {
+  bytes: number;
+}
+
+function filesBytes(files: readonly { content: string; encoding?: string }[]): number {
+  return files.reduce(
+    (sum, file) =>
+      sum + Buffer.byteLength(file.content, file.encoding === "base64" ? "base64" : "utf8"),
+    0,
+  );
 }
 
 /** The service's refusals, as Judge0's 422 on the field they are about. */

@@ -99,6 +99,7 @@ export interface CallbackPolicy {
 export function judge0Settings(
   policy: EngineLimitPolicy,
   callbacks: CallbackPolicy,
+  maxBodyBytes: number,
 ): Judge0Settings {
   const { defaults, max } = policy;
   return {
@@ -135,7 +136,8 @@ export function judge0Settings(
     number_of_runs: 1,
     max_number_of_runs: 1,
     redirect_stderr_to_stdout: false,
-    max_extract_size: MAX_EXTRACT_SIZE_KB,
+    // No more than a request body may carry: a few KB of zip must not store 10 MB per submission.
+    max_extract_size: Math.min(MAX_EXTRACT_SIZE_KB, Math.floor(maxBodyBytes / 1_024)),
     enable_batched_submissions: true,
     max_submission_batch_size: MAX_SUBMISSION_BATCH_SIZE,
     submission_cache_duration: 0,

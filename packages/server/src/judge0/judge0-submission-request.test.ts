@@ -7,6 +7,7 @@ import { parseJudge0Submission } from "./judge0-submission-request.js";
 const settings = judge0Settings(
   { defaults: DEFAULT_RUN_LIMITS, max: DEFAULT_MAX_LIMITS },
   { maxTries: 3, timeoutSeconds: 10 },
+  16 * 1_048_576,
 );
 const parse = (body: unknown, base64 = false) =>
   parseJudge0Submission(body, { base64, settings, knownLanguage: (id) => [71, 89].includes(id) });

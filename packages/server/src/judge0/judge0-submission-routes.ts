@@ -95,9 +95,10 @@ export function registerJudge0SubmissionRoutes(scope: FastifyInstance, api: Judg
     const sizeError = batchSizeError(items.length);
     if (sizeError) throw sizeError;
     const answers: unknown[] = [];
+    const budget = { bytes: api.settings.max_extract_size * 1_024 };
     for (const item of items) {
       try {
-        const record = await api.create(ownerOf(request), item, base64Of(request.query));
+        const record = await api.create(ownerOf(request), item, base64Of(request.query), budget);
         answers.push({ token: record.id });
       } catch (error) {
         if (!Judge0Error.isInstance(error) || error.statusCode !== 422) throw error;
