@@ -3,7 +3,9 @@
  * (submission attributes, statuses, config_info keys, batch and fields rules), not from this
  * server's mapping code: a real server on a loopback port over real sandboxes.
  */
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,6 +22,8 @@ const server = useTestServer({
   apiKeys: [KEY, OTHER_KEY],
   judge0Root: true,
   dataDir,
+  // The callback test's receiver listens on loopback.
+  allowPrivateCallbacks: true,
 });
 
 /** Judge0 CE 1.13.1's statuses, from its documentation. */
@@ -363,6 +367,50 @@ describe("Judge0 submissions", () => {
     expect(deleted.status).toBe(200);
     expect(unb64(deleted.body.stdout)).toBe("bye\n");
     expect((await call("GET", `/submissions/${result.token}`)).status).toBe(404);
+  });
+});
+
+describe("Judge0 callbacks", () => {
+  it("PUTs the finished submission to callback_url, base64 encoded, with the default fields", async () => {
+    const received: { method: string; body: string }[] = [];
+    const receiver = createServer(async (request, response) => {
+      let body = "";
+      for await (const chunk of request) body += chunk;
+      received.push({ method: request.method ?? "", body });
+      response.end();
+    });
+    receiver.listen(0, "127.0.0.1");
+    await once(receiver, "listening");
+    const { port } = receiver.address() as { port: number };
+    try {
+      const created = await call("POST", "/submissions", {
+        source_code: "print('hi')",
+        language_id: 71,
+        callback_url: `http://127.0.0.1:${port}/judge0-callback`,
+      });
+      expect(created.status).toBe(201);
+      await expect.poll(() => received.length, { timeout: 60_000, interval: 200 }).toBe(1);
+      const [callback] = received;
+      expect(callback?.method).toBe("PUT");
+      const body = JSON.parse(callback?.body ?? "{}");
+      expect(Object.keys(body).sort()).toEqual(
+        [
+          "compile_output",
+          "memory",
+          "message",
+          "status",
+          "stderr",
+          "stdout",
+          "time",
+          "token",
+        ].sort(),
+      );
+      expect(body.token).toBe(created.body.token);
+      expect(body.status).toEqual({ id: 3, description: "Accepted" });
+      expect(Buffer.from(body.stdout, "base64").toString()).toBe("hi\n");
+    } finally {
+      receiver.close();
+    }
   });
 });
 
