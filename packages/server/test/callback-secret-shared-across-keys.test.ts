@@ -68,9 +68,23 @@ describe("callback signatures on a server with two API keys", () => {
       const a = received.find((callback) => callback.path === "/a");
       const b = received.find((callback) => callback.path === "/b");
       if (!a || !b) throw new Error("a callback is missing");
-      // The secret tenant A verifies with...
-      expect(signatureValid(SECRET, a.body, a.signature)).toBe(true);
-      // ...must not be the one that signs tenant B's callbacks.
+      // The secret tenant A verifies with (its own, fetched with its key)...
+      const secretOf = async (key: string) =>
+        (
+          (await (
+            await fetch(`${server.url}/v1/submissions/callback-secret`, {
+              headers: { "x-api-key": key },
+            })
+          ).json()) as { secret: string }
+        ).secret;
+      const secretA = await secretOf(KEY_A);
+      const secretB = await secretOf(KEY_B);
+      expect(secretA).not.toBe(secretB);
+      expect(signatureValid(secretA, a.body, a.signature)).toBe(true);
+      expect(signatureValid(secretB, b.body, b.signature)).toBe(true);
+      // ...must not be the one that signs tenant B's callbacks, nor is the server secret.
+      expect(signatureValid(secretA, b.body, b.signature)).toBe(false);
+      expect(signatureValid(SECRET, a.body, a.signature)).toBe(false);
       expect(signatureValid(SECRET, b.body, b.signature)).toBe(false);
     } finally {
       await server.stop();

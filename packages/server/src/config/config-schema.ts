@@ -23,6 +23,14 @@ export function defaultMaxConcurrentPerClient(poolMax: number): number {
   return Math.max(1, Math.ceil(poolMax / 2));
 }
 /**
+ * Unfinished asynchronous submissions one key may have when WARMBOX_MAX_UNFINISHED_PER_KEY is not
+ * set: four times what the synchronous API lets wait, so a key queues a few engine queues'
+ * worth and no more.
+ */
+export function defaultMaxUnfinishedPerKey(maxQueue: number): number {
+  return Math.max(1, 4 * maxQueue);
+}
+/**
  * Largest request body (and WebSocket message). Source files are small; 2 MiB leaves room for a
  * multi-file project and some stdin without letting one request hold much memory.
  */
@@ -113,6 +121,13 @@ const serverShape = {
    * off; at most 100000. @default half of `pool.max`, at least 1
    */
   maxConcurrentPerClient: z.number().int().min(0).max(100_000).optional(),
+  /**
+   * Asynchronous submissions (native and Judge0) one API key may have unfinished (queued or
+   * running); a submission or batch past it gets 429 `too_many_submissions`. Without keys,
+   * every client shares one bound. 0 turns it off; at most 1000000.
+   * @default 4 × `maxQueue`, at least 1
+   */
+  maxUnfinishedPerKey: z.number().int().min(0).max(1_000_000).optional(),
   /**
    * Host names (or addresses, with or without :port) the API answers to; a request whose
    * Host header names another is refused (DNS rebinding). ["*"] accepts any. Loopback names,

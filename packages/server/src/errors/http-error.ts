@@ -9,6 +9,7 @@ export type HttpErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "too_many_submissions"
   | "overloaded"
   | "unavailable"
   | "internal_error";

@@ -604,3 +604,28 @@ describe("Judge0 at the root (judge0Root)", () => {
     expect(languages[0]).toHaveProperty("defaultFile");
   });
 });
+
+describe("Judge0 submissions past a key's bound of unfinished ones", () => {
+  const bounded = useTestServer({ languages: ["python"], apiKeys: [KEY], maxUnfinishedPerKey: 2 });
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${bounded.url}/judge0${path}`, {
+      method: "POST",
+      headers: { "x-auth-token": KEY, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+  const sleeper = { source_code: "import time\ntime.sleep(5)", language_id: 71 };
+
+  it("refuses a batch that does not fit whole, and a submission past the bound, with 429 { error }", async () => {
+    const tooBig = await post("/submissions/batch", { submissions: [sleeper, sleeper, sleeper] });
+    expect(tooBig.status).toBe(429);
+    expect(tooBig.body).toEqual({ error: expect.stringMatching(/at most 2/) });
+    const fits = await post("/submissions/batch", { submissions: [sleeper, sleeper] });
+    expect(fits.status).toBe(201);
+    expect(fits.body).toHaveLength(2);
+    const single = await post("/submissions", sleeper);
+    expect(single.status).toBe(429);
+    expect(Object.keys(single.body)).toEqual(["error"]);
+  });
+});

@@ -94,6 +94,8 @@ export function registerJudge0SubmissionRoutes(scope: FastifyInstance, api: Judg
     const items = Array.isArray(body?.submissions) ? body.submissions : [];
     const sizeError = batchSizeError(items.length);
     if (sizeError) throw sizeError;
+    // The whole batch must fit in the key's bound of unfinished submissions.
+    await api.submissions.ensureRoomFor(ownerOf(request), items.length);
     const answers: unknown[] = [];
     const budget = { bytes: api.settings.max_extract_size * 1_024 };
     for (const item of items) {

@@ -52,13 +52,13 @@ export const submissionOutputSchemas = {
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const notFound = errorResponse("not_found: no such submission of this API key");
 
-/** `/v1/submissions` and `/v1/submissions/{id}`. */
+/** `/v1/submissions`, `/v1/submissions/callback-secret` and `/v1/submissions/{id}`. */
 export const submissionPaths = {
   "/v1/submissions": {
     post: {
       operationId: "createSubmission",
       summary: "Queue an execute or judge request; its result is kept, fetched later or POSTed",
-      description: `Stored at once (answered 202 \`{ id }\`) and run by whichever server instance has a free sandbox. With \`?wait=true\` the answer waits up to ${SUBMISSION_WAIT_MS / 1_000} s: 200 with the finished submission, or 202 with it as it is. A \`callbackUrl\` gets the finished submission as a JSON POST (up to 3 tries with back-off) signed in the \`${SIGNATURE_HEADER}\` header: \`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed by the server's callback secret>\`; a receiver recomputes it, compares in constant time and refuses a \`t\` more than ${SIGNATURE_TOLERANCE_SECONDS} s away. Callback URLs must be http(s) and reach a public address unless the operator allows private ones (400 otherwise). A server that stops mid-run re-runs the work once (\`attempts: 2\`).`,
+      description: `Stored at once (answered 202 \`{ id }\`) and run by whichever server instance has a free sandbox. With \`?wait=true\` the answer waits up to ${SUBMISSION_WAIT_MS / 1_000} s: 200 with the finished submission, or 202 with it as it is. A \`callbackUrl\` gets the finished submission as a JSON POST (up to 3 tries with back-off) signed in the \`${SIGNATURE_HEADER}\` header: \`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed by the caller's callback secret>\` (each API key has its own: \`GET /v1/submissions/callback-secret\`); a receiver recomputes it, compares in constant time and refuses a \`t\` more than ${SIGNATURE_TOLERANCE_SECONDS} s away. A key may have a bounded number of submissions unfinished (queued or running, \`WARMBOX_MAX_UNFINISHED_PER_KEY\`); past it the request is a 429 \`too_many_submissions\` with Retry-After and nothing is stored. Callback URLs must be http(s) and reach a public address unless the operator allows private ones (400 otherwise). A server that stops mid-run re-runs the work once (\`attempts: 2\`).`,
       parameters: [
         {
           name: "wait",
@@ -112,6 +112,25 @@ export const submissionPaths = {
       responses: {
         "200": { description: "a page", content: json(ref("SubmissionPage")) },
         "400": COMMON_ERRORS["400"],
+        "401": COMMON_ERRORS["401"],
+        "429": COMMON_ERRORS["429"],
+      },
+    },
+  },
+  "/v1/submissions/callback-secret": {
+    get: {
+      operationId: "getCallbackSecret",
+      summary: "The secret that signs the caller's callbacks",
+      description: `Each API key's callbacks are signed with a secret of its own (the hex HMAC-SHA256 of the key's id keyed by the server's callback secret), so one key's secret verifies no other key's callbacks. Verify the \`${SIGNATURE_HEADER}\` header with it.`,
+      responses: {
+        "200": {
+          description: "`{ secret }`",
+          content: json({
+            type: "object",
+            properties: { secret: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+            required: ["secret"],
+          }),
+        },
         "401": COMMON_ERRORS["401"],
         "429": COMMON_ERRORS["429"],
       },

@@ -156,3 +156,47 @@ describe("the native submissions API", () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe("a key's bound of unfinished submissions, and its callback secret", () => {
+  const server = useTestServer({ apiKeys: [KEY_A, KEY_B], maxUnfinishedPerKey: 2 });
+  const sleeper = {
+    kind: "execute",
+    request: { language: "python", source: "import time\ntime.sleep(5)" },
+  };
+
+  it("refuses a key's submission past its bound with 429 too_many_submissions; other keys go on", async () => {
+    const submitted = [];
+    for (let index = 0; index < 3; index++) {
+      submitted.push(await postJson(`${server.url}/v1/submissions`, sleeper, as(KEY_A)));
+    }
+    expect(submitted.map((answer) => answer.status)).toEqual([202, 202, 429]);
+    const refused = submitted[2];
+    expect(refused?.body.error.code).toBe("too_many_submissions");
+    expect(refused?.body.error.message).toMatch(/at most 2/);
+    const listed = await getJson(`${server.url}/v1/submissions`, as(KEY_A));
+    expect(listed.body.items).toHaveLength(2);
+    const other = await postJson(`${server.url}/v1/submissions`, sleeper, as(KEY_B));
+    expect(other.status).toBe(202);
+    for (const answer of [...submitted.slice(0, 2)]) {
+      const deleted = await fetch(`${server.url}/v1/submissions/${answer.body.id}`, {
+        method: "DELETE",
+        headers: as(KEY_A),
+      });
+      expect(deleted.status).toBe(204);
+    }
+    expect((await postJson(`${server.url}/v1/submissions`, sleeper, as(KEY_A))).status).toBe(202);
+  });
+
+  it("gives each key its own callback secret, and none without a key", async () => {
+    const a = await getJson(`${server.url}/v1/submissions/callback-secret`, as(KEY_A));
+    const b = await getJson(`${server.url}/v1/submissions/callback-secret`, as(KEY_B));
+    expect(a.status).toBe(200);
+    expect(a.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.body.secret).not.toBe(b.body.secret);
+    expect((await getJson(`${server.url}/v1/submissions/callback-secret`, as(KEY_A))).body).toEqual(
+      a.body,
+    );
+    expect((await fetch(`${server.url}/v1/submissions/callback-secret`)).status).toBe(401);
+  });
+});

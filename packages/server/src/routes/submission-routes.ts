@@ -98,6 +98,8 @@ const notFound = (id: string) =>
  * - `GET /v1/submissions/:id`: the submission (SubmissionAnswer).
  * - `GET /v1/submissions?status=&limit=&cursor=`: the caller's own, newest first.
  * - `DELETE /v1/submissions/:id`: 204.
+ * - `GET /v1/submissions/callback-secret`: `{ secret }`, the key that signs this API key's
+ *   callbacks (each API key has its own; see docs/api.md).
  * A submission belongs to the API key that made it; any other key gets 404.
  *
  * @example
@@ -121,6 +123,11 @@ export function registerSubmissionRoutes(
       (await submissions.waitUntilDone(owner, record.id, SUBMISSION_WAIT_MS, signal)) ?? record;
     return reply.code(latest.state === "done" ? 200 : 202).send(submissionAnswer(latest));
   });
+
+  // A static path: Fastify matches it before the parametric /v1/submissions/:id.
+  app.get("/v1/submissions/callback-secret", async (request) => ({
+    secret: submissions.callbackSecret(ownerOf(request)),
+  }));
 
   app.get<{ Params: { id: string } }>("/v1/submissions/:id", async (request) => {
     const record = await submissions.get(ownerOf(request), request.params.id);

@@ -7,7 +7,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, postJson, useTestServer } from "../testing/test-server.js";
 import { CallbackDelivery } from "./callback-delivery.js";
-import { SIGNATURE_HEADER, verifyCallback } from "./callback-signature.js";
+import { ownerCallbackSecret, SIGNATURE_HEADER, verifyCallback } from "./callback-signature.js";
 import { SqliteSubmissionStore } from "./store/sqlite-submission-store.js";
 
 const SECRET = "callback-secret-0123456789abcdef0123456789";
@@ -84,8 +84,12 @@ describe("callbacks to a receiver on loopback, private callbacks allowed", () =>
     expect(ok.received).toHaveLength(1);
     const [delivery] = ok.received as [Received];
     expect(delivery.path).toBe("/hook?x=1");
-    expect(verifyCallback(SECRET, delivery.body, delivery.signature)).toBe(true);
-    expect(verifyCallback(`${SECRET}-wrong`, delivery.body, delivery.signature)).toBe(false);
+    const { secret } = (await (
+      await fetch(`${server.url}/v1/submissions/callback-secret`)
+    ).json()) as { secret: string };
+    expect(secret).toBe(ownerCallbackSecret(SECRET, ""));
+    expect(verifyCallback(secret, delivery.body, delivery.signature)).toBe(true);
+    expect(verifyCallback(SECRET, delivery.body, delivery.signature)).toBe(false);
     expect(JSON.parse(delivery.body)).toMatchObject({
       id,
       state: "done",
@@ -139,7 +143,7 @@ describe("callbacks checked again at delivery, private callbacks not allowed", (
 
       const delivery = new CallbackDelivery({
         store,
-        secret: SECRET,
+        secretOf: () => SECRET,
         allowPrivate: false,
         formatOf: () => ({ method: "POST", body: (record) => ({ id: record.id }) }),
         logger: pino({ level: "silent" }),

@@ -31,8 +31,8 @@ export interface CallbackFormat {
 
 export interface CallbackDeliveryOptions {
   store: SubmissionStore;
-  /** Signs every body (see signCallback). */
-  secret: string;
+  /** The secret that signs the bodies of an owner's callbacks (see ownerCallbackSecret). */
+  secretOf: (owner: string) => string;
   allowPrivate: boolean;
   /** The method and JSON body of a submission's callback. */
   formatOf: (record: SubmissionRecord) => CallbackFormat;
@@ -101,7 +101,12 @@ export class CallbackDelivery {
           return; // stopping: the sweep of a later start resumes it
         }
       }
-      const failure = await this.#send(record.callbackUrl as string, format.method, body);
+      const failure = await this.#send(
+        record.callbackUrl as string,
+        format.method,
+        body,
+        this.#options.secretOf(record.owner),
+      );
       tries++;
       const state =
         failure === undefined ? "delivered" : tries >= CALLBACK_TRIES ? "failed" : "pending";
@@ -112,7 +117,12 @@ export class CallbackDelivery {
   }
 
   /** One try: undefined when the receiver answered 2xx, else why not. */
-  async #send(url: string, method: string, body: string): Promise<string | undefined> {
+  async #send(
+    url: string,
+    method: string,
+    body: string,
+    secret: string,
+  ): Promise<string | undefined> {
     let target: CallbackTarget;
     try {
       target = await resolveCallbackTarget(url, { allowPrivate: this.#options.allowPrivate });
@@ -121,7 +131,7 @@ export class CallbackDelivery {
     }
     const timestamp = Math.floor(Date.now() / 1_000);
     try {
-      const signature = signCallback(this.#options.secret, body, timestamp);
+      const signature = signCallback(secret, body, timestamp);
       const status = await sendTo(target, method, body, signature);
       return status >= 200 && status < 300 ? undefined : `answered ${status}`;
     } catch (error) {

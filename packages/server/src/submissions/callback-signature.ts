@@ -14,8 +14,17 @@ function hmacHex(secret: string, timestamp: number, body: string): string {
 }
 
 /**
+ * The secret that signs the callbacks of `owner` (an API key id, "" without keys): the hex
+ * HMAC-SHA256 of the owner id keyed by the server's callback secret. Each key gets its own, so
+ * a tenant that verifies its callbacks cannot sign another tenant's.
+ */
+export function ownerCallbackSecret(serverSecret: string, owner: string): string {
+  return createHmac("sha256", serverSecret).update(owner).digest("hex");
+}
+
+/**
  * The `Warmbox-Signature` value of a callback body sent at `timestamp` (unix seconds): the
- * HMAC-SHA256, keyed by the server's callback secret, of `<timestamp>.<body>` (the exact bytes
+ * HMAC-SHA256, keyed by the owner's callback secret (ownerCallbackSecret), of `<timestamp>.<body>` (the exact bytes
  * of the body, as UTF-8).
  */
 export function signCallback(secret: string, body: string, timestamp: number): string {

@@ -8,7 +8,9 @@ import {
   languageRegistry,
   UnknownLanguageError,
 } from "@warmbox/engine";
+import { HttpError } from "../errors/http-error.js";
 import type { CallbackFormat } from "./callback-delivery.js";
+import { ownerCallbackSecret } from "./callback-signature.js";
 import { CallbackRefusedError, resolveCallbackTarget } from "./callback-target.js";
 import { submissionAnswer } from "./submission-answer.js";
 import type { SubmissionRecord, SubmissionState, SubmissionWork } from "./submission-record.js";
@@ -30,11 +32,21 @@ export interface SubmissionServiceOptions {
   allowPrivateCallbacks: boolean;
   /** How often `waitUntilDone` looks in the store for work finished on another instance. */
   pollMs: number;
+  /**
+   * Unfinished (queued + running) submissions one owner may have; 0 for no bound. Checked
+   * against the store before storing, so concurrent submits of one owner may pass it by a few.
+   */
+  maxUnfinishedPerOwner: number;
+  /** The server's callback secret; each owner's callbacks are signed with a key derived from it. */
+  callbackSecret: string;
   /** Called once new submissions are stored: the worker looks for work at once. */
   onSubmitted: () => void;
   /** Called when a submission of this instance is deleted (to stop its run). */
   onDeleted: (id: string) => void;
 }
+
+/** Seconds a key over its bound of unfinished submissions is told to wait (Retry-After). */
+const UNFINISHED_RETRY_AFTER_SECONDS = 5;
 
 /** The native callback: a POST of the submission as `GET /v1/submissions/:id` answers it. */
 const NATIVE_CALLBACK: CallbackFormat = { method: "POST", body: submissionAnswer };
@@ -62,7 +74,9 @@ export class SubmissionService {
    * Validates every item (the engine's request schema of its kind, a language this server
    * runs, a callback URL that may be reached) and stores them all, or none: a bad item throws
    * InvalidRequestError (or UnknownLanguageError) naming it (`items[2].work.request.source`,
-   * `items[0].callbackUrl`). Resolves to the records, in order, all `queued`.
+   * `items[0].callbackUrl`). Past the owner's bound of unfinished submissions (the whole
+   * batch counted) it throws a 429 `too_many_submissions` HttpError and stores nothing.
+   * Resolves to the records, in order, all `queued`.
    */
   async submit(owner: string, items: readonly SubmissionItem[]): Promise<SubmissionRecord[]> {
     const issues = items.flatMap((item, index) => workIssues(item.work, index));
@@ -77,6 +91,7 @@ export class SubmissionService {
     }
     await this.#checkLanguages(items);
     await this.#checkCallbacks(items);
+    await this.ensureRoomFor(owner, items.length);
     const records = await this.#options.store.create(
       items.map((item) => ({
         owner,
@@ -136,6 +151,14 @@ export class SubmissionService {
     }
   }
 
+  /**
+   * The key `owner`'s callbacks are signed with (Warmbox-Signature): HMAC-SHA256 of the owner
+   * id keyed by the server's callback secret, so one key's secret verifies no other key's.
+   */
+  callbackSecret(owner: string): string {
+    return ownerCallbackSecret(this.#options.callbackSecret, owner);
+  }
+
   /** Submissions by state, all owners. */
   counts(): Promise<Record<SubmissionState, number>> {
     return this.#options.store.countByState();
@@ -184,6 +207,24 @@ export class SubmissionService {
         );
       }
     }
+  }
+
+  /**
+   * Throws a 429 `too_many_submissions` HttpError when `adding` more submissions would take the
+   * owner past its bound of unfinished ones. `submit` checks it; an API layer that stores a
+   * batch item by item checks the whole batch first.
+   */
+  async ensureRoomFor(owner: string, adding: number): Promise<void> {
+    const bound = this.#options.maxUnfinishedPerOwner;
+    if (bound === 0) return;
+    const unfinished = await this.#options.store.countUnfinished(owner);
+    if (unfinished + adding <= bound) return;
+    throw new HttpError({
+      statusCode: 429,
+      code: "too_many_submissions",
+      message: `this key has ${unfinished} unfinished submissions; at most ${bound} may be queued or running at once (this request adds ${adding}); retry when some are done`,
+      headers: { "retry-after": String(UNFINISHED_RETRY_AFTER_SECONDS) },
+    });
   }
 
   async #checkCallbacks(items: readonly SubmissionItem[]): Promise<void> {

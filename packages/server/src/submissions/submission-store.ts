@@ -69,6 +69,8 @@ export interface SubmissionStore {
 
   /** Deletes done submissions finished before `before`; returns how many. */
   deleteFinishedBefore(before: Date): Promise<number>;
+  /** The owner's submissions not yet done (queued or running), for the per-owner bound. */
+  countUnfinished(owner: string): Promise<number>;
   /** Counts by state across all owners (for metrics and /workers). */
   countByState(): Promise<Record<SubmissionState, number>>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Engine, Logger } from "@warmbox/engine";
-import type { ServerConfig } from "../config/config-schema.js";
+import { defaultMaxUnfinishedPerKey, type ServerConfig } from "../config/config-schema.js";
 import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { CallbackDelivery } from "./callback-delivery.js";
@@ -51,9 +51,10 @@ export class Submissions {
         "WARMBOX_CALLBACK_SECRET is not set: this instance signs callbacks with a secret of its own data directory; instances sharing a database need one secret",
       );
     }
+    const serverSecret = callbackSecret(config.callbackSecret, dataDir);
     this.#callbacks = new CallbackDelivery({
       store,
-      secret: callbackSecret(config.callbackSecret, dataDir),
+      secretOf: (owner) => this.service.callbackSecret(owner),
       allowPrivate: config.allowPrivateCallbacks,
       formatOf: (record) => this.service.callbackFormatOf(record),
       logger,
@@ -76,6 +77,9 @@ export class Submissions {
       store,
       servedLanguages: async () => (await catalog.list()).map((language) => language.id),
       allowPrivateCallbacks: config.allowPrivateCallbacks,
+      maxUnfinishedPerOwner:
+        config.maxUnfinishedPerKey ?? defaultMaxUnfinishedPerKey(config.maxQueue),
+      callbackSecret: serverSecret,
       pollMs: config.submissionPollMs,
       onSubmitted: () => this.#worker.wake(),
       onDeleted: (id) => this.#worker.cancel(id),

@@ -213,6 +213,28 @@ export function describeSubmissionStore(name: string, newDatabase: () => Promise
       expect(await store.countByState()).toEqual({ queued: 0, running: 2, done: 0 });
     });
 
+    it("counts an owner's unfinished submissions: queued and running, not done, not others'", async () => {
+      await store.create([
+        newSubmission("alice", "a"),
+        newSubmission("alice", "b"),
+        newSubmission("alice", "c"),
+        newSubmission("bob", "d"),
+      ]);
+      expect(await store.countUnfinished("alice")).toBe(3);
+      const leaseUntil = new Date(Date.now() + MINUTE);
+      const running = await store.claimNext("i1", leaseUntil);
+      const finished = await store.claimNext("i1", leaseUntil);
+      const outcome = {
+        kind: "error",
+        error: { code: "internal_error", message: "x" },
+      } satisfies SubmissionOutcome;
+      expect(await store.complete("i1", finished?.id ?? "", outcome)).toBe(true);
+      expect(running?.state).toBe("running");
+      expect(await store.countUnfinished("alice")).toBe(2);
+      expect(await store.countUnfinished("bob")).toBe(1);
+      expect(await store.countUnfinished("carol")).toBe(0);
+    });
+
     it("hands every submission to exactly one of many concurrent claimers on several instances", async () => {
       const total = 40;
       const created = await store.create(

@@ -251,6 +251,14 @@ export class PostgresSubmissionStore implements SubmissionStore {
     ]);
   }
 
+  async countUnfinished(owner: string): Promise<number> {
+    const result = await this.#pool.query<{ count: string }>(
+      "SELECT COUNT(*) AS count FROM submissions WHERE owner = $1 AND state <> 'done'",
+      [owner],
+    );
+    return Number(result.rows[0]?.count ?? 0);
+  }
+
   async countByState(): Promise<Record<SubmissionState, number>> {
     const result = await this.#pool.query<{ state: SubmissionState; count: string }>(
       "SELECT state, COUNT(*) AS count FROM submissions GROUP BY state",

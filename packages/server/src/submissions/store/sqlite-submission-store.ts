@@ -221,6 +221,13 @@ export class SqliteSubmissionStore implements SubmissionStore {
       .run(before.getTime()).changes;
   }
 
+  async countUnfinished(owner: string): Promise<number> {
+    const row = this.#db
+      .prepare("SELECT COUNT(*) AS count FROM submissions WHERE owner = ? AND state <> 'done'")
+      .get(owner) as { count: number };
+    return row.count;
+  }
+
   async countByState(): Promise<Record<SubmissionState, number>> {
     const rows = this.#db
       .prepare("SELECT state, COUNT(*) AS count FROM submissions GROUP BY state")
