@@ -21,7 +21,10 @@ for i in range(60000):
 `;
 const VICTIM = "b = bytearray(150 << 20)\nprint('victim ok')";
 
-test.fails("a job's message queues don't cost the next job its memory", async ({ engine, unharmed }) => {
+test.fails("a job's message queues don't cost the next job its memory", async ({
+  engine,
+  unharmed,
+}) => {
   const before = await engine.execute({ language: "python", source: VICTIM });
   expect(before.status, JSON.stringify(before)).toBe("ok");
   const fill = await engine.execute({

@@ -24,7 +24,10 @@ for part in ("maps", "smaps", "auxv", "mem"):
 probe("fd", lambda: os.listdir(f"/proc/{supervisor}/fd"))
 `;
 
-test.fails("root's address layout, auxv and fd list are not readable", async ({ engine, unharmed }) => {
+test.fails("root's address layout, auxv and fd list are not readable", async ({
+  engine,
+  unharmed,
+}) => {
   const result = await engine.execute({ language: "python", source: PROBE });
   expect(result.status, JSON.stringify(result)).toBe("ok");
   expect(result.run?.stdout).toBe(
