@@ -44,8 +44,7 @@ export default async function startCgroupV2Host(): Promise<() => Promise<void>> 
 
   let dockerHost: string;
   try {
-    dockerHost = vmScript("start");
-    vmScript("load-images", images);
+    dockerHost = vmScript("start", images);
   } catch (error) {
     try {
       vmScript("stop");

@@ -3,9 +3,11 @@
 import os, socket
 print('host=' + socket.gethostname())
 print('init-start=' + open('/proc/1/stat').read().rsplit(')', 1)[1].split()[19])
-try:
-    print('tasks=' + open('/sys/fs/cgroup/pids/pids.current').read().strip())
-except FileNotFoundError:
+# pids.current as cgroup v1 (pids/) or v2 (the container's one directory) lays it out.
+pids = [p for p in ('/sys/fs/cgroup/pids/pids.current', '/sys/fs/cgroup/pids.current') if os.path.exists(p)]
+if pids:
+    print('tasks=' + open(pids[0]).read().strip())
+else:
     # gVisor has no pids cgroup: its sysinfo counts the tasks of this sandbox's own kernel
     # (struct sysinfo's `procs`, an unsigned short after 8 longs on x86-64 and arm64).
     import ctypes
