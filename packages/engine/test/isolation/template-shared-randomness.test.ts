@@ -11,7 +11,12 @@ import { isolationTest } from "./isolation-test.js";
  * input to; it is the price of the template, stated in docs/templates.md and SECURITY.md. This
  * pins both sides: shared with the template, drawn anew without it (`templates: false`).
  */
-const withTemplate = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 } });
+// Templates are runc's only (docs/templates.md): this side runs under runc in every lane.
+const withTemplate = isolationTest({
+  languages: ["python"],
+  pool: { min: 1, max: 1 },
+  runtime: "runc",
+});
 const withoutTemplate = isolationTest({
   languages: ["python"],
   pool: { min: 1, max: 1 },
