@@ -91,6 +91,10 @@ beforeAll(() => {
     "no-new-privileges",
     "--volume",
     `${SOCKET}:${SOCKET}`,
+    // The data directory (submissions, callback secret) on a volume, as compose and ECS give it:
+    // an anonymous one, filled from the image's /data (owner included), removed with the container.
+    "--volume",
+    "/data",
     "--group-add",
     String(socketGroup),
     "--publish",
