@@ -403,3 +403,34 @@ export function describeSubmissionStore(name: string, newDatabase: () => Promise
     });
   });
 }
+
+/**
+ * What a migration test expects of a store after bringing the first schema's three rows (done
+ * with a pending callback, running under an old instance's lease until 4000, queued; owner
+ * "alice", created 1000, started 2000, finished 3000) to the current schema: every column reads
+ * back, and the old lease still runs out and requeues its work. Closes the store.
+ */
+export async function expectFirstSchemaRowsKept(
+  store: SubmissionStore,
+  done: { id: string; work: string; outcome: string },
+): Promise<void> {
+  expect(await store.get("alice", done.id)).toEqual({
+    id: done.id,
+    owner: "alice",
+    work: JSON.parse(done.work),
+    state: "done",
+    outcome: JSON.parse(done.outcome),
+    attempts: 1,
+    callbackUrl: "http://127.0.0.1:9/",
+    callbackState: "pending",
+    callbackAttempts: 0,
+    meta: { language_id: 71 },
+    createdAt: new Date(1000),
+    startedAt: new Date(2000),
+    finishedAt: new Date(3000),
+  });
+  expect(await store.countByState()).toEqual({ queued: 1, running: 1, done: 1 });
+  expect(await store.recoverExpired(new Date(5000))).toEqual({ requeued: 1, failed: 0 });
+  expect((await store.pendingCallbacks(10)).map((record) => record.id)).toEqual([done.id]);
+  await store.close();
+}
