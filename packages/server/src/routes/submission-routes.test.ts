@@ -79,6 +79,10 @@ describe("the native submissions API", () => {
     const listA = await getJson(`${server.url}/v1/submissions?status=done&limit=100`, as(KEY_A));
     expect(listA.body.items.map((item: Json) => item.id)).toContain(mine.body.id);
     expect((await getJson(url, as(KEY_A))).status).toBe(200);
+    // A UUID is the same id in upper case (RFC 9562): found, answered in its stored form.
+    const upper = await getJson(url.replace(mine.body.id, mine.body.id.toUpperCase()), as(KEY_A));
+    expect(upper.status).toBe(200);
+    expect(upper.body.id).toBe(mine.body.id);
 
     const deleted = await fetch(url, { method: "DELETE", headers: as(KEY_A) });
     expect(deleted.status).toBe(204);

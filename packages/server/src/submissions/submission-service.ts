@@ -53,6 +53,11 @@ const NATIVE_CALLBACK: CallbackFormat = { method: "POST", body: submissionAnswer
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The stored form of a submission id (UUIDs are stored lower-case), or undefined if it is none. */
+function storedId(id: string): string | undefined {
+  return UUID.test(id) ? id.toLowerCase() : undefined;
+}
+
 /**
  * Submissions as every API layer sees them (the native /v1/submissions routes and the Judge0
  * API): makes them (validated, stored all or none, the worker woken), reads, lists and deletes
@@ -105,14 +110,17 @@ export class SubmissionService {
   }
 
   get(owner: string, id: string): Promise<SubmissionRecord | undefined> {
-    return UUID.test(id) ? this.#options.store.get(owner, id) : Promise.resolve(undefined);
+    const stored = storedId(id);
+    return stored === undefined
+      ? Promise.resolve(undefined)
+      : this.#options.store.get(owner, stored);
   }
 
   /** The owner's submissions among `ids`, in the order of `ids` (unknown ones left out). */
   getMany(owner: string, ids: readonly string[]): Promise<SubmissionRecord[]> {
     return this.#options.store.getMany(
       owner,
-      ids.filter((id) => UUID.test(id)),
+      ids.map(storedId).filter((id) => id !== undefined),
     );
   }
 
@@ -123,9 +131,10 @@ export class SubmissionService {
 
   /** Deletes one of the owner's submissions (a running one is stopped); false if none. */
   async delete(owner: string, id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
-    const deleted = await this.#options.store.delete(owner, id);
-    if (deleted) this.#options.onDeleted(id);
+    const stored = storedId(id);
+    if (stored === undefined) return false;
+    const deleted = await this.#options.store.delete(owner, stored);
+    if (deleted) this.#options.onDeleted(stored);
     return deleted;
   }
 
