@@ -23,6 +23,11 @@ export function defaultMaxConcurrentPerClient(poolMax: number): number {
   return Math.max(1, Math.ceil(poolMax / 2));
 }
 /**
+ * Submissions one key may keep stored by default: at the output cap's 64 KiB of stdout and of
+ * stderr each, at most ~1.3 GB of one key's results until retention deletes them.
+ */
+export const DEFAULT_MAX_STORED_PER_KEY = 10_000;
+/**
  * Unfinished asynchronous submissions one key may have when WARMBOX_MAX_UNFINISHED_PER_KEY is not
  * set: four times what the synchronous API lets wait, so a key queues a few engine queues'
  * worth and no more.
@@ -128,6 +133,13 @@ const serverShape = {
    * @default 4 × `maxQueue`, at least 1
    */
   maxUnfinishedPerKey: z.number().int().min(0).max(1_000_000).optional(),
+  /**
+   * Asynchronous submissions (native and Judge0) one API key may have stored, finished ones
+   * included, until retention deletes them or the key deletes some; past it a submission gets
+   * 429 `too_many_stored_submissions`, so one key can't fill the database's disk. Without keys,
+   * every client shares one bound. 0 turns it off; at most 100000000. @default 10000
+   */
+  maxStoredPerKey: z.number().int().min(0).max(100_000_000).default(DEFAULT_MAX_STORED_PER_KEY),
   /**
    * Host names (or addresses, with or without :port) the API answers to; a request whose
    * Host header names another is refused (DNS rebinding). ["*"] accepts any. Loopback names,

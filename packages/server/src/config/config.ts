@@ -57,6 +57,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_RATE_LIMIT", ["rateLimitPerMinute"], integer],
   ["WARMBOX_MAX_CONCURRENT_PER_CLIENT", ["maxConcurrentPerClient"], integer],
   ["WARMBOX_MAX_UNFINISHED_PER_KEY", ["maxUnfinishedPerKey"], integer],
+  ["WARMBOX_MAX_STORED_PER_KEY", ["maxStoredPerKey"], integer],
   ["WARMBOX_ALLOWED_HOSTS", ["allowedHosts"], list],
   ["WARMBOX_MAX_BODY_BYTES", ["maxBodyBytes"], integer],
   ["WARMBOX_REQUEST_TIMEOUT_MS", ["requestTimeoutMs"], integer],

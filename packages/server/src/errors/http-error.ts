@@ -10,6 +10,7 @@ export type HttpErrorCode =
   | "unsupported_media_type"
   | "rate_limited"
   | "too_many_submissions"
+  | "too_many_stored_submissions"
   | "overloaded"
   | "unavailable"
   | "internal_error";

@@ -37,7 +37,7 @@ export const COMMON_ERRORS = {
   ),
   "413": errorResponse("payload_too_large: the body is above the configured size"),
   "429": errorResponse(
-    "rate_limited: over the per-minute rate or the per-client concurrency limit; too_many_submissions: the key's unfinished asynchronous submissions would pass their bound. Retry-After says when to retry",
+    "rate_limited: over the per-minute rate or the per-client concurrency limit; too_many_submissions: the key's unfinished asynchronous submissions would pass their bound (Retry-After says when to retry); too_many_stored_submissions: the key keeps as many submissions as it may, until it deletes some or retention does",
   ),
   "500": errorResponse("internal_error: a bug or a dead Docker daemon; logged with the request id"),
   "503": errorResponse("overloaded: the queue is full; Retry-After says when to retry"),

@@ -10,14 +10,15 @@ async function getJson(url: string, headers: Record<string, string>) {
   return { status: response.status, body: (await response.json()) as Json };
 }
 
+const python = (source: string, stdin?: string) => ({
+  kind: "execute",
+  request: { language: "python", source, stdin },
+});
+
 describe("the native submissions API", () => {
   const server = useTestServer({ apiKeys: [KEY_A, KEY_B] });
   const submit = (body: unknown, key = KEY_A, query = "") =>
     postJson(`${server.url}/v1/submissions${query}`, body, as(key));
-  const python = (source: string, stdin?: string) => ({
-    kind: "execute",
-    request: { language: "python", source, stdin },
-  });
 
   it("queues a run, answers 202 { id } at once, and keeps its result", async () => {
     const created = await submit(python("print(input()[::-1])", "olleh\n"));
@@ -158,6 +159,32 @@ describe("the native submissions API", () => {
   it("asks for the API key like every other route", async () => {
     const response = await postJson(`${server.url}/v1/submissions`, python("print(1)"));
     expect(response.status).toBe(401);
+  });
+});
+
+describe("a key's bound of stored submissions", () => {
+  const server = useTestServer({ apiKeys: [KEY_A, KEY_B], maxStoredPerKey: 2 });
+  const submit = (body: unknown, key: string, query = "") =>
+    postJson(`${server.url}/v1/submissions${query}`, body, as(key));
+
+  it("refuses a key's submission past its stored bound, finished ones counted, until it deletes one", async () => {
+    const done = [];
+    for (let index = 0; index < 2; index++) {
+      done.push(await submit(python(`print(${index})`), KEY_A, "?wait=true"));
+    }
+    expect(done.map((answer) => answer.body.state)).toEqual(["done", "done"]);
+    const refused = await submit(python("print(2)"), KEY_A);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("too_many_stored_submissions");
+    expect(refused.body.error.message).toMatch(/2 submissions stored; at most 2/);
+    expect((await getJson(`${server.url}/v1/submissions`, as(KEY_A))).body.items).toHaveLength(2);
+    expect((await submit(python("print(3)"), KEY_B)).status).toBe(202);
+    const deleted = await fetch(`${server.url}/v1/submissions/${done[0]?.body.id}`, {
+      method: "DELETE",
+      headers: as(KEY_A),
+    });
+    expect(deleted.status).toBe(204);
+    expect((await submit(python("print(4)"), KEY_A)).status).toBe(202);
   });
 });
 

@@ -37,6 +37,9 @@ export interface SubmissionServiceOptions {
    * against the store before storing, so concurrent submits of one owner may pass it by a few.
    */
   maxUnfinishedPerOwner: number;
+  /** Submissions one owner may have stored, done ones included; 0 for no bound. Checked like
+   * `maxUnfinishedPerOwner`. */
+  maxStoredPerOwner: number;
   /** The server's callback secret; each owner's callbacks are signed with a key derived from it. */
   callbackSecret: string;
   /** Called once new submissions are stored: the worker looks for work at once. */
@@ -219,15 +222,23 @@ export class SubmissionService {
   }
 
   /**
-   * Throws a 429 `too_many_submissions` HttpError when `adding` more submissions would take the
-   * owner past its bound of unfinished ones. `submit` checks it; an API layer that stores a
-   * batch item by item checks the whole batch first.
+   * Throws a 429 HttpError when `adding` more submissions would take the owner past its bound
+   * of unfinished ones (`too_many_submissions`, worth retrying soon) or of stored ones
+   * (`too_many_stored_submissions`, until retention or the owner deletes some). `submit` checks
+   * it; an API layer that stores a batch item by item checks the whole batch first.
    */
   async ensureRoomFor(owner: string, adding: number): Promise<void> {
-    const bound = this.#options.maxUnfinishedPerOwner;
-    if (bound === 0) return;
-    const unfinished = await this.#options.store.countUnfinished(owner);
-    if (unfinished + adding <= bound) return;
+    const { maxUnfinishedPerOwner: bound, maxStoredPerOwner: storedBound } = this.#options;
+    if (bound === 0 && storedBound === 0) return;
+    const { stored, unfinished } = await this.#options.store.countOwned(owner);
+    if (storedBound !== 0 && stored + adding > storedBound) {
+      throw new HttpError({
+        statusCode: 429,
+        code: "too_many_stored_submissions",
+        message: `this key has ${stored} submissions stored; at most ${storedBound} may be kept (this request adds ${adding}); delete finished ones (DELETE /v1/submissions/:id) or wait until retention removes them`,
+      });
+    }
+    if (bound === 0 || unfinished + adding <= bound) return;
     throw new HttpError({
       statusCode: 429,
       code: "too_many_submissions",

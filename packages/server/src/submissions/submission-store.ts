@@ -31,6 +31,12 @@ export interface ListSubmissionsQuery {
  * its instance died, and `recoverExpired` queues the work again (once) or finishes it with an
  * error (the second time), so no submission is lost and none runs more than twice.
  */
+/** One owner's stored submissions (`stored`), of which `unfinished` are queued or running. */
+export interface OwnedCounts {
+  stored: number;
+  unfinished: number;
+}
+
 export interface SubmissionStore {
   /** Creates the schema or brings it to the current version; called once before any use. */
   migrate(): Promise<void>;
@@ -69,8 +75,9 @@ export interface SubmissionStore {
 
   /** Deletes done submissions finished before `before`; returns how many. */
   deleteFinishedBefore(before: Date): Promise<number>;
-  /** The owner's submissions not yet done (queued or running), for the per-owner bound. */
-  countUnfinished(owner: string): Promise<number>;
+  /** How many submissions the owner has stored, and how many of them are not yet done (queued
+   * or running), for the per-owner bounds. */
+  countOwned(owner: string): Promise<OwnedCounts>;
   /** Counts by state across all owners (for metrics and /workers). */
   countByState(): Promise<Record<SubmissionState, number>>;
   close(): Promise<void>;

@@ -79,6 +79,7 @@ export class Submissions {
       allowPrivateCallbacks: config.allowPrivateCallbacks,
       maxUnfinishedPerOwner:
         config.maxUnfinishedPerKey ?? defaultMaxUnfinishedPerKey(config.maxQueue),
+      maxStoredPerOwner: config.maxStoredPerKey,
       callbackSecret: serverSecret,
       pollMs: config.submissionPollMs,
       onSubmitted: () => this.#worker.wake(),

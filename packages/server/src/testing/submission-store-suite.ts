@@ -213,14 +213,14 @@ export function describeSubmissionStore(name: string, newDatabase: () => Promise
       expect(await store.countByState()).toEqual({ queued: 0, running: 2, done: 0 });
     });
 
-    it("counts an owner's unfinished submissions: queued and running, not done, not others'", async () => {
+    it("counts an owner's stored submissions and its unfinished ones (queued and running), not others'", async () => {
       await store.create([
         newSubmission("alice", "a"),
         newSubmission("alice", "b"),
         newSubmission("alice", "c"),
         newSubmission("bob", "d"),
       ]);
-      expect(await store.countUnfinished("alice")).toBe(3);
+      expect(await store.countOwned("alice")).toEqual({ stored: 3, unfinished: 3 });
       const leaseUntil = new Date(Date.now() + MINUTE);
       const running = await store.claimNext("i1", leaseUntil);
       const finished = await store.claimNext("i1", leaseUntil);
@@ -230,9 +230,9 @@ export function describeSubmissionStore(name: string, newDatabase: () => Promise
       } satisfies SubmissionOutcome;
       expect(await store.complete("i1", finished?.id ?? "", outcome)).toBe(true);
       expect(running?.state).toBe("running");
-      expect(await store.countUnfinished("alice")).toBe(2);
-      expect(await store.countUnfinished("bob")).toBe(1);
-      expect(await store.countUnfinished("carol")).toBe(0);
+      expect(await store.countOwned("alice")).toEqual({ stored: 3, unfinished: 2 });
+      expect(await store.countOwned("bob")).toEqual({ stored: 1, unfinished: 1 });
+      expect(await store.countOwned("carol")).toEqual({ stored: 0, unfinished: 0 });
     });
 
     it("hands every submission to exactly one of many concurrent claimers on several instances", async () => {

@@ -7,7 +7,12 @@ import type {
   SubmissionRecord,
   SubmissionState,
 } from "../submission-record.js";
-import type { ListSubmissionsQuery, SubmissionPage, SubmissionStore } from "../submission-store.js";
+import type {
+  ListSubmissionsQuery,
+  OwnedCounts,
+  SubmissionPage,
+  SubmissionStore,
+} from "../submission-store.js";
 import { describeDatabaseUrl } from "./database-url.js";
 import { checkListQuery, encodeListCursor } from "./list-cursor.js";
 import { migratePostgres } from "./postgres-migrations.js";
@@ -251,12 +256,14 @@ export class PostgresSubmissionStore implements SubmissionStore {
     ]);
   }
 
-  async countUnfinished(owner: string): Promise<number> {
-    const result = await this.#pool.query<{ count: string }>(
-      "SELECT COUNT(*) AS count FROM submissions WHERE owner = $1 AND state <> 'done'",
+  async countOwned(owner: string): Promise<OwnedCounts> {
+    // COUNT is a bigint, which pg hands over as a string.
+    const result = await this.#pool.query<{ stored: string; unfinished: string }>(
+      "SELECT COUNT(*) AS stored, COUNT(*) FILTER (WHERE state <> 'done') AS unfinished FROM submissions WHERE owner = $1",
       [owner],
     );
-    return Number(result.rows[0]?.count ?? 0);
+    const row = result.rows[0];
+    return { stored: Number(row?.stored ?? 0), unfinished: Number(row?.unfinished ?? 0) };
   }
 
   async countByState(): Promise<Record<SubmissionState, number>> {

@@ -9,7 +9,12 @@ import type {
   SubmissionRecord,
   SubmissionState,
 } from "../submission-record.js";
-import type { ListSubmissionsQuery, SubmissionPage, SubmissionStore } from "../submission-store.js";
+import type {
+  ListSubmissionsQuery,
+  OwnedCounts,
+  SubmissionPage,
+  SubmissionStore,
+} from "../submission-store.js";
 import { checkListQuery, encodeListCursor } from "./list-cursor.js";
 import { migrateSqlite } from "./sqlite-migrations.js";
 import {
@@ -221,11 +226,13 @@ export class SqliteSubmissionStore implements SubmissionStore {
       .run(before.getTime()).changes;
   }
 
-  async countUnfinished(owner: string): Promise<number> {
+  async countOwned(owner: string): Promise<OwnedCounts> {
     const row = this.#db
-      .prepare("SELECT COUNT(*) AS count FROM submissions WHERE owner = ? AND state <> 'done'")
-      .get(owner) as { count: number };
-    return row.count;
+      .prepare(
+        "SELECT COUNT(*) AS stored, COUNT(*) FILTER (WHERE state <> 'done') AS unfinished FROM submissions WHERE owner = ?",
+      )
+      .get(owner) as OwnedCounts;
+    return { stored: row.stored, unfinished: row.unfinished };
   }
 
   async countByState(): Promise<Record<SubmissionState, number>> {
