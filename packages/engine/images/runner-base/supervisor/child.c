@@ -18,6 +18,7 @@
 
 #include "child.h"
 #include "sandbox.h"
+#include "syscall_filter.h"
 
 /* Reports on the status pipe why the child couldn't start the program. */
 static _Noreturn void child_fail(int status_w, enum child_failure failure, const char *what)
@@ -77,6 +78,8 @@ _Noreturn void child_exec(const struct program *p, const int fds[3], int status_
 	}
 	if (setrlimit(RLIMIT_FSIZE, &fsize) || setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_CORE, &core))
 		child_fail(status_w, SETUP_FAILED, "setrlimit");
+	if (deny_extra_syscalls())
+		child_fail(status_w, SETUP_FAILED, "system-call filter");
 	if (chdir("/box")) /* an earlier stage of the job may have chmod-ed it */
 		child_fail(status_w, EXEC_FAILED, "chdir /box");
 	umask(022);

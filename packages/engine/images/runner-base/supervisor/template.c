@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "syscall_filter.h"
 #include "template.h"
 
 #define START_TIMEOUT_MS 10000 /* its first answer includes the interpreter's start */
@@ -93,6 +94,9 @@ static int start(char **envp)
 		setsid();
 		/* dup2 clears FD_CLOEXEC; fd 3 would be sv[1] itself only if 0-2 were closed */
 		if (dup2(in[0], 0) < 0 || dup2(2, 1) < 0 || dup2(sv[1], 3) < 0)
+			_exit(126);
+		/* the clones that become programs inherit it: the same filter as child.c's */
+		if (deny_extra_syscalls())
 			_exit(126);
 		execle(TEMPLATE_PATH, TEMPLATE_PATH, (char *)NULL, envp);
 		_exit(127);

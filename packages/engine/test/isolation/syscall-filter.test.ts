@@ -1,0 +1,38 @@
+import { describe, expect } from "vitest";
+import { UNDER_GVISOR } from "../helpers/test-engine.js";
+import { attackWith, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
+
+/**
+ * The supervisor's own seccomp filter (syscall_filter.c), stacked on Docker's profile: io_uring
+ * fails with ENOSYS for the program and what it starts, on the exec path (C) and on the
+ * template's clones (Python). The kernel's own count of filters on the process proves it is
+ * there (Docker's one, and ours); gVisor neither offers io_uring nor reports the count.
+ */
+const test = isolationTest({ languages: ["c", "python"], pool: { min: 1, max: 1 } });
+
+describe("the supervisor's system-call filter", () => {
+  test("C: io_uring_setup, _enter and _register fail with ENOSYS, in the program and its child", async ({
+    engine,
+    unharmed,
+  }) => {
+    const result = await attackWith(engine, "io-uring.c");
+    expect(result.status, result.describe).toBe("ok");
+    const seen = report(result.run?.stdout);
+    for (const who of ["main", "child"]) {
+      for (const call of ["setup", "enter", "register"]) {
+        expect(seen[`${who}-${call}`], `${who} io_uring_${call}`).toBe("ENOSYS");
+      }
+    }
+    if (!UNDER_GVISOR) expect(seen.filters).toBe("2");
+    await unharmed(["c"]);
+  });
+
+  test("Python (a template's clone): io_uring_setup fails with ENOSYS", async ({ engine }) => {
+    const result = await attackWith(engine, "io-uring.py");
+    expect(result.status, result.describe).toBe("ok");
+    const seen = report(result.run?.stdout);
+    expect(seen.setup).toBe("ENOSYS");
+    if (!UNDER_GVISOR) expect(seen.filters).toBe("2");
+  });
+});
