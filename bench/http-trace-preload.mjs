@@ -3,10 +3,6 @@
 // monotonic clock, so the bench process can set them beside its own marks), and writes them as
 // JSON to the file WARMBOX_BENCH_TRACE names when the process exits. It changes nothing in how
 // the server answers.
-import`): keeps, for each POST
-// /v1/execute, when Node had parsed its head and when its answer was written (on the machine's
-// monotonic clock, so the bench process can set them beside its own marks), and writes them as JSON to the file
-// WARMBOX_BENCH_TRACE names when the process exits. Changes nothing in how the server answers.
 import { subscribe } from "node:diagnostics_channel";
 import { writeFileSync } from "node:fs";
 
