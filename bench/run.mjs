@@ -236,8 +236,8 @@ function memoryMarkdown(memory, templateMemory) {
       ([language, m]) =>
         `| ${language} | ${language === "python" ? "on" : "none (python only)"} | ${m.sandboxes} | ${m.cgroupMiB} | ${m.shimMiB} | ${m.totalMiB} |`,
     ),
-    `| python, template engine | on | ${templateMemory.on.sandboxes} | ${templateMemory.on.cgroup} | | ${templateMemory.on.total} |`,
-    `| python, template engine | off | ${templateMemory.off.sandboxes} | ${templateMemory.off.cgroup} | | ${templateMemory.off.total} |`,
+    `| python, template-bench engine | on | ${templateMemory.on.sandboxes} | ${templateMemory.on.cgroup} | | ${templateMemory.on.total} |`,
+    `| python, template-bench engine | off | ${templateMemory.off.sandboxes} | ${templateMemory.off.cgroup} | | ${templateMemory.off.total} |`,
     "",
     `- templates on vs off, python: ${templateMemory.on.total} vs ${templateMemory.off.total} MiB per idle sandbox (+${Math.round((templateMemory.on.total - templateMemory.off.total) * 10) / 10} MiB: the waiting interpreter)`,
     `- engine process RSS with the pools warm: ${memory.engineRssMiB} MiB`,
