@@ -35,8 +35,6 @@ export default defineConfig({
             // The engine gives gVisor sandboxes no network at all (requests asking for it are
             // refused): the filtered network's tests have nothing to run on.
             "test/isolation/sandbox-network.test.ts",
-            // NOT YET ADAPTED to gVisor (docs/runtimes.md, "Open").
-            "test/isolation/resource-exhaustion.test.ts",
           ],
           env: { WARMBOX_TEST_RUNTIME: "runsc" },
           fileParallelism: false,
