@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "mqueue_guard.h"
 #include "sandbox.h"
 
 /* Reports on the status pipe why the child couldn't start the program. */
@@ -77,6 +78,8 @@ _Noreturn void child_exec(const struct program *p, const int fds[3], int status_
 	}
 	if (setrlimit(RLIMIT_FSIZE, &fsize) || setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_CORE, &core))
 		child_fail(status_w, SETUP_FAILED, "setrlimit");
+	if (refuse_unwipeable_message_queues())
+		child_fail(status_w, SETUP_FAILED, "refusing message queues");
 	if (chdir("/box")) /* an earlier stage of the job may have chmod-ed it */
 		child_fail(status_w, EXEC_FAILED, "chdir /box");
 	umask(022);
