@@ -52,7 +52,10 @@ export async function naiveDockerRun(image, cmd) {
   if (result.StatusCode !== 0) throw new Error(`docker run exited ${result.StatusCode}`);
 }
 
-/** Host memory of an idle sandbox: its cgroup's usage plus its containerd shim's RSS. */
+/**
+ * Host memory of each idle sandbox of an engine: its cgroup's usage plus its containerd shim's
+ * RSS, with the sandbox's language.
+ */
 export async function idleSandboxMemory(engineId) {
   const { readFile, readdir } = await import("node:fs/promises");
   const containers = await docker.listContainers({
@@ -74,7 +77,11 @@ export async function idleSandboxMemory(engineId) {
       `/sys/fs/cgroup/memory/docker/${info.Id}/memory.usage_in_bytes`,
       "utf8",
     ).catch(() => "0");
-    perSandbox.push({ cgroup: Number(usage), shim: shims.get(info.Id) ?? 0 });
+    perSandbox.push({
+      language: info.Labels["dev.warmbox.language"],
+      cgroup: Number(usage),
+      shim: shims.get(info.Id) ?? 0,
+    });
   }
   return perSandbox;
 }

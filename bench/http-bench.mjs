@@ -3,14 +3,33 @@
 // the library's execute() on an engine of the same size. Run alone: `node bench/http-bench.mjs
 // [--quick] [--profile DIR] [--server DIR]` (--profile writes the server's CPU profile into DIR;
 // --server runs another build of packages/server, e.g. an older one, to compare).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createEngine } from "@warmbox/engine";
 import { startServerProcess } from "./server-process.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
+
+const TRACE_PRELOAD = fileURLToPath(new URL("./http-trace-preload.mjs", import.meta.url));
 
 const PYTHON_HELLO = { language: "python", source: "print(1)" };
 const CONCURRENCIES = [1, 2, 4, 8, 16];
 /** Python sandboxes of each side: as many as the highest concurrency, so none waits for one. */
 export const HTTP_BENCH_POOL = 16;
+/** Per-client limits of the server: on (their hooks run), sized for one client at 16 at once. */
+const SERVER_RATE_LIMIT = 100_000;
+const SERVER_MAX_CONCURRENT_PER_CLIENT = 64;
+
+/**
+ * What each side is, for the report: the same engine settings on both (python only, the same
+ * pool, templates on, runc, the engine's default limits and queue of 1000).
+ */
+export const HTTP_BENCH_SIDES = [
+  `both sides: one engine each, python only, ${HTTP_BENCH_POOL} warm sandboxes (pool min = max = ${HTTP_BENCH_POOL}), templates on, runc, default limits, queue of 1000`,
+  `over HTTP: \`node packages/server/dist/main.js\` in its own process, default settings (auth hooks, body validation, per-client limits on: ${SERVER_RATE_LIMIT}/min and ${SERVER_MAX_CONCURRENT_PER_CLIENT} at once; metrics; logging at info into a file), called with Node's \`fetch\` (keep-alive) from the bench process`,
+  "execute(): the library in the bench process, called directly",
+];
 
 /**
  * The server's settings: its defaults but for the pool and the per-client limits, which stay on
@@ -24,8 +43,8 @@ function serverEnv(engineId) {
     WARMBOX_POOL_MIN: String(HTTP_BENCH_POOL),
     WARMBOX_POOL_MAX: String(HTTP_BENCH_POOL),
     WARMBOX_MAX_QUEUE: "1000",
-    WARMBOX_RATE_LIMIT: "100000",
-    WARMBOX_MAX_CONCURRENT_PER_CLIENT: "64",
+    WARMBOX_RATE_LIMIT: String(SERVER_RATE_LIMIT),
+    WARMBOX_MAX_CONCURRENT_PER_CLIENT: String(SERVER_MAX_CONCURRENT_PER_CLIENT),
   };
 }
 
@@ -34,16 +53,51 @@ async function executeOk(engine) {
   if (result.status !== "ok") throw new Error(`library: ${result.status} ${result.message ?? ""}`);
 }
 
-function poster(url) {
+/** The system's monotonic clock in ms, the one the server's trace uses (http-trace-preload.mjs). */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** POSTs the hello world; with `marks`, keeps when it sent, had the head, had the body. */
+function poster(url, marks) {
   return async () => {
+    const sent = now();
     const response = await fetch(`${url}/v1/execute`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(PYTHON_HELLO),
     });
+    const head = now();
     const body = await response.json();
+    marks?.push([sent, head, now()]);
     if (body.status !== "ok") throw new Error(`HTTP: ${JSON.stringify(body)}`);
   };
+}
+
+/**
+ * Where an HTTP call's time went (p50 of each part, ms), from the bench's marks and the
+ * server's trace of the same calls, in order: to the server (fetch sends, the kernel carries,
+ * Node parses the head), in the server (body, hooks, the engine's run, the answer written),
+ * back (the head reaches fetch), and fetch reading the body.
+ */
+function pathOf(marks, served) {
+  const parts = { toServer: [], inServer: [], back: [], body: [] };
+  marks.forEach(([sent, head, done], i) => {
+    const [arrived, answered] = served[i];
+    parts.toServer.push(arrived - sent);
+    parts.inServer.push(answered - arrived);
+    parts.back.push(head - answered);
+    parts.body.push(done - head);
+  });
+  return Object.fromEntries(Object.entries(parts).map(([part, ms]) => [part, median(ms)]));
+}
+
+/** Lines of the server's log: the request lines of /v1/execute, and every line. */
+function logLines(logFile) {
+  const lines = readFileSync(logFile, "utf8").split("\n").filter(Boolean);
+  const requests = lines.filter((line) => {
+    const entry = JSON.parse(line);
+    return entry.msg === "request completed" && entry.req?.url === "/v1/execute";
+  });
+  return { requests: requests.length, all: lines.length };
 }
 
 const summary = (samples) => ({
@@ -59,24 +113,37 @@ const summary = (samples) => ({
  * of both at each concurrency, and the best of each.
  */
 export async function benchHttp({ engine, quick, log, profileDir, serverDir }) {
+  const scratch = mkdtempSync(join(tmpdir(), "warmbox-http-bench-"));
+  const traceFile = join(scratch, "trace.json");
+  const logFile = join(scratch, "server.log");
   const server = await startServerProcess({
-    env: serverEnv(`bench-http-${process.pid}`),
+    env: { ...serverEnv(`bench-http-${process.pid}`), WARMBOX_BENCH_TRACE: traceFile },
     serverDir,
-    nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    logFile,
+    nodeFlags: [
+      "--import",
+      TRACE_PRELOAD,
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    ],
   });
+  let stopped = false;
   try {
     const post = poster(server.url);
+    const marks = [];
+    const tracedPost = poster(server.url, marks);
     const count = quick ? 30 : 300;
     const viaHttp = [];
     const viaLibrary = [];
+    for (let i = 0; i < 20; i++) await post();
     for (let i = 0; i < count; i++) {
-      viaHttp.push(...(await timeSequential(post, { count: 1, warmup: i === 0 ? 20 : 0 })));
+      viaHttp.push(...(await timeSequential(tracedPost, { count: 1, warmup: 0 })));
       viaLibrary.push(
         ...(await timeSequential(() => executeOk(engine), { count: 1, warmup: i === 0 ? 20 : 0 })),
       );
     }
     const latency = { http: summary(viaHttp), library: summary(viaLibrary) };
     log(`http p50 ${latency.http.p50} ms, library p50 ${latency.library.p50} ms`);
+    const latencyCalls = marks.length;
     const rates = { http: {}, library: {} };
     const seconds = quick ? 2 : 6;
     for (const concurrency of CONCURRENCIES) {
@@ -93,23 +160,49 @@ export async function benchHttp({ engine, quick, log, profileDir, serverDir }) {
       http: Math.max(...Object.values(rates.http)),
       library: Math.max(...Object.values(rates.library)),
     };
-    return { latency, throughput: rates, best };
-  } finally {
     await server.stop();
+    stopped = true;
+    // The trace holds every call; the marked ones are the latency loop's, which came first
+    // after the 20 warm-up calls.
+    const served = JSON.parse(readFileSync(traceFile, "utf8"));
+    const path = pathOf(marks, served.slice(20, 20 + latencyCalls));
+    log(`http path p50s: ${JSON.stringify(path)}`);
+    const logged = { ...logLines(logFile), calls: served.length };
+    return { latency, path, log: logged, throughput: rates, best };
+  } finally {
+    if (!stopped) await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 /** The markdown section of benchHttp's result. */
 export function httpMarkdown(result) {
-  const { latency, throughput: rates, best } = result;
+  const { latency, path, throughput: rates, best } = result;
   return [
     "## HTTP: POST /v1/execute with fetch vs execute(), python hello (server process, default settings, logging on)",
+    "",
+    ...HTTP_BENCH_SIDES.map((side) => `- ${side}`),
+    ...(result.log
+      ? [
+          `- the server's log: ${result.log.requests} request lines for ${result.log.calls} calls of /v1/execute (${result.log.all} lines in all: the engine logs each run too)`,
+        ]
+      : []),
     "",
     "| what | n | p50 | p95 |",
     "| --- | ---: | ---: | ---: |",
     `| over HTTP | ${latency.http.n} | ${latency.http.p50} | ${latency.http.p95} |`,
     `| execute(), interleaved | ${latency.library.n} | ${latency.library.p50} | ${latency.library.p95} |`,
     "",
+    ...(path
+      ? [
+          "Where an HTTP call's time went (p50 of each part, ms; the server's part from Node's own marks of the same calls):",
+          "",
+          "| to the server (fetch sends, head parsed) | in the server (body, hooks, the run, answer written) | back (head reaches fetch) | fetch reads the body |",
+          "| ---: | ---: | ---: | ---: |",
+          `| ${path.toServer} | ${path.inServer} | ${path.back} | ${path.body} |`,
+          "",
+        ]
+      : []),
     `| runs/s at concurrency | ${CONCURRENCIES.join(" | ")} | best |`,
     `| --- | ${CONCURRENCIES.map(() => "---:").join(" | ")} | ---: |`,
     `| over HTTP | ${CONCURRENCIES.map((c) => rates.http[c]).join(" | ")} | ${best.http} |`,

@@ -11,6 +11,7 @@ import {
 import { benchHttp, HTTP_BENCH_POOL, httpMarkdown, httpTargets } from "./http-bench.mjs";
 import { benchJudge, judgeMarkdown } from "./judge-bench.mjs";
 import { imageTags, machine } from "./machine.mjs";
+import { benchMixed, mixedEngineOptions, mixedMarkdown } from "./mixed-bench.mjs";
 import { benchRuntimes, runtimeMarkdown } from "./runtime-bench.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
 import { benchTemplates, templatesMarkdown } from "./template-bench.mjs";
@@ -135,13 +136,8 @@ try {
     log(`http part skipped: ${error.message}`);
   }
 
-  const idle = await idleSandboxMemory(ENGINE_ID);
-  const perSandbox = idle.map((s) => s.cgroup + s.shim);
   const memory = {
-    idleSandboxes: idle.length,
-    idleSandboxMiB: Math.round((median(perSandbox) / 1_048_576) * 10) / 10,
-    idleSandboxCgroupMiB: Math.round((median(idle.map((s) => s.cgroup)) / 1_048_576) * 10) / 10,
-    idleSandboxShimMiB: Math.round((median(idle.map((s) => s.shim)) / 1_048_576) * 10) / 10,
+    idleByLanguage: idleMemoryByLanguage(await idleSandboxMemory(ENGINE_ID)),
     engineRssMiB: Math.round(process.memoryUsage().rss / 1_048_576),
   };
   log("judge: a C++ and a Java solution against 50 tests, compiled once");
@@ -150,6 +146,10 @@ try {
   const runtimes = await benchRuntimes({ quick: QUICK, log });
   const templates = await benchTemplates({ quick: QUICK, log, floorP50: floorPython.p50 });
   rows.push(...templates.rows);
+  log("mixed load: python, javascript and c hello worlds at once");
+  const mixed = await withEngine(mixedEngineOptions(`bench-mixed-${process.pid}`), (own) =>
+    benchMixed({ engine: own, quick: QUICK, log }),
+  );
   const best = Math.max(...Object.values(rates));
   const targets = [
     [
@@ -178,6 +178,7 @@ try {
     judge: judge.rows,
     runtimes,
     templates: { throughput: templates.throughput, memory: templates.memory },
+    mixed,
     targets,
   };
   await writeFile(
@@ -188,6 +189,60 @@ try {
   process.stdout.write(markdown(report));
 } finally {
   await engine.close();
+}
+
+/** Runs `work` on a warm engine of its own, closed afterwards. */
+async function withEngine(options, work) {
+  const own = createEngine(options);
+  try {
+    await own.warmup();
+    return await work(own);
+  } finally {
+    await own.close();
+  }
+}
+
+const mib = (bytes) => Math.round((bytes / 1_048_576) * 10) / 10;
+
+/** Median host memory of the idle sandboxes of each language (MiB): cgroup, shim, both. */
+function idleMemoryByLanguage(idle) {
+  const byLanguage = {};
+  for (const language of [...new Set(idle.map((s) => s.language))].sort()) {
+    const own = idle.filter((s) => s.language === language);
+    byLanguage[language] = {
+      sandboxes: own.length,
+      cgroupMiB: mib(median(own.map((s) => s.cgroup))),
+      shimMiB: mib(median(own.map((s) => s.shim))),
+      totalMiB: mib(median(own.map((s) => s.cgroup + s.shim))),
+    };
+  }
+  return byLanguage;
+}
+
+/**
+ * The Memory section: each language's idle sandboxes as the main engine left them (templates
+ * on, the default; only python has one, started by its first run), then python's with the
+ * template on and off from two engines alike but for it (template-bench.mjs).
+ */
+function memoryMarkdown(memory, templateMemory) {
+  return [
+    "## Memory",
+    "",
+    "Per idle warm sandbox: its cgroup's memory usage + its containerd shim's RSS (medians), after the runs above; templates on (the default).",
+    "",
+    "| language | template | idle sandboxes | cgroup (MiB) | shim (MiB) | total (MiB) |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+    ...Object.entries(memory.idleByLanguage).map(
+      ([language, m]) =>
+        `| ${language} | ${language === "python" ? "on" : "none (python only)"} | ${m.sandboxes} | ${m.cgroupMiB} | ${m.shimMiB} | ${m.totalMiB} |`,
+    ),
+    `| python, template-bench engine | on | ${templateMemory.on.sandboxes} | ${templateMemory.on.cgroup} | | ${templateMemory.on.total} |`,
+    `| python, template-bench engine | off | ${templateMemory.off.sandboxes} | ${templateMemory.off.cgroup} | | ${templateMemory.off.total} |`,
+    "",
+    `- templates on vs off, python: ${templateMemory.on.total} vs ${templateMemory.off.total} MiB per idle sandbox (+${Math.round((templateMemory.on.total - templateMemory.off.total) * 10) / 10} MiB: the waiting interpreter)`,
+    `- engine process RSS with the pools warm: ${memory.engineRssMiB} MiB`,
+    "",
+  ];
 }
 
 function markdown(report) {
@@ -212,11 +267,8 @@ function markdown(report) {
     `| runs/s | ${Object.values(report.throughput).join(" | ")} |`,
     "",
     ...(report.http ? httpMarkdown(report.http) : []),
-    "## Memory",
-    "",
-    `- per idle warm sandbox (cgroup usage + containerd shim RSS, median of ${report.memory.idleSandboxes}): ${report.memory.idleSandboxMiB} MiB (${report.memory.idleSandboxCgroupMiB} + ${report.memory.idleSandboxShimMiB})`,
-    `- engine process RSS with the pools warm: ${report.memory.engineRssMiB} MiB`,
-    "",
+    ...memoryMarkdown(report.memory, report.templates.memory),
+    ...(report.mixed ? mixedMarkdown(report.mixed) : []),
     ...judgeMarkdown(report.judge),
     ...runtimeMarkdown(report.runtimes),
     ...templatesMarkdown(report.templates),

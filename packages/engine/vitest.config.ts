@@ -35,12 +35,6 @@ export default defineConfig({
             // The engine gives gVisor sandboxes no network at all (requests asking for it are
             // refused): the filtered network's tests have nothing to run on.
             "test/isolation/sandbox-network.test.ts",
-            // NOT YET ADAPTED to gVisor (docs/runtimes.md, "Open"): there a user namespace can be
-            // made (and in it chroot, mknod, mount and net namespaces, inside gVisor's kernel),
-            // DNS lookups without a network hang instead of failing, and a hidden memory bomb
-            // ends the sandbox as internal_error; each case must say which gVisor behaviour holds.
-            "test/isolation/escape-and-snooping.test.ts",
-            "test/isolation/resource-exhaustion.test.ts",
           ],
           env: { WARMBOX_TEST_RUNTIME: "runsc" },
           fileParallelism: false,

@@ -92,6 +92,7 @@ const STATUS_OF_CODE: Record<ApiErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   too_many_submissions: 429,
+  too_many_stored_submissions: 429,
   aborted: 499,
   internal_error: 500,
   overloaded: 503,

@@ -32,9 +32,14 @@ async function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
   return "";
 }
 
-/** A container whose supervisor died stops within moments; wait up to 1 s to read why. */
-const OOM_CHECK_ATTEMPTS = 20;
-const OOM_CHECK_INTERVAL_MS = 50;
+/**
+ * A container whose supervisor died stops within moments under runc; under gVisor the runtime
+ * first tears down the Sentry, its gofer and the shim, which on a loaded host took more than a
+ * second (the run was then reported internal_error, not memory_limit). Wait up to 10 s to read
+ * why; only a broken sandbox waits, and it is replaced anyway.
+ */
+const OOM_CHECK_ATTEMPTS = 100;
+const OOM_CHECK_INTERVAL_MS = 100;
 
 function channelOver(socket: Duplex): ContainerChannel {
   const dataListeners: Array<(data: Buffer) => void> = [];

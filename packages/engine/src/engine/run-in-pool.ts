@@ -36,7 +36,10 @@ export async function runInPool(
   let sandbox: Sandbox;
   try {
     // A compiled language starts with the compile stage's cgroup limits; runJob switches them.
-    const firstStage = job.spec.compile ? job.compileLimits : job.runLimits;
+    // gVisor can't change a running sandbox's limits: there both stages get the run's memory,
+    // CPUs and processes, the limits the program is held to (switching would fail the job).
+    const firstStage =
+      job.spec.compile && pool.sandboxRuntime === "runc" ? job.compileLimits : job.runLimits;
     sandbox = await pool.acquire({
       resources: containerResourcesOf(firstStage),
       signal: options.signal,

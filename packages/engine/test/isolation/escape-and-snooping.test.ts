@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { containersOf, docker, UNDER_GVISOR } from "../helpers/test-engine.js";
@@ -192,8 +192,56 @@ describe("the engine's environment and the host's files", () => {
   });
 });
 
+/** What privileges.c gets from Linux: every privileged call refused. */
+const LINUX_PRIVILEGES = {
+  supervisor: "found",
+  mount: "EPERM",
+  bind: "EPERM",
+  "unshare-user": "EPERM",
+  "unshare-mount": "EPERM",
+  "unshare-net": "EPERM",
+  "ptrace-supervisor": "EPERM",
+  "ptrace-init": "EPERM",
+  "kill-supervisor": "EPERM",
+  "kill-init": "EPERM",
+  "supervisor-stdin": "EACCES",
+  "supervisor-stdout": "EACCES",
+  "supervisor-mem": "EACCES",
+  process_vm_readv: "EPERM",
+  mknod: "EPERM",
+  chroot: "EPERM",
+  setuid: "EPERM",
+  setgid: "EPERM",
+  sethostname: "EPERM",
+  ioperm: "EPERM",
+  reboot: "EPERM",
+  "raise-fsize": "EPERM",
+  "raise-nofile": "EPERM",
+};
+
+/**
+ * What gVisor answers differently. It lets any user make a user namespace (Docker's seccomp
+ * profile, which refuses that under runc, is not applied by gVisor); the program then holds
+ * every capability inside it, so the mount and network namespaces, mknod and chroot that follow
+ * succeed, all inside gVisor's kernel: the user namespace test proves what they reach (nothing
+ * of the host). Its uid 0 is mapped to nothing there, so setuid(0)/setgid(0) answer EINVAL.
+ * ioperm, reboot and process_vm_readv don't exist in gVisor's kernel (ENOSYS).
+ */
+const GVISOR_PRIVILEGES = {
+  "unshare-user": "DONE",
+  "unshare-mount": "DONE",
+  "unshare-net": "DONE",
+  mknod: "DONE",
+  chroot: "DONE",
+  setuid: "EINVAL",
+  setgid: "EINVAL",
+  ioperm: "ENOSYS",
+  reboot: "ENOSYS",
+  process_vm_readv: "ENOSYS",
+};
+
 describe("privileges", () => {
-  test("C: mount, namespaces, ptrace, signals to the supervisor, its fds and memory, mknod, chroot, setuid, rlimits: all refused", async ({
+  test("C: mount, namespaces, ptrace, signals to the supervisor, its fds and memory, mknod, chroot, setuid, rlimits: all refused (under gVisor: its own kernel's answers)", async ({
     engine,
     unharmed,
   }) => {
@@ -202,37 +250,58 @@ describe("privileges", () => {
     });
     expect(result.status, result.describe).toBe("ok");
     expect(report(result.run?.stdout)).toEqual({
-      supervisor: "found",
-      mount: "EPERM",
-      bind: "EPERM",
-      "unshare-user": "EPERM",
-      "unshare-mount": "EPERM",
-      "unshare-net": "EPERM",
-      "ptrace-supervisor": "EPERM",
-      "ptrace-init": "EPERM",
-      "kill-supervisor": "EPERM",
-      "kill-init": "EPERM",
-      "supervisor-stdin": "EACCES",
-      "supervisor-stdout": "EACCES",
-      "supervisor-mem": "EACCES",
-      process_vm_readv: "EPERM",
-      mknod: "EPERM",
-      chroot: "EPERM",
-      setuid: "EPERM",
-      setgid: "EPERM",
-      sethostname: "EPERM",
-      ioperm: "EPERM",
-      reboot: "EPERM",
-      "raise-fsize": "EPERM",
-      "raise-nofile": "EPERM",
+      ...LINUX_PRIVILEGES,
+      ...(UNDER_GVISOR && GVISOR_PRIVILEGES),
     });
+    await unharmed(["c"]);
+  });
+
+  // Docker's seccomp profile refuses user namespaces to a process without CAP_SYS_ADMIN; gVisor
+  // ignores that profile and lets any user make one and be its root. Whatever that root may do
+  // is done by gVisor's kernel: this proves it reaches no host file, no host process, no device
+  // and no network, and that nothing it leaves outlives the job.
+  test("C as root of its own user, mount, pid and network namespaces: no host file, process, device or network", async ({
+    engine,
+    unharmed,
+  }) => {
+    const result = await attackWith(engine, "user-namespace-reach.c", {
+      args: [hostMarker, String(statSync("/").dev), String(process.pid)],
+    });
+    expect(result.status, result.describe).toBe("ok");
+    const seen = report(result.run?.stdout);
+    expect(seen).toMatchObject({
+      "host-file": "ENOENT",
+      "host-file-after-chroot": "ENOENT",
+      "signal-host-process": "ESRCH",
+      interfaces: "lo",
+    });
+    expect(seen["read-host-root"]).toMatch(/^E[A-Z]+$/);
+    expect(seen["read-memory"]).toMatch(/^E[A-Z]+$/);
+    // Every process it can list is the sandbox's own: docker-init, the supervisor, the program.
+    for (const command of seen.processes?.split(",") ?? [])
+      expect(["docker-init", "warmbox-supervi", "main"]).toContain(command);
+    if (UNDER_GVISOR) {
+      expect(seen).toMatchObject({
+        unshare: "DONE",
+        "map-root": "DONE",
+        pid: "1",
+        "setuid-root": "DONE",
+        chroot: "DONE",
+      });
+    } else {
+      expect(seen).toMatchObject({ unshare: "EPERM", "setuid-root": "EPERM", chroot: "EPERM" });
+    }
     await unharmed(["c"]);
   });
 
   test("Python: setuid binaries give nothing (no-new-privileges), no capabilities anywhere", async ({
     engine,
   }) => {
-    const result = await attackWith(engine, "setuid-and-capabilities.py");
+    // Under gVisor su's failed password check waits its fail delay (setuid binaries run as the
+    // caller with no-new-privileges, so it can only fail) and every process start is slower.
+    const result = await attackWith(engine, "setuid-and-capabilities.py", {
+      limits: { timeMs: 15_000 },
+    });
     expect(result.status, result.describe).toBe("ok");
     const seen = report(result.run?.stdout);
     for (const tool of ["su", "mount", "umount", "passwd"]) expect(seen[tool], tool).not.toBe("0");

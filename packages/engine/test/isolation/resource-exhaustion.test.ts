@@ -1,4 +1,5 @@
 import { describe, expect } from "vitest";
+import { UNDER_GVISOR } from "../helpers/test-engine.js";
 import { attack, attackWith, hostEscapees, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
@@ -10,6 +11,9 @@ const test = isolationTest({
   languages: ["python", "c", "cpp", "javascript", "java"],
   pool: { min: 1, max: 2 },
   maxLimits: { outputBytes: 16 * 1_048_576 },
+  // The compiles are not what this file attacks: under gVisor on a loaded machine g++ and javac
+  // took more than the default 15 s.
+  defaultCompileLimits: { timeMs: 30_000, cpuMs: 30_000 },
 });
 
 test.afterEach(({ hostBaseline }) => {
@@ -83,7 +87,10 @@ describe("memory bombs", () => {
       limits: { memoryMb: 64, timeMs: 5_000 },
     });
     expect(result.status, result.describe).toBe("memory_limit");
-    expect(result.run?.signal).toBe("SIGKILL");
+    // Under gVisor the host's OOM killer ends the whole sandbox (the Sentry holds the program's
+    // memory): no stage result comes back, only the status.
+    if (UNDER_GVISOR) expect(result.run, result.describe).toBeNull();
+    else expect(result.run?.signal).toBe("SIGKILL");
     await unharmed(["c"]);
   });
 
@@ -113,7 +120,9 @@ describe("memory bombs", () => {
       limits: { memoryMb: 48, timeMs: 8_000 },
     });
     expect(result.status, result.describe).toBe("memory_limit");
-    expect(result.run?.wallMs).toBeGreaterThan(300);
+    // Under gVisor the OOM killer ends the whole sandbox: no stage result, only the status.
+    if (UNDER_GVISOR) expect(result.run, result.describe).toBeNull();
+    else expect(result.run?.wallMs).toBeGreaterThan(300);
     await unharmed(["python"]);
   });
 });
@@ -136,9 +145,13 @@ describe("CPU", () => {
       compileLimits: { cpus: 2 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    expect(result.message).toContain("CPU-time limit of 800 ms");
     expect(result.run?.cpuMs).toBeGreaterThanOrEqual(800);
-    expect(result.run?.wallMs).toBeLessThan(6_000);
+    // Under gVisor the host's cgroup counts the Sentry, not the program: the CPU limit is
+    // RLIMIT_CPU per process (docs/runtimes.md), so this run may reach its wall limit first.
+    if (!UNDER_GVISOR) {
+      expect(result.message).toContain("CPU-time limit of 800 ms");
+      expect(result.run?.wallMs).toBeLessThan(6_000);
+    }
     await unharmed(["cpp"]);
   });
 });
@@ -212,7 +225,8 @@ describe("disks and files", () => {
       limits: { timeMs: 8_000 },
     });
     expect(result.status, result.describe).toBe("ok");
-    expect(Number(report(result.run?.stdout).files)).toBeGreaterThan(10_000);
+    // gVisor's tmpfs stops at 8,192 entries, below the nr_inodes it is given (16,384).
+    expect(Number(report(result.run?.stdout).files)).toBeGreaterThan(UNDER_GVISOR ? 8_000 : 10_000);
     await unharmed(["c"]);
   });
 });
@@ -281,7 +295,8 @@ describe("output floods", () => {
     const result = await attack(engine, {
       language: "python",
       source: "import sys\nsys.stdout.write('L' * (12 << 20))\n",
-      limits: { outputBytes: 16 * MIB },
+      // Under gVisor every pipe write is a round trip through its kernel: slower than 5 s here.
+      limits: { outputBytes: 16 * MIB, timeMs: 15_000 },
     });
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.truncated).toBe(false);
@@ -432,7 +447,6 @@ describe("programs that won't end", () => {
     engine,
     unharmed,
   }) => {
-    const started = Date.now();
     const result = await attack(engine, {
       language: "c",
       source: [
@@ -444,9 +458,9 @@ describe("programs that won't end", () => {
       ].join("\n"),
       limits: { timeMs: 5_000 },
     });
+    // ok, not timeout: the run ended without waiting for the grandchild, which never ends.
     expect(result.status, result.describe).toBe("ok");
     expect(result.run?.stdout).toContain("main done\n");
-    expect(Date.now() - started).toBeLessThan(4_000);
     await unharmed(["c"]);
   });
 });

@@ -2,12 +2,14 @@ import { expect } from "vitest";
 import { isolationTest } from "./isolation-test.js";
 
 /**
- * Under gVisor the sandbox user may read more of root's processes than docs/runtimes.md admits
- * (/proc/1/environ): the supervisor's address layout (maps, smaps), its auxiliary vector (auxv)
- * and the list of its open fds. Linux refuses each (they need ptrace access to a root process);
- * the memory and the fds themselves stay refused under gVisor too.
- * KNOWN GAP, not fixed (docs/runtimes.md, "Open"): marked `fails` so that it turns red the day
- * gVisor refuses them and the mark must go.
+ * Under gVisor the sandbox user may read more of root's processes than Linux allows: the
+ * supervisor's address layout (maps, smaps), its auxiliary vector (auxv) and the list of its
+ * open fds (and /proc/1/environ, which holds LANG only). Linux refuses each (they need ptrace
+ * access to a root process); the memory and the fds themselves stay refused under gVisor too.
+ * KNOWN GAP (docs/runtimes.md): gVisor 20221219 grants these files by their mode; it ignores
+ * the supervisor's dumpable flag for them, refuses a /proc remount with hidepid even to a root
+ * holding CAP_SYS_ADMIN, and refuses the root of a user namespace its own /proc. Marked `fails`
+ * so that it turns red the day gVisor refuses them and the mark must go.
  */
 const test = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 }, runtime: "runsc" });
 

@@ -1,4 +1,11 @@
-import { createEngine, type Engine, languageRegistry, type PoolOptions } from "@warmbox/engine";
+import {
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  engineOptionsSchema,
+  languageRegistry,
+  type PoolOptions,
+} from "@warmbox/engine";
 import type { FastifyBaseLogger } from "fastify";
 import type { ServerConfig } from "../config/config-schema.js";
 
@@ -15,20 +22,20 @@ function poolOptions(config: ServerConfig): ServerConfig["pool"] {
   return { ...config.pool, perLanguage };
 }
 
+/**
+ * The engine's own options out of the server's configuration: every field the engine's schema
+ * has (runtime, templates and limits included), so a library and a server given the same
+ * settings run the same engine.
+ */
+export function engineOptionsOf(config: ServerConfig): Omit<EngineOptions, "docker" | "logger"> {
+  const options: Record<string, unknown> = {};
+  for (const key of Object.keys(engineOptionsSchema.shape)) {
+    if (key in config) options[key] = config[key as keyof ServerConfig];
+  }
+  return options as Omit<EngineOptions, "docker" | "logger">;
+}
+
 /** The engine a server makes from its configuration, logging through the server's logger. */
 export function createServerEngine(config: ServerConfig, logger: FastifyBaseLogger): Engine {
-  return createEngine({
-    languages: config.languages,
-    pool: poolOptions(config),
-    exclusiveDaemon: config.exclusiveDaemon,
-    sandboxNetwork: config.sandboxNetwork,
-    defaultLimits: config.defaultLimits,
-    defaultCompileLimits: config.defaultCompileLimits,
-    maxLimits: config.maxLimits,
-    maxQueue: config.maxQueue,
-    maxSandboxes: config.maxSandboxes,
-    maxBufferedOutputBytes: config.maxBufferedOutputBytes,
-    engineId: config.engineId,
-    logger,
-  });
+  return createEngine({ ...engineOptionsOf(config), pool: poolOptions(config), logger });
 }

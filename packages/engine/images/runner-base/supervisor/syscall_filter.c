@@ -1,42 +1,84 @@
 /*
  * A seccomp filter the supervisor adds on top of the container runtime's
- * (Docker's default profile), for the kernel surface that profile leaves open
- * on the Docker versions we support (PROTOCOL.md, "System calls"):
+ * (PROTOCOL.md, "System calls"). These calls fail with ENOSYS, as on a kernel
+ * built without them, so runtimes that probe for them fall back quietly:
  *
- * - io_uring (io_uring_setup, io_uring_enter, io_uring_register): a large,
- *   fast-moving kernel interface behind many privilege escalations; Docker
- *   allowed it until 25.0 and no program we run needs it.
+ * - io_uring (setup, enter, register): a large, fast-moving kernel interface
+ *   behind many privilege escalations, which Docker's default profile allowed
+ *   until Docker 25.0; no program we run needs it. Its numbers are the same in
+ *   every calling convention (the unified table since Linux 5.1).
  * - the x32 ABI (x86-64 system calls with bit 30 set): a second entry to every
- *   system call that no toolchain in our images targets.
- *
- * They fail with ENOSYS, as on a kernel built without them, so runtimes that
- * probe for io_uring (libuv, liburing users) fall back quietly.
+ *   call, which no toolchain in our images targets.
+ * - mq_open, only where /dev/mqueue is not mounted (gVisor): there the WIPE
+ *   can't list POSIX message queues, so one a job made would outlive it,
+ *   charged to the sandbox's memory and openable by name by the next job.
+ *   Every other mq_* call needs a descriptor only mq_open gives (and gVisor
+ *   already answers mq_send with ENOSYS).
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "syscall_filter.h"
 
-/* The io_uring calls have these numbers on every architecture (the unified table since Linux 5.1). */
-#define IO_URING_SETUP 425
-#define IO_URING_REGISTER 427
+#if defined(__x86_64__)
+#define NATIVE_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define NATIVE_ARCH AUDIT_ARCH_AARCH64
+#else
+#error "the supervisor knows the seccomp architecture of x86_64 and aarch64 only"
+#endif
+
 #define X32_SYSCALL_BIT 0x40000000u
+#define MAX_INSTRUCTIONS 16
+
+static struct sock_filter program[MAX_INSTRUCTIONS];
+static unsigned short length;
+static unsigned short denials[MAX_INSTRUCTIONS]; /* jumps to point at the ENOSYS answer */
+static unsigned short denial_count;
+
+static void emit(struct sock_filter instruction)
+{
+	program[length++] = instruction;
+}
+
+/* A jump to the ENOSYS answer when the loaded number compares `op` to `k`. */
+static void deny_if(unsigned short op, unsigned int k)
+{
+	denials[denial_count++] = length;
+	emit((struct sock_filter)BPF_JUMP(BPF_JMP | op | BPF_K, k, 0, 0));
+}
 
 int deny_extra_syscalls(void)
 {
-	struct sock_filter program[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT, 2, 0),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, IO_URING_SETUP, 0, 2),
-		BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, IO_URING_REGISTER, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog filter = {sizeof program / sizeof program[0], program};
+	length = denial_count = 0;
+	emit((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
+	deny_if(BPF_JGE, X32_SYSCALL_BIT);
+	deny_if(BPF_JEQ, __NR_io_uring_setup);
+	deny_if(BPF_JEQ, __NR_io_uring_enter);
+	deny_if(BPF_JEQ, __NR_io_uring_register);
+	if (access("/dev/mqueue", F_OK)) {
+		/* mq_open's number is the native convention's; x86's int 0x80 has its own table */
+		unsigned short allow_foreign = length + 1;
+		emit((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)));
+		emit((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 0, 0));
+		emit((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
+		deny_if(BPF_JEQ, __NR_mq_open);
+		program[allow_foreign].jf = length - allow_foreign - 1;
+	}
+	emit((struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	unsigned short deny_at = length;
+	emit((struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS));
+	for (unsigned short i = 0; i < denial_count; i++)
+		program[denials[i]].jt = deny_at - denials[i] - 1;
+
+	struct sock_fprog filter = {length, program};
 	/* Docker's no-new-privileges already set it; a filter without it needs CAP_SYS_ADMIN. */
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 		return -1;
