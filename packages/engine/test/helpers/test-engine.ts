@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import Dockerode from "dockerode";
 import pino from "pino";
 import { LABEL_ENGINE } from "../../src/engine/container-labels.js";
-import { CGROUP_V2_LANE_LIMITS, inCgroupV2Lane } from "../cgroup-v2/lane.js";
 import { createEngine } from "../../src/engine/create-engine.js";
 import type { Engine, EngineOptions } from "../../src/engine/engine-types.js";
 import { type SandboxRuntime, sandboxRuntimeSchema } from "../../src/sandbox/sandbox-runtime.js";
+import { CGROUP_V2_LANE_LIMITS, inCgroupV2Lane } from "../cgroup-v2/lane.js";
 
 export const docker = new Dockerode();
 
