@@ -47,6 +47,7 @@ export function runInVm(script: string): string {
   return execFileSync(exec, ["sh", "-c", script], {
     encoding: "utf8",
     maxBuffer: 64 * 1_048_576,
-    timeout: 120_000,
+    // Emulated and on a loaded machine, one command can take minutes.
+    timeout: 600_000,
   });
 }
