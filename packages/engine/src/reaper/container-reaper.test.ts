@@ -41,6 +41,7 @@ const containers: LabelledContainer[] = [
   { id: "dead-engine", labels: labelsOf("gone", deadPid()), state: "running" },
   { id: "live-engine", labels: labelsOf("alive", process.pid), state: "running" },
   { id: "live-stopped", labels: labelsOf("alive", process.pid), state: "exited" },
+  { id: "live-starting", labels: labelsOf("alive", process.pid), state: "created" },
   { id: "other-host", labels: labelsOf("remote", deadPid(), "elsewhere"), state: "running" },
   { id: "not-warmbox", labels: { "com.example": "x" }, state: "running" },
 ];
@@ -63,13 +64,19 @@ describe("ContainerReaper", () => {
 
   it("with exclusiveDaemon removes every Warmbox container, and nothing else", async () => {
     const { runtime, removed } = runtimeWith(containers);
-    expect(await reaper(runtime, true).reapDeadEngines()).toBe(4);
+    expect(await reaper(runtime, true).reapDeadEngines()).toBe(5);
     expect(removed).not.toContain("not-warmbox");
   });
 
   it("at close removes every container of its own engine", async () => {
     const { runtime, removed } = runtimeWith(containers);
-    expect(await reaper(runtime).removeAll()).toBe(2);
-    expect(removed.sort()).toEqual(["live-engine", "live-stopped"]);
+    expect(await reaper(runtime).removeAll()).toBe(3);
+    expect(removed.sort()).toEqual(["live-engine", "live-starting", "live-stopped"]);
+  });
+
+  it("while running removes its own stopped containers, never one still being started", async () => {
+    const { runtime, removed } = runtimeWith(containers);
+    expect(await reaper(runtime).removeStopped()).toBe(1);
+    expect(removed).toEqual(["live-stopped"]);
   });
 });

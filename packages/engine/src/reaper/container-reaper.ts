@@ -11,6 +11,13 @@ import type { ContainerRuntime, LabelledContainer } from "../sandbox/container-r
 /** How often an engine removes its own containers that stopped under it (daemon restarts). */
 const SWEEP_INTERVAL_MS = 15_000;
 
+/**
+ * Docker's states of a container that has stopped and won't run again by itself. Not
+ * "created": a sandbox between its create and its start is one (on a slow daemon, such as the
+ * cgroup v2 lane's emulated VM, for many seconds; the sweep removed such sandboxes as they started).
+ */
+const STOPPED_STATES: ReadonlySet<string> = new Set(["exited", "dead"]);
+
 export interface ContainerReaperOptions {
   runtime: ContainerRuntime;
   /** The engine whose containers `sweep` and `removeAll` remove. */
@@ -55,7 +62,7 @@ export class ContainerReaper {
   sweepStopped(): void {
     if (this.#timer) return;
     this.#timer = setInterval(() => {
-      this.#removeOwn({ running: false }).catch(() => {
+      this.removeStopped().catch(() => {
         // Docker is away; the next round tries again.
       });
     }, SWEEP_INTERVAL_MS);
@@ -67,9 +74,15 @@ export class ContainerReaper {
     this.#timer = undefined;
   }
 
-  /** Removes every container of this engine, running or not (when it closes). */
+  /** Removes this engine's containers that have stopped (exited or dead); returns how many. */
+  async removeStopped(): Promise<number> {
+    const own = await this.#own();
+    return this.#remove(own.filter((container) => STOPPED_STATES.has(container.state)));
+  }
+
+  /** Removes every container of this engine, whatever its state (when it closes). */
   async removeAll(): Promise<number> {
-    return this.#removeOwn({ running: true });
+    return this.#remove(await this.#own());
   }
 
   async #leftByDeadEngines(): Promise<LabelledContainer[]> {
@@ -86,11 +99,8 @@ export class ContainerReaper {
     });
   }
 
-  async #removeOwn(which: { running: boolean }): Promise<number> {
-    const containers = await this.options.runtime.list({ [LABEL_ENGINE]: this.options.engineId });
-    return this.#remove(
-      containers.filter((container) => which.running || container.state !== "running"),
-    );
+  #own(): Promise<LabelledContainer[]> {
+    return this.options.runtime.list({ [LABEL_ENGINE]: this.options.engineId });
   }
 
   async #remove(containers: LabelledContainer[]): Promise<number> {

@@ -1,4 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Dockerode from "dockerode";
 import { imageExists } from "../../src/docker/docker-images.js";
@@ -56,6 +59,11 @@ export default async function startCgroupV2Host(): Promise<() => Promise<void>> 
     );
   }
   process.env.DOCKER_HOST = dockerHost;
+  // The engines' own words (Docker's errors, the supervisor's fatal messages) for this run.
+  const engineLog = join(tmpdir(), "warmbox-cgroup-v2-lane-engine.log");
+  rmSync(engineLog, { force: true });
+  process.env.WARMBOX_TEST_ENGINE_LOG = engineLog;
+  console.error(`[cgroup-v2 lane] the test engines log to ${engineLog}`);
   process.env.WARMBOX_TEST_VM_EXEC = `${vmScripts}exec`;
   const cgroupVersion = (await new Dockerode().info()).CgroupVersion;
   if (cgroupVersion !== "2") {

@@ -14,6 +14,17 @@ const VM_EXEC_VARIABLE = "WARMBOX_TEST_VM_EXEC";
  */
 export const CGROUP_V2_LANE_LANGUAGES: readonly string[] = ["python", "c"];
 
+/**
+ * The default limits of the lane's test engines. Where KVM doesn't work the VM is emulated
+ * (TCG), several times slower than the host: a compile takes longer than the usual 15 s and a
+ * short program longer than 5 s. Cases whose point is a time limit set their own and keep it.
+ */
+export const CGROUP_V2_LANE_LIMITS = {
+  defaultCompileLimits: { timeMs: 120_000, cpuMs: 120_000 },
+  defaultLimits: { timeMs: 60_000, cpuMs: 60_000 },
+  maxLimits: { timeMs: 120_000, cpuMs: 120_000 },
+} as const;
+
 /** Whether this test process runs in the cgroup v2 lane. */
 export function inCgroupV2Lane(): boolean {
   return Boolean(process.env[VM_EXEC_VARIABLE]);
@@ -36,6 +47,7 @@ export function runInVm(script: string): string {
   return execFileSync(exec, ["sh", "-c", script], {
     encoding: "utf8",
     maxBuffer: 64 * 1_048_576,
-    timeout: 120_000,
+    // Emulated and on a loaded machine, one command can take minutes.
+    timeout: 600_000,
   });
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import Dockerode from "dockerode";
+import pino from "pino";
 import { LABEL_ENGINE } from "../../src/engine/container-labels.js";
 import { createEngine } from "../../src/engine/create-engine.js";
 import type { Engine, EngineOptions } from "../../src/engine/engine-types.js";
 import { type SandboxRuntime, sandboxRuntimeSchema } from "../../src/sandbox/sandbox-runtime.js";
+import { CGROUP_V2_LANE_LIMITS, inCgroupV2Lane } from "../cgroup-v2/lane.js";
 
 export const docker = new Dockerode();
 
@@ -19,13 +21,29 @@ export const TEST_RUNTIME: SandboxRuntime = sandboxRuntimeSchema.parse(
 /** True in the lane that runs the sandboxes under gVisor. */
 export const UNDER_GVISOR = TEST_RUNTIME === "runsc";
 
+/**
+ * Where the test engines log (pino, debug level), when a lane names a file in
+ * WARMBOX_TEST_ENGINE_LOG: the cgroup v2 lane does, so that an `internal_error` there can be
+ * traced to Docker's or the supervisor's words. Elsewhere the engines stay silent.
+ */
+const laneLogFile = process.env.WARMBOX_TEST_ENGINE_LOG;
+const laneLogger = laneLogFile
+  ? pino({ level: "debug" }, pino.destination({ dest: laneLogFile, append: true, sync: true }))
+  : undefined;
+
 /** An engine with its own id, so a test can count exactly its containers. */
 export type TestEngine = Engine & { id: string };
 
 /** A new engine with `options` and an id of its own (`test-…`). */
 export function testEngine(options: EngineOptions = {}): TestEngine {
   const id = `test-${randomUUID().slice(0, 8)}`;
-  const engine = createEngine({ engineId: id, runtime: TEST_RUNTIME, ...options });
+  const engine = createEngine({
+    engineId: id,
+    runtime: TEST_RUNTIME,
+    ...(laneLogger && { logger: laneLogger.child({ engine: id }) }),
+    ...(inCgroupV2Lane() && CGROUP_V2_LANE_LIMITS),
+    ...options,
+  });
   return Object.assign(engine, { id });
 }
 
