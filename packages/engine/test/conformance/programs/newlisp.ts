@@ -3,7 +3,7 @@ import type { ConformancePrograms } from "../conformance-programs.js";
 export const programs: ConformancePrograms = {
   echo: [
     '(println "hello")',
-    "(while (read-line) (println (current-line)))",
+    "(while (read 0 buf 4096) (print buf))",
     '(println (join (2 (main-args)) " "))',
     "(exit)",
   ].join("\n"),
