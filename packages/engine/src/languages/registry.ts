@@ -38,6 +38,7 @@ import { lua } from "./lua.js";
 import { luajit } from "./luajit.js";
 import { mruby } from "./mruby.js";
 import { newlisp } from "./newlisp.js";
+import { nickle } from "./nickle.js";
 import { nim } from "./nim.js";
 import { objectiveC } from "./objective-c.js";
 import { ocaml } from "./ocaml.js";
@@ -139,6 +140,7 @@ const SPECS: LanguageSpecInput[] = [
   picolisp,
   newlisp,
   slang,
+  nickle,
   emacsLisp,
 ];
 

@@ -38,6 +38,7 @@ import { programs as lua } from "./lua.js";
 import { programs as luajit } from "./luajit.js";
 import { programs as mruby } from "./mruby.js";
 import { programs as newlisp } from "./newlisp.js";
+import { programs as nickle } from "./nickle.js";
 import { programs as nim } from "./nim.js";
 import { programs as objectiveC } from "./objective-c.js";
 import { programs as ocaml } from "./ocaml.js";
@@ -139,5 +140,6 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   picolisp: picolisp,
   newlisp: newlisp,
   slang: slang,
+  nickle: nickle,
   "emacs-lisp": emacsLisp,
 };
