@@ -1,5 +1,6 @@
 import type { ConformancePrograms } from "../conformance-programs.js";
 import { programs as ada } from "./ada.js";
+import { programs as algol68 } from "./algol68.js";
 import { programs as assembly } from "./assembly.js";
 import { programs as awk } from "./awk.js";
 import { programs as bash } from "./bash.js";
@@ -14,19 +15,30 @@ import { programs as cpp } from "./cpp.js";
 import { programs as crystal } from "./crystal.js";
 import { programs as csharp } from "./csharp.js";
 import { programs as d } from "./d.js";
+import { programs as dash } from "./dash.js";
 import { programs as elixir } from "./elixir.js";
+import { programs as elvish } from "./elvish.js";
+import { programs as emacsLisp } from "./emacs-lisp.js";
 import { programs as erlang } from "./erlang.js";
+import { programs as fish } from "./fish.js";
 import { programs as forth } from "./forth.js";
 import { programs as fortran } from "./fortran.js";
 import { programs as go } from "./go.js";
 import { programs as groovy } from "./groovy.js";
 import { programs as haskell } from "./haskell.js";
 import { programs as haxe } from "./haxe.js";
+import { programs as icon } from "./icon.js";
 import { programs as java } from "./java.js";
 import { programs as javascript } from "./javascript.js";
+import { programs as jq } from "./jq.js";
 import { programs as kotlin } from "./kotlin.js";
+import { programs as ksh } from "./ksh.js";
 import { programs as livescript } from "./livescript.js";
 import { programs as lua } from "./lua.js";
+import { programs as luajit } from "./luajit.js";
+import { programs as mruby } from "./mruby.js";
+import { programs as newlisp } from "./newlisp.js";
+import { programs as nickle } from "./nickle.js";
 import { programs as nim } from "./nim.js";
 import { programs as objectiveC } from "./objective-c.js";
 import { programs as ocaml } from "./ocaml.js";
@@ -34,21 +46,28 @@ import { programs as octave } from "./octave.js";
 import { programs as pascal } from "./pascal.js";
 import { programs as perl } from "./perl.js";
 import { programs as php } from "./php.js";
+import { programs as picolisp } from "./picolisp.js";
+import { programs as pike } from "./pike.js";
 import { programs as prolog } from "./prolog.js";
 import { programs as pypy } from "./pypy.js";
 import { programs as python } from "./python.js";
 import { programs as r } from "./r.js";
 import { programs as racket } from "./racket.js";
 import { programs as raku } from "./raku.js";
+import { programs as rc } from "./rc.js";
+import { programs as rexx } from "./rexx.js";
 import { programs as ruby } from "./ruby.js";
 import { programs as rust } from "./rust.js";
 import { programs as scala } from "./scala.js";
 import { programs as scheme } from "./scheme.js";
+import { programs as slang } from "./slang.js";
 import { programs as sml } from "./sml.js";
 import { programs as sqlite } from "./sqlite.js";
 import { programs as tcl } from "./tcl.js";
+import { programs as tcsh } from "./tcsh.js";
 import { programs as typescript } from "./typescript.js";
 import { programs as vala } from "./vala.js";
+import { programs as yash } from "./yash.js";
 import { programs as zsh } from "./zsh.js";
 
 /** The conformance programs of every language, by language id. */
@@ -104,4 +123,23 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   typescript: typescript,
   vala: vala,
   zsh: zsh,
+  dash: dash,
+  ksh: ksh,
+  yash: yash,
+  fish: fish,
+  tcsh: tcsh,
+  rc: rc,
+  elvish: elvish,
+  jq: jq,
+  luajit: luajit,
+  mruby: mruby,
+  rexx: rexx,
+  icon: icon,
+  algol68: algol68,
+  pike: pike,
+  picolisp: picolisp,
+  newlisp: newlisp,
+  slang: slang,
+  nickle: nickle,
+  "emacs-lisp": emacsLisp,
 };
