@@ -48,7 +48,9 @@ export type {
 } from "./judge/judge-result.js";
 export { judgeResultSchema, testVerdictSchema, verdictSchema } from "./judge/judge-result.js";
 export type { LanguageSpec } from "./languages/language-spec.js";
+export { languageKey } from "./languages/language-spec.js";
 export { languageRegistry } from "./languages/registry.js";
+export { versionSatisfies } from "./languages/version-match.js";
 export type { ExecuteRequest, SourceFile } from "./request/execute-request.js";
 export { executeRequestSchema, fileNameProblem } from "./request/execute-request.js";
 export type {

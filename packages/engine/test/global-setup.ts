@@ -1,6 +1,6 @@
 import Dockerode from "dockerode";
 import { imageExists } from "../src/docker/docker-images.js";
-import { imageRecipe } from "../src/images/image-recipe.js";
+import { languageRecipe } from "../src/images/image-recipe.js";
 import { languageRegistry } from "../src/languages/registry.js";
 
 /**
@@ -19,7 +19,7 @@ export default async function checkDockerAndImages(): Promise<void> {
   }
   const missing: string[] = [];
   for (const spec of languageRegistry.all) {
-    const tag = imageRecipe(spec.image).tag;
+    const tag = languageRecipe(spec).tag;
     if (!(await imageExists(docker, tag))) missing.push(tag);
   }
   if (missing.length > 0) {

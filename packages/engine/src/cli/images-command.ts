@@ -1,9 +1,11 @@
 import Dockerode from "dockerode";
 import { imageExists } from "../docker/docker-images.js";
 import { buildImages } from "../images/build-images.js";
-import { imageRecipe } from "../images/image-recipe.js";
+import { languageRecipe } from "../images/image-recipe.js";
+import { languageKey } from "../languages/language-spec.js";
 import { languageRegistry } from "../languages/registry.js";
 import { buildProgressView } from "./build-progress-view.js";
+import { languagesMarkdown } from "./languages-markdown.js";
 
 export async function buildCommand(
   languages: string[],
@@ -31,14 +33,21 @@ export async function buildCommand(
   console.log(`images ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export async function languagesCommand(): Promise<void> {
+export async function languagesCommand(options: { markdown?: boolean }): Promise<void> {
+  if (options.markdown) {
+    console.log(languagesMarkdown(languageRegistry));
+    return;
+  }
   const docker = new Dockerode();
   for (const spec of languageRegistry.all) {
-    const tag = imageRecipe(spec.image).tag;
+    const tag = languageRecipe(spec).tag;
     const present = await imageExists(docker, tag).catch(() => false);
     const aliases = spec.aliases.length ? ` (${spec.aliases.join(", ")})` : "";
+    const isDefault = spec.version !== undefined && languageRegistry.find(spec.id) === spec;
+    const version =
+      spec.version === undefined ? "" : ` ${spec.version}${isDefault ? " (default)" : ""}`;
     console.log(
-      `${spec.id.padEnd(12)} ${spec.name}${aliases}  ${present ? tag : "image not built"}`,
+      `${languageKey(spec).padEnd(16)} ${spec.name}${version}${aliases}  ${present ? tag : "image not built"}`,
     );
   }
 }

@@ -4,7 +4,7 @@ import type { Compare, JudgeTest } from "../judge/judge-request.js";
 import { EXIT_NOT_ACCEPTED, EXIT_OK } from "./exit-codes.js";
 import { judgeProgressView } from "./judge-progress-view.js";
 import { judgeReport } from "./judge-report.js";
-import { readProgramFile } from "./program-file.js";
+import { readProgramFile, servedFor } from "./program-file.js";
 import { readTestDirectory } from "./test-directory.js";
 import { UsageError } from "./usage-error.js";
 
@@ -12,6 +12,8 @@ export interface JudgeCommandOptions {
   /** The folder of NAME.in / NAME.out pairs. */
   tests: string;
   language?: string;
+  /** The language's version: exact or a semver range. @default the newest */
+  version?: string;
   compare?: Compare;
   /** A checker program's file, judging instead of `compare`. */
   checker?: string;
@@ -39,13 +41,13 @@ function namingTests(error: unknown, tests: JudgeTest[]): unknown {
  * table of verdicts and exits 0 only when every test is accepted.
  */
 export async function judgeCommand(file: string, options: JudgeCommandOptions): Promise<void> {
-  const program = await readProgramFile(file, options.language);
+  const program = await readProgramFile(file, options.language, options.version);
   const tests = await readTestDirectory(options.tests);
   const checker = options.checker
     ? await readProgramFile(options.checker, options.checkerLanguage)
     : undefined;
   await using engine = createEngine({
-    languages: checker ? [program.language, checker.language] : [program.language],
+    languages: checker ? [servedFor(program), checker.language] : [servedFor(program)],
     // Sandboxes start as tests need them: a one-off command keeps none warm.
     pool: { min: 0, max: options.concurrency },
   });

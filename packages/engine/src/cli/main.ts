@@ -44,6 +44,10 @@ program
     "language id or alias (default: from the file's extension)",
   )
   .option(
+    "--version <version>",
+    "the language's version: exact or a semver range like 3.x (default: the newest)",
+  )
+  .option(
     "--stdin <file>",
     "a file to give the program as its standard input ('-' for this process's stdin)",
   )
@@ -64,6 +68,10 @@ program
   .option(
     "--lang, --language <language>",
     "language id or alias (default: from the file's extension)",
+  )
+  .option(
+    "--version <version>",
+    "the language's version: exact or a semver range like 3.x (default: the newest)",
   )
   .option(
     "--compare <mode>",
@@ -93,7 +101,10 @@ images
   .description(
     "build the runner images of the given languages (default: all); unchanged recipes are skipped",
   )
-  .argument("[languages...]", "language ids or aliases")
+  .argument(
+    "[languages...]",
+    "language ids or aliases (each its newest version), or id@range (python@3.11, java@*)",
+  )
   .option(
     "--base-image <image>",
     "Debian base to build on (default: debian:bookworm-slim, bootstrapped if it can't be pulled)",
@@ -105,7 +116,8 @@ images
 
 program
   .command("languages")
-  .description("list the languages and whether their image is built")
+  .description("list the languages, each version, and whether its image is built")
+  .option("--markdown", "print the README's language list and table of versions instead")
   .action(languagesCommand);
 
 program.parseAsync().catch((error: unknown) => {

@@ -4,9 +4,10 @@ import type { SourceFile } from "../request/execute-request.js";
 import { readTextFile } from "./read-text-file.js";
 import { UsageError } from "./usage-error.js";
 
-/** A program read from one file, as the `language` and `files`/`source` of a request. */
+/** A program read from one file, as the `language`, `version` and `files`/`source` of a request. */
 export interface ProgramFile {
   language: string;
+  version?: string;
   files?: SourceFile[];
   source?: string;
 }
@@ -28,12 +29,25 @@ export function languageOfFile(file: string): string {
  * file keeps its own name (Java cares) when it has its language's extension; otherwise it is the
  * language's default file.
  */
-export async function readProgramFile(file: string, language?: string): Promise<ProgramFile> {
+export async function readProgramFile(
+  file: string,
+  language?: string,
+  version?: string,
+): Promise<ProgramFile> {
   const id = language ?? languageOfFile(file);
   const spec = languageRegistry.find(id);
   if (!spec) throw new UsageError(`unknown language '${id}'; \`warmbox languages\` lists them`);
   const content = await readTextFile(file);
+  const program = { language: spec.id, ...(version === undefined ? {} : { version }) };
   return extname(file) === extname(spec.defaultFile)
-    ? { language: spec.id, files: [{ name: basename(file), content }] }
-    : { language: spec.id, source: content };
+    ? { ...program, files: [{ name: basename(file), content }] }
+    : { ...program, source: content };
+}
+
+/**
+ * The engine's `languages` entry that serves a program: its language's default version, or
+ * every version a requested one may be (the request then selects it).
+ */
+export function servedFor(program: ProgramFile): string {
+  return program.version === undefined ? program.language : `${program.language}@*`;
 }

@@ -1,22 +1,28 @@
 import { text } from "node:stream/consumers";
 import { createEngine } from "../engine/create-engine.js";
 import { EXIT_NOT_ACCEPTED, EXIT_OK } from "./exit-codes.js";
-import { readProgramFile } from "./program-file.js";
+import { readProgramFile, servedFor } from "./program-file.js";
 import { readTextFile } from "./read-text-file.js";
 
 export async function runCommand(
   file: string,
   args: string[],
-  options: { language?: string; stdin?: string; timeMs?: number; memoryMb?: number },
+  options: {
+    language?: string;
+    version?: string;
+    stdin?: string;
+    timeMs?: number;
+    memoryMb?: number;
+  },
 ): Promise<void> {
-  const program = await readProgramFile(file, options.language);
+  const program = await readProgramFile(file, options.language, options.version);
   const stdin =
     options.stdin === "-"
       ? await text(process.stdin)
       : options.stdin
         ? await readTextFile(options.stdin)
         : "";
-  await using engine = createEngine({ languages: [program.language], pool: { min: 0, max: 1 } });
+  await using engine = createEngine({ languages: [servedFor(program)], pool: { min: 0, max: 1 } });
   const result = await engine.execute(
     {
       ...program,

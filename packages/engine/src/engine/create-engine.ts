@@ -8,6 +8,7 @@ import {
 import type { JudgeOptions, JudgeRequest } from "../judge/judge-request.js";
 import type { JudgeResult } from "../judge/judge-result.js";
 import { runJudge } from "../judge/run-judge.js";
+import { languageKey } from "../languages/language-spec.js";
 import { languageRegistry } from "../languages/registry.js";
 import type { SandboxPool } from "../pool/sandbox-pool.js";
 import { ContainerReaper } from "../reaper/container-reaper.js";
@@ -154,20 +155,20 @@ class WarmboxEngine implements Engine {
       request,
       languageRegistry,
       this.#pools.served,
-      (id) => this.#pools.get(id)?.version,
+      (key) => this.#pools.get(key)?.version,
       this.#options.limits,
     );
     // gVisor runs the template's clone as the template's child, not the supervisor's
     // (CLONE_PARENT): the supervisor never sees it exit. Templates are runc's only.
     const templates =
-      this.#options.templates && this.#options.runtimes.get(job.spec.id) !== "runsc";
+      this.#options.templates && this.#options.runtimes.get(languageKey(job.spec)) !== "runsc";
     return templates ? job : { ...job, spec: { ...job.spec, template: false } };
   }
 
   /** The pool that runs a resolved job, once its network access is checked. */
   #poolFor(job: ResolvedJob): SandboxPool {
     this.#network.check(job);
-    const pool = this.#pools.get(job.spec.id);
+    const pool = this.#pools.get(languageKey(job.spec));
     if (!pool) throw new EngineUnavailableError(`no pool for ${job.spec.id}`);
     if (pool.sandboxRuntime === "runsc" && (job.runLimits.network || job.compileLimits.network)) {
       throw new EngineUnavailableError(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../errors/engine-errors.js";
+import { languageKey } from "../languages/language-spec.js";
 import { languageRegistry } from "../languages/registry.js";
 import { DEFAULT_MAX_LIMITS } from "../request/limits.js";
 import {
@@ -30,13 +31,13 @@ function pathsOf(options: unknown): string[] {
 describe("resolveEngineOptions", () => {
   it("fills every default", () => {
     const resolved = resolve({ languages: ["python"] });
-    expect(resolved.pools.get("python")).toEqual({
+    expect(resolved.pools.get("python@3.13")).toEqual({
       min: DEFAULT_POOL_MIN,
       max: DEFAULT_POOL_MAX,
       idleTimeoutMs: DEFAULT_POOL_IDLE_TIMEOUT_MS,
     });
     expect(resolved).toMatchObject({
-      languages: ["python"],
+      languages: ["python@3.13"],
       maxQueue: DEFAULT_MAX_QUEUE,
       maxSandboxes: DEFAULT_MAX_SANDBOXES,
       maxBufferedOutputBytes: DEFAULT_MAX_BUFFERED_OUTPUT_BYTES,
@@ -44,7 +45,7 @@ describe("resolveEngineOptions", () => {
       templates: true,
     });
     expect(resolved.limits.max).toEqual(DEFAULT_MAX_LIMITS);
-    expect(resolve({}).languages).toEqual(languageRegistry.all.map((spec) => spec.id));
+    expect(resolve({}).languages).toEqual(languageRegistry.all.map(languageKey));
   });
 
   it("takes a language's own pool sizes over the common ones, and keeps min within max", () => {
@@ -52,9 +53,20 @@ describe("resolveEngineOptions", () => {
       languages: ["py", "c"],
       pool: { min: 3, max: 6, perLanguage: { python: { max: 2 } } },
     });
-    expect(resolved.languages).toEqual(["python", "c"]);
-    expect(resolved.pools.get("python")).toMatchObject({ min: 2, max: 2 });
-    expect(resolved.pools.get("c")).toMatchObject({ min: 3, max: 6 });
+    // Keys of language versions: a name serves its language's newest version.
+    expect(resolved.languages).toEqual(["python@3.13", "c@14"]);
+    expect(resolved.pools.get("python@3.13")).toMatchObject({ min: 2, max: 2 });
+    expect(resolved.pools.get("c@14")).toMatchObject({ min: 3, max: 6 });
+  });
+
+  it("serves the versions a semver range names, each with its language's pool sizes", () => {
+    const resolved = resolve({
+      languages: ["py@*", "java@17", "c@>=13"],
+      pool: { perLanguage: { python: { max: 2 } } },
+    });
+    expect(resolved.languages).toEqual(["python@3.13", "python@3.11", "java@17", "c@14"]);
+    expect(resolved.pools.get("python@3.11")).toMatchObject({ max: 2 });
+    expect(pathsOf({ languages: ["python@2.x"] })).toContain("languages");
   });
 
   it.each([
@@ -81,8 +93,8 @@ describe("resolveEngineOptions", () => {
   it("runs every language under runc unless told, and overrides the runtime per language", () => {
     expect(resolve({ languages: ["python", "c"] }).runtimes).toEqual(
       new Map([
-        ["python", "runc"],
-        ["c", "runc"],
+        ["python@3.13", "runc"],
+        ["c@14", "runc"],
       ]),
     );
     const mixed = resolve({
@@ -92,8 +104,8 @@ describe("resolveEngineOptions", () => {
     });
     expect(mixed.runtimes).toEqual(
       new Map([
-        ["python", "runsc"],
-        ["c", "runc"],
+        ["python@3.13", "runsc"],
+        ["c@14", "runc"],
       ]),
     );
   });

@@ -3,6 +3,7 @@ import type Dockerode from "dockerode";
 import pino from "pino";
 import { z } from "zod";
 import { InvalidRequestError } from "../errors/engine-errors.js";
+import { languageKey } from "../languages/language-spec.js";
 import type { LanguageRegistry } from "../languages/registry.js";
 import {
   bufferedOutputBytes,
@@ -102,11 +103,15 @@ const engineOptionsShape = {
     )
     .optional(),
   /**
-   * Ids (or aliases) of the languages to serve, at least one; each is served once its runner
-   * image exists. @default every registered language
+   * The languages to serve, at least one; each is served once its runner image exists. An id
+   * or alias serves the language's default (newest) version; "python@3.11" or "python@*" the
+   * versions the semver range matches. @default every version of every registered language
    */
   languages: z.array(z.string().min(1)).min(1).optional(),
-  /** Pool sizes of every language; `perLanguage` overrides them by language id. @default {} */
+  /**
+   * Pool sizes of every language; `perLanguage` overrides them by language id (for each of its
+   * versions served). @default {}
+   */
   pool: commonPoolSchema.prefault({}),
   /**
    * The OCI runtime of the sandboxes: `"runc"` (Docker's default; the host kernel is the
@@ -214,9 +219,11 @@ export interface ResolvedPoolOptions {
 }
 
 export interface ResolvedEngineOptions {
+  /** The configured languages' versions, by key (see languageKey). */
   languages: string[];
+  /** Pool sizes, by language key. */
   pools: Map<string, ResolvedPoolOptions>;
-  /** The OCI runtime of each served language's sandboxes. */
+  /** The OCI runtime of each served language version's sandboxes, by key. */
   runtimes: Map<string, SandboxRuntime>;
   limits: LimitPolicy;
   maxQueue: number;
@@ -247,25 +254,23 @@ export function resolveEngineOptions(
   registry: LanguageRegistry,
 ): ResolvedEngineOptions {
   const options = parseOrThrow(engineOptionsSchema, input, "engine options");
-  const languageId = (name: string, path: string) => {
-    const spec = registry.find(name);
-    if (!spec) {
-      throw new InvalidRequestError(`invalid engine options: unknown language '${name}'`, [
-        { path, message: `unknown language '${name}'` },
-      ]);
-    }
-    return spec.id;
-  };
-  const languages = (options.languages ?? registry.all.map((spec) => spec.id)).map((name) =>
-    languageId(name, "languages"),
-  );
+  const unknown = (name: string, path: string) =>
+    new InvalidRequestError(`invalid engine options: unknown language or version '${name}'`, [
+      { path, message: `unknown language or version '${name}'` },
+    ]);
+  const selected = (options.languages ?? []).flatMap((selector) => {
+    const specs = registry.select(selector);
+    if (specs.length === 0) throw unknown(selector, "languages");
+    return specs;
+  });
+  const specs = [...new Set(options.languages ? selected : registry.all)];
   const ownRuntimes = new Map(
-    Object.entries(options.runtimePerLanguage).map(([name, runtime]) => [
-      languageId(name, `runtimePerLanguage.${name}`),
-      runtime,
-    ]),
+    Object.entries(options.runtimePerLanguage).map(([name, runtime]) => {
+      const spec = registry.find(name);
+      if (!spec) throw unknown(name, `runtimePerLanguage.${name}`);
+      return [spec.id, runtime];
+    }),
   );
-  const unique = [...new Set(languages)];
   const max = { ...DEFAULT_MAX_LIMITS, ...options.maxLimits };
   // Every run must fit the budget alone, or it would wait forever.
   if (options.maxBufferedOutputBytes < bufferedOutputBytes(max, max)) {
@@ -274,13 +279,18 @@ export function resolveEngineOptions(
       { path: "maxBufferedOutputBytes", message },
     ]);
   }
-  const pools = new Map(
-    unique.map((id) => [id, resolvePool(options.pool, options.pool.perLanguage[id])]),
-  );
+  const keys = specs.map(languageKey);
   return {
-    languages: unique,
-    pools,
-    runtimes: new Map(unique.map((id) => [id, ownRuntimes.get(id) ?? options.runtime])),
+    languages: keys,
+    pools: new Map(
+      specs.map((spec) => [
+        languageKey(spec),
+        resolvePool(options.pool, options.pool.perLanguage[spec.id]),
+      ]),
+    ),
+    runtimes: new Map(
+      specs.map((spec) => [languageKey(spec), ownRuntimes.get(spec.id) ?? options.runtime]),
+    ),
     limits: {
       run: { ...DEFAULT_RUN_LIMITS, ...options.defaultLimits },
       compile: { ...DEFAULT_COMPILE_LIMITS, ...options.defaultCompileLimits },

@@ -1,7 +1,7 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { EngineError } from "../errors/engine-errors.js";
-import { imageRecipe } from "../images/image-recipe.js";
+import { languageRecipe } from "../images/image-recipe.js";
 import { languageRegistry } from "../languages/registry.js";
 import { DEFAULT_RUN_LIMITS } from "../request/limits.js";
 import type { ContainerRuntime } from "../sandbox/container-runtime.js";
@@ -25,7 +25,7 @@ function recordingLogger() {
 }
 
 /**
- * Pools of python and c, 2 sandboxes of 256 MiB each at most, none warm, on a Docker host of
+ * Pools of python 3.11 and C (GCC 12), 2 sandboxes of 256 MiB each at most, none warm, on a Docker host of
  * `hostMib` where only the images in `built` exist (a test adds to it as images "arrive").
  */
 function poolsOn(hostMib: number, built: Set<string>) {
@@ -38,14 +38,14 @@ function poolsOn(hostMib: number, built: Set<string>) {
   const { logger, said } = recordingLogger();
   const pools = new LanguagePools({
     registry: languageRegistry,
-    languages: ["python", "c"],
+    languages: ["python@3.11", "c@12"],
     pools: new Map([
-      ["python", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
-      ["c", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
+      ["python@3.11", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
+      ["c@12", { min: 0, max: 2, idleTimeoutMs: 60_000 }],
     ]),
     runtimes: new Map([
-      ["python", "runc"],
-      ["c", "runc"],
+      ["python@3.11", "runc"],
+      ["c@12", "runc"],
     ]),
     runLimits: { ...DEFAULT_RUN_LIMITS, memoryMb: 256 },
     engineId: "test",
@@ -57,15 +57,15 @@ function poolsOn(hostMib: number, built: Set<string>) {
   return { pools, said };
 }
 
-const imageOf = (id: string) => {
-  const spec = languageRegistry.find(id);
-  if (!spec) throw new Error(`no spec for ${id}`);
-  return imageRecipe(spec.image).tag;
+const imageOf = (key: string) => {
+  const spec = languageRegistry.byKey(key);
+  if (!spec) throw new Error(`no spec for ${key}`);
+  return languageRecipe(spec).tag;
 };
 
 describe("LanguagePools: the memory check wherever the served set grows", () => {
   it("at start, refuses (MemoryOvercommitError) and serves nothing when the built pools don't fit", async () => {
-    const { pools } = poolsOn(1_000, new Set([imageOf("python"), imageOf("c")]));
+    const { pools } = poolsOn(1_000, new Set([imageOf("python@3.11"), imageOf("c@12")]));
     const failure = await pools.serveBuilt().catch((error: unknown) => error);
     expect(EngineError.isInstance(failure) && failure.code).toBe("memory_overcommit");
     expect([...pools.served]).toEqual([]);
@@ -74,29 +74,29 @@ describe("LanguagePools: the memory check wherever the served set grows", () => 
 
   it("an image that arrives after start is served only if the pools still fit the host", async () => {
     // One pool (2 × 256 MiB) fits 1000 MiB; both (1024 MiB) don't.
-    const built = new Set([imageOf("python")]);
+    const built = new Set([imageOf("python@3.11")]);
     const { pools, said } = poolsOn(1_000, built);
     await pools.serveBuilt();
-    expect([...pools.served]).toEqual(["python"]);
+    expect([...pools.served]).toEqual(["python@3.11"]);
 
-    built.add(imageOf("c"));
+    built.add(imageOf("c@12"));
     expect(await pools.serveArrivals()).toEqual([]);
-    expect([...pools.served]).toEqual(["python"]);
+    expect([...pools.served]).toEqual(["python@3.11"]);
     expect(said).toContainEqual({
       level: "error",
-      msg: expect.stringMatching(/^c is not served: the sandboxes may use 1024 MiB, more than/),
+      msg: expect.stringMatching(/^c@12 is not served: the sandboxes may use 1024 MiB, more than/),
     });
     await pools.close();
   });
 
   it("an arrival that takes the pools above 80 % of the host is served, with the warning", async () => {
-    const built = new Set([imageOf("python")]);
+    const built = new Set([imageOf("python@3.11")]);
     const { pools, said } = poolsOn(1_200, built);
     await pools.serveBuilt();
     expect(said).toEqual([expect.objectContaining({ level: "warn" })]); // c's image is missing
-    built.add(imageOf("c"));
-    expect(await pools.serveArrivals()).toEqual(["c"]);
-    expect([...pools.served]).toEqual(["python", "c"]);
+    built.add(imageOf("c@12"));
+    expect(await pools.serveArrivals()).toEqual(["c@12"]);
+    expect([...pools.served]).toEqual(["python@3.11", "c@12"]);
     expect(said.at(-1)).toEqual({
       level: "warn",
       msg: "the sandboxes may use more than 80 % of the Docker host's memory",

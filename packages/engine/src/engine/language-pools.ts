@@ -1,5 +1,5 @@
 import { EngineUnavailableError, MemoryOvercommitError } from "../errors/engine-errors.js";
-import { imageRecipe } from "../images/image-recipe.js";
+import { languageRecipe } from "../images/image-recipe.js";
 import type { LanguageSpec } from "../languages/language-spec.js";
 import type { LanguageRegistry } from "../languages/registry.js";
 import { AdmissionQueue } from "../pool/admission-queue.js";
@@ -15,7 +15,7 @@ import { checkMemoryCommitment } from "./memory-commitment.js";
 
 export interface LanguagePoolsOptions {
   registry: LanguageRegistry;
-  /** Ids of the configured languages, each with its pool's sizes in `pools`. */
+  /** Keys of the configured language versions (see languageKey), each with its pool's sizes in `pools`. */
   languages: string[];
   pools: Map<string, ResolvedPoolOptions>;
   /** The OCI runtime of each configured language's sandboxes. */
@@ -50,34 +50,34 @@ export class LanguagePools {
       maxActive: options.maxSandboxes,
       maxWaiting: options.maxQueue,
     });
-    for (const id of options.languages) {
-      const spec = options.registry.find(id);
-      const sizes = options.pools.get(id);
-      const sandboxRuntime = options.runtimes.get(id);
+    for (const key of options.languages) {
+      const spec = options.registry.byKey(key);
+      const sizes = options.pools.get(key);
+      const sandboxRuntime = options.runtimes.get(key);
       if (!spec || !sizes || !sandboxRuntime) continue;
       const pool = new SandboxPool({
-        language: id,
-        image: imageRecipe(spec.image).tag,
+        language: spec.id,
+        image: languageRecipe(spec).tag,
         resources: containerResourcesOf({ ...options.runLimits, ...spec.limits }),
-        labels: sandboxLabels(options.engineId, id),
+        labels: sandboxLabels(options.engineId, spec.id),
         sandboxRuntime,
         ...sizes,
         admission: this.#admission,
         runtime: options.runtime,
         logger: options.logger,
       });
-      this.#pools.set(id, { spec, pool });
+      this.#pools.set(key, { spec, pool });
     }
   }
 
-  /** Ids of the languages served now. */
+  /** Keys of the language versions served now (see languageKey). */
   get served(): ReadonlySet<string> {
     return this.#served;
   }
 
-  /** The pool of a configured language, served or not. */
-  get(id: string): SandboxPool | undefined {
-    return this.#pools.get(id)?.pool;
+  /** The pool of a configured language version, by key, served or not. */
+  get(key: string): SandboxPool | undefined {
+    return this.#pools.get(key)?.pool;
   }
 
   /**
@@ -100,7 +100,7 @@ export class LanguagePools {
       );
     }
     await this.#checkMemory([...this.#served, ...built]);
-    for (const id of built) this.#served.add(id);
+    for (const key of built) this.#served.add(key);
   }
 
   /**
@@ -110,22 +110,22 @@ export class LanguagePools {
    */
   async serveArrivals(): Promise<string[]> {
     const arrived: string[] = [];
-    for (const id of (await this.#lookForImages()).built) {
+    for (const key of (await this.#lookForImages()).built) {
       try {
-        await this.#checkMemory([...this.#served, id]);
+        await this.#checkMemory([...this.#served, key]);
       } catch (error) {
         if (!(error instanceof MemoryOvercommitError)) throw error;
         this.options.logger.error(
-          { language: id, err: error },
-          `${id} is not served: ${error.message}`,
+          { language: key, err: error },
+          `${key} is not served: ${error.message}`,
         );
         continue;
       }
-      this.#served.add(id);
-      arrived.push(id);
+      this.#served.add(key);
+      arrived.push(key);
     }
     // A pool that can't warm now is still served: its first request starts a sandbox.
-    const warmed = await Promise.allSettled(arrived.map((id) => this.get(id)?.warmup()));
+    const warmed = await Promise.allSettled(arrived.map((key) => this.get(key)?.warmup()));
     for (const [index, outcome] of warmed.entries()) {
       if (outcome.status === "rejected") {
         this.options.logger.warn(
@@ -142,7 +142,7 @@ export class LanguagePools {
     await Promise.all(this.#servedPools().map(({ pool }) => pool.warmup()));
   }
 
-  /** The served languages, with the exact version each image reports. */
+  /** The served language versions, each with the exact version its image reports. */
   async describe(): Promise<LanguageInfo[]> {
     const served = this.#servedPools();
     await Promise.all(served.map(({ pool }) => pool.learnVersion()));
@@ -150,6 +150,7 @@ export class LanguagePools {
       id: spec.id,
       name: spec.name,
       version: pool.version ?? "unknown",
+      default: this.#defaultOf(spec.id) === spec,
       aliases: [...spec.aliases],
       compiled: spec.compile !== undefined,
       defaultFile: spec.defaultFile,
@@ -177,17 +178,24 @@ export class LanguagePools {
   }
 
   #servedPools(): ServedPool[] {
-    return [...this.#pools.values()].filter(({ spec }) => this.#served.has(spec.id));
+    return [...this.#pools.entries()]
+      .filter(([key]) => this.#served.has(key))
+      .map(([, served]) => served);
+  }
+
+  /** The version a request without one gets: the newest served. */
+  #defaultOf(id: string): LanguageSpec | undefined {
+    return this.#servedPools().find(({ spec }) => spec.id === id)?.spec;
   }
 
   /** The configured languages not served yet, split by whether their image exists now. */
   async #lookForImages(): Promise<{ built: string[]; missing: string[] }> {
     const built: string[] = [];
     const missing: string[] = [];
-    for (const [id, { pool }] of this.#pools) {
-      if (this.#served.has(id)) continue;
-      if (await this.options.runtime.imageExists(pool.image)) built.push(id);
-      else missing.push(id);
+    for (const [key, { pool }] of this.#pools) {
+      if (this.#served.has(key)) continue;
+      if (await this.options.runtime.imageExists(pool.image)) built.push(key);
+      else missing.push(key);
     }
     return { built, missing };
   }
@@ -199,10 +207,10 @@ export class LanguagePools {
     }
   }
 
-  #checkMemory(ids: string[]): Promise<void> {
-    const pools = ids.flatMap((id) => {
-      const pool = this.get(id);
-      return pool ? [{ language: id, ...pool.memoryCommitment() }] : [];
+  #checkMemory(keys: string[]): Promise<void> {
+    const pools = keys.flatMap((key) => {
+      const pool = this.get(key);
+      return pool ? [{ language: key, ...pool.memoryCommitment() }] : [];
     });
     return checkMemoryCommitment(
       pools,

@@ -10,7 +10,8 @@ import {
 import { resolveRequest } from "./resolve-request.js";
 import { compileCommand, expandCommand, runCommand } from "./stage-commands.js";
 
-const served = new Set(["python", "cpp", "java"]);
+// Keys of the served language versions (languageKey): one version of each.
+const served = new Set(["python@3.11", "cpp@12", "java@17"]);
 const policy = {
   run: DEFAULT_RUN_LIMITS,
   compile: DEFAULT_COMPILE_LIMITS,

@@ -1,8 +1,4 @@
-import {
-  InvalidRequestError,
-  LimitExceededError,
-  UnknownLanguageError,
-} from "../errors/engine-errors.js";
+import { InvalidRequestError, LimitExceededError } from "../errors/engine-errors.js";
 import type { LanguageSpec } from "../languages/language-spec.js";
 import type { LanguageRegistry } from "../languages/registry.js";
 import {
@@ -13,6 +9,7 @@ import {
 import type { Limits, PartialLimits } from "../request/limits.js";
 import type { SandboxFile } from "../sandbox/sandbox.js";
 import { parseOrThrow } from "../validation/field-issues.js";
+import { selectServedVersion } from "./select-version.js";
 
 /** A request checked against the request schema and the operator's limits, ready to run. */
 export interface ResolvedJob {
@@ -65,26 +62,14 @@ function resolveLimits(
 export function resolveRequest(
   request: ExecuteRequest,
   registry: LanguageRegistry,
+  /** Keys of the language versions served (see languageKey). */
   served: ReadonlySet<string>,
-  versionOf: (languageId: string) => string | undefined,
+  /** The exact version a served language version's image reports, by key, once known. */
+  versionOf: (key: string) => string | undefined,
   policy: LimitPolicy,
 ): ResolvedJob {
   const body = parseOrThrow(executeRequestSchema, request, "request");
-  const spec = registry.find(body.language);
-  const available = [...served].sort();
-  if (!spec || !served.has(spec.id)) {
-    throw new UnknownLanguageError(
-      `unknown language '${body.language}'; available: ${available.join(", ")}`,
-      available,
-    );
-  }
-  const version = versionOf(spec.id);
-  if (body.version && body.version !== "*" && version && !version.startsWith(body.version)) {
-    throw new UnknownLanguageError(
-      `${spec.id} ${body.version} is not available; this server has ${spec.id} ${version}`,
-      available,
-    );
-  }
+  const spec = selectServedVersion(registry, body.language, body.version, served, versionOf);
 
   const files = body.files
     ? body.files.map((file) => ({

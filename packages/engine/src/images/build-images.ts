@@ -1,17 +1,24 @@
 import Dockerode from "dockerode";
 import { buildRecipeImage, imageExists } from "../docker/docker-images.js";
 import { ImageBuildError, UnknownLanguageError } from "../errors/engine-errors.js";
+import { languageKey } from "../languages/language-spec.js";
 import { languageRegistry } from "../languages/registry.js";
 import { ensureBaseImage } from "./base-image.js";
 import { type ImageBuildEvent, stepOf } from "./build-progress.js";
-import { type ImageRecipe, imageRecipe, RUNNER_BASE_RECIPE } from "./image-recipe.js";
+import { DEFAULT_DEBIAN_SUITE, type ImageRecipe, languageRecipe } from "./image-recipe.js";
 
 export interface BuildImagesOptions {
-  /** Language ids or aliases to build. @default every registered language */
+  /**
+   * Languages to build: an id or alias builds its default (newest) version, "python@3.11" or
+   * "python@*" the versions the semver range matches. @default every version of every language
+   */
   languages?: string[];
   /** The Docker daemon. @default dockerode's defaults */
   docker?: Dockerode;
-  /** The Debian base to build on. @default "debian:bookworm-slim", bootstrapped locally if it can't be pulled */
+  /**
+   * The Debian base of the default release (bookworm) to build on; images of other releases
+   * use that release's. @default "debian:bookworm-slim", bootstrapped locally if it can't be pulled
+   */
   baseImage?: string;
   /** Debian mirror for the bootstrapped base. @default "http://deb.debian.org/debian" */
   mirror?: string;
@@ -26,7 +33,7 @@ export interface BuildImagesOptions {
 }
 
 export interface BuiltImage {
-  /** The language id, or "runner-base". */
+  /** The recipe: a language's image folder, a shared layer's, or "runner-base". */
   recipe: string;
   tag: string;
   /** False when an image of the same recipe hash already existed. */
@@ -34,11 +41,23 @@ export interface BuiltImage {
   seconds: number;
 }
 
-/** The image tag a language's sandboxes run, derived from its recipe. */
-export function languageImageTag(languageId: string): string {
-  const spec = languageRegistry.find(languageId);
-  if (!spec) throw new UnknownLanguageError(`no language '${languageId}'`, []);
-  return imageRecipe(spec.image).tag;
+/**
+ * The image tag a language's sandboxes run, derived from its recipe: its default version's, or
+ * those of the version a selector like "python@3.11" names (see `languages`' forms in
+ * BuildImagesOptions).
+ */
+export function languageImageTag(language: string): string {
+  const spec = languageRegistry.select(language)[0];
+  if (!spec) throw unknownLanguage(language);
+  return languageRecipe(spec).tag;
+}
+
+function unknownLanguage(selector: string): UnknownLanguageError {
+  const known = languageRegistry.all.map(languageKey);
+  return new UnknownLanguageError(
+    `no language or version '${selector}'; known: ${known.join(", ")}`,
+    known,
+  );
 }
 
 async function runLimited<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
@@ -62,21 +81,16 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     const step = stepOf(line);
     if (step !== undefined) onProgress({ type: "step", recipe, step });
   };
-  const ids = options.languages?.length
-    ? options.languages
-    : languageRegistry.all.map((spec) => spec.id);
-  const specs = ids.map((id) => {
-    const spec = languageRegistry.find(id);
-    if (!spec) {
-      const known = languageRegistry.all.map((s) => s.id);
-      throw new UnknownLanguageError(`no language '${id}'; known: ${known.join(", ")}`, known);
-    }
-    return spec;
-  });
+  const specs = options.languages?.length
+    ? options.languages.flatMap((selector) => {
+        const selected = languageRegistry.select(selector);
+        if (selected.length === 0) throw unknownLanguage(selector);
+        return selected;
+      })
+    : languageRegistry.all;
   const languageRecipes = [
-    ...new Map(specs.map((spec) => [spec.image, imageRecipe(spec.image)])).values(),
+    ...new Map(specs.map((spec) => [languageRecipe(spec).tag, languageRecipe(spec)])).values(),
   ];
-  const base = imageRecipe(RUNNER_BASE_RECIPE);
   const results: BuiltImage[] = [];
 
   const missing = async (recipe: ImageRecipe) =>
@@ -84,12 +98,20 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
   const languagesMissing: ImageRecipe[] = [];
   for (const recipe of languageRecipes) {
     if (await missing(recipe)) languagesMissing.push(recipe);
-    else results.push({ recipe: recipe.name, tag: recipe.tag, built: false, seconds: 0 });
+    else results.push({ recipe: recipe.label, tag: recipe.tag, built: false, seconds: 0 });
   }
-  const baseMissing = languagesMissing.length > 0 && (await missing(base));
+  // The layers (runner bases, shared toolchains) the missing images are built FROM.
+  const layersMissing = new Map<string, ImageRecipe>();
+  for (const recipe of languagesMissing) {
+    for (let layer = recipe.parent; layer; layer = layer.parent) {
+      if (!layersMissing.has(layer.tag) && (await missing(layer))) {
+        layersMissing.set(layer.tag, layer);
+      }
+    }
+  }
   onProgress({
     type: "plan",
-    building: [...(baseMissing ? [base.name] : []), ...languagesMissing.map((r) => r.name)],
+    building: [...layersMissing.values(), ...languagesMissing].map((r) => r.label),
     present: results.map((result) => result.recipe),
   });
   if (languagesMissing.length === 0) return results;
@@ -103,35 +125,51 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     buildArgs: () => Promise<Record<string, string>>,
   ): Promise<void> => {
     const started = performance.now();
-    onProgress({ type: "started", recipe: recipe.name, tag: recipe.tag });
+    onProgress({ type: "started", recipe: recipe.label, tag: recipe.tag });
     try {
       await buildRecipeImage(docker, recipe, await buildArgs(), (line) =>
-        onLine(recipe.name, line),
+        onLine(recipe.label, line),
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      onProgress({ type: "failed", recipe: recipe.name, tag: recipe.tag, message });
+      onProgress({ type: "failed", recipe: recipe.label, tag: recipe.tag, message });
       throw error;
     }
     const seconds = Math.round((performance.now() - started) / 100) / 10;
-    results.push({ recipe: recipe.name, tag: recipe.tag, built: true, seconds });
-    onProgress({ type: "finished", recipe: recipe.name, tag: recipe.tag, seconds });
+    results.push({ recipe: recipe.label, tag: recipe.tag, built: true, seconds });
+    onProgress({ type: "finished", recipe: recipe.label, tag: recipe.tag, seconds });
   };
 
-  if (baseMissing) {
-    await build(base, async () => ({
-      BASE_IMAGE: await ensureBaseImage(docker, {
-        baseImage: options.baseImage,
-        mirror: options.mirror,
-        onLine: (line) => onLine(RUNNER_BASE_RECIPE, line),
-      }),
-    }));
-  }
+  /** Builds a layer once, after its own parent, however many images wait for it. */
+  const layerBuilds = new Map<string, Promise<void>>();
+  const ensureLayer = (layer: ImageRecipe | undefined): Promise<void> => {
+    if (!layer || !layersMissing.has(layer.tag)) return Promise.resolve();
+    let building = layerBuilds.get(layer.tag);
+    if (!building) {
+      building = ensureLayer(layer.parent).then(() => build(layer, () => buildArgsOf(layer)));
+      layerBuilds.set(layer.tag, building);
+    }
+    return building;
+  };
+  const buildArgsOf = async (recipe: ImageRecipe): Promise<Record<string, string>> =>
+    recipe.parent
+      ? { RUNNER_BASE: recipe.parent.tag }
+      : {
+          BASE_IMAGE: await ensureBaseImage(docker, {
+            suite: recipe.suite,
+            baseImage: recipe.suite === DEFAULT_DEBIAN_SUITE ? options.baseImage : undefined,
+            mirror: options.mirror,
+            onLine: (line) => onLine(recipe.label, line),
+          }),
+        };
+
   const failed: string[] = [];
   await runLimited(languagesMissing, options.concurrency ?? 2, (recipe) =>
-    build(recipe, async () => ({ RUNNER_BASE: base.tag })).catch(() => {
-      failed.push(recipe.name);
-    }),
+    ensureLayer(recipe.parent)
+      .then(() => build(recipe, () => buildArgsOf(recipe)))
+      .catch(() => {
+        failed.push(recipe.label);
+      }),
   );
   if (failed.length > 0) {
     throw new ImageBuildError(

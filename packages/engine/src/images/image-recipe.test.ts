@@ -48,4 +48,25 @@ describe("imageRecipe", () => {
       }),
     ).not.toBe(base);
   });
+
+  it("builds on the recipe its Dockerfile names: a shared layer, or another Debian release", () => {
+    const root = recipes({
+      "gcc/Dockerfile": "ARG RUNNER_BASE=warmbox/runner-base\nRUN install gcc",
+      "c/Dockerfile": "ARG RUNNER_BASE=warmbox/gcc\nRUN gcc --version",
+      "pinned/Dockerfile": "ARG RUNNER_BASE=warmbox/runner-base:trixie\nRUN true",
+    });
+    const c = imageRecipe("c", root);
+    expect(c.parent?.name).toBe("gcc");
+    expect(c.parent?.parent?.name).toBe(RUNNER_BASE_RECIPE);
+    expect(c.label).toBe("c");
+
+    const newer = imageRecipe("c", root, "trixie");
+    expect(newer.tag).not.toBe(c.tag);
+    expect(newer.label).toBe("c:trixie");
+    expect(newer.parent?.parent?.suite).toBe("trixie");
+    expect(imageRecipe(RUNNER_BASE_RECIPE, root, "trixie").tag).not.toBe(
+      imageRecipe(RUNNER_BASE_RECIPE, root).tag,
+    );
+    expect(imageRecipe("pinned", root).suite).toBe("trixie");
+  });
 });

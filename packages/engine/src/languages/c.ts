@@ -1,7 +1,9 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** C with GCC 12, Debian bookworm's default GCC. */
 export const c: LanguageSpecInput = {
   id: "c",
+  version: "12",
   name: "C (GCC)",
   aliases: ["gcc", "c17"],
   image: "c",
@@ -24,3 +26,6 @@ export const c: LanguageSpecInput = {
   ].join("\n"),
   highlight: "c",
 };
+
+/** C with GCC 14, Debian trixie's default GCC: the same recipe built on trixie. */
+export const c14: LanguageSpecInput = { ...c, version: "14", suite: "trixie" };

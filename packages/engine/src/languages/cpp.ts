@@ -1,7 +1,9 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** C++ with GCC 12, Debian bookworm's default G++. */
 export const cpp: LanguageSpecInput = {
   id: "cpp",
+  version: "12",
   name: "C++ (GCC)",
   aliases: ["c++", "g++", "cxx"],
   image: "cpp",
@@ -39,3 +41,6 @@ export const cpp: LanguageSpecInput = {
   ].join("\n"),
   highlight: "cpp",
 };
+
+/** C++ with GCC 14, Debian trixie's default G++: the same recipe built on trixie. */
+export const cpp14: LanguageSpecInput = { ...cpp, version: "14", suite: "trixie" };

@@ -1,7 +1,9 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** Java 17, Debian bookworm's default OpenJDK. */
 export const java: LanguageSpecInput = {
   id: "java",
+  version: "17",
   name: "Java (OpenJDK)",
   aliases: ["jdk", "openjdk"],
   image: "java",
@@ -28,3 +30,6 @@ export const java: LanguageSpecInput = {
   ].join("\n"),
   highlight: "java",
 };
+
+/** Java 21, Debian trixie's default OpenJDK: the same recipe built on trixie. */
+export const java21: LanguageSpecInput = { ...java, version: "21", suite: "trixie" };

@@ -1,7 +1,9 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** Node.js 18, as Debian bookworm ships it. */
 export const javascript: LanguageSpecInput = {
   id: "javascript",
+  version: "18",
   name: "JavaScript (Node.js)",
   aliases: ["js", "node", "nodejs"],
   image: "javascript",
@@ -23,3 +25,6 @@ export const javascript: LanguageSpecInput = {
   ].join("\n"),
   highlight: "javascript",
 };
+
+/** Node.js 20, as Debian trixie ships it: the same recipe built on trixie. */
+export const javascript20: LanguageSpecInput = { ...javascript, version: "20", suite: "trixie" };

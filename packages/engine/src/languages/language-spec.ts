@@ -18,8 +18,25 @@ export const languageSpecSchema = z
     name: z.string().min(1),
     /** Other names a request may use ("py", "python3"). */
     aliases: z.array(z.string().min(1)),
+    /**
+     * The toolchain's version line, for a language served at several versions (one spec each):
+     * a semver prefix like "3.11" or "17". Requests select by it (or by the exact version the
+     * image reports); absent for a language with one version.
+     */
+    version: z
+      .string()
+      .regex(/^\d+(\.\d+){0,2}$/)
+      .optional(),
     /** Folder under the package's `images/` holding this language's Dockerfile. */
     image: z.string().regex(/^[a-z0-9-]+$/),
+    /**
+     * The Debian release the image is built on ("trixie" for newer toolchains than bookworm's).
+     * The same recipe folder serves every release it is built for.
+     */
+    suite: z
+      .string()
+      .regex(/^[a-z]+$/)
+      .default("bookworm"),
     /** File name used for `source` requests. */
     defaultFile: z.string().min(1),
     /** Extensions that `{sources}` picks up, e.g. [".c"]. */
@@ -49,3 +66,11 @@ export const languageSpecSchema = z
 /** A language as data; see ../languages/*.ts. */
 export type LanguageSpec = z.output<typeof languageSpecSchema>;
 export type LanguageSpecInput = z.input<typeof languageSpecSchema>;
+
+/**
+ * What tells one spec from another: its id, and its version for a language served at several
+ * ("python@3.13"). The engine's pools, images and runtimes are per key.
+ */
+export function languageKey(spec: Pick<LanguageSpec, "id" | "version">): string {
+  return spec.version === undefined ? spec.id : `${spec.id}@${spec.version}`;
+}

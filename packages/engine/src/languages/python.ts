@@ -1,7 +1,9 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** Python 3.11, as Debian bookworm ships it. */
 export const python: LanguageSpecInput = {
   id: "python",
+  version: "3.11",
   name: "Python",
   aliases: ["py", "python3", "py3"],
   image: "python",
@@ -14,3 +16,6 @@ export const python: LanguageSpecInput = {
   starter: 'name = input("What is your name? ")\nprint(f"Hello, {name}!")\n',
   highlight: "python",
 };
+
+/** Python 3.13, as Debian trixie ships it: the same recipe (and template) built on trixie. */
+export const python313: LanguageSpecInput = { ...python, version: "3.13", suite: "trixie" };

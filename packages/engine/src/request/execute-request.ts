@@ -56,7 +56,10 @@ export const executeRequestSchema = z
   .object({
     /** A language id or alias ("python", "py", "python3"). */
     language: z.string().min(1).max(64),
-    /** A version prefix; "*" or absent means the language's only/default version. */
+    /**
+     * The language's version: exact ("3.11.2"), or a semver range ("3.x", "3.11", ">=3.12").
+     * "*" or absent selects the default, the newest served. See `languages()`.
+     */
     version: z.string().max(64).optional(),
     /** The program's files; the first is the entry point. One of files / source is required. */
     files: z.array(sourceFileSchema).min(1).max(MAX_FILES).optional(),

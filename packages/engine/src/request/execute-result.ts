@@ -44,11 +44,17 @@ export const executeResultSchema = z.object({
 });
 export type ExecuteResult = z.infer<typeof executeResultSchema>;
 
-/** What `languages()` lists per language (the server's GET /v1/languages item). */
+/**
+ * What `languages()` lists per served language version (the server's GET /v1/languages item):
+ * a language served at several versions is listed once per version, newest first.
+ */
 export const languageInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The exact toolchain version its image reports ("3.13.5"); a request's `version` selects it. */
   version: z.string(),
+  /** Whether a request that names no version gets this one: its language's newest served. */
+  default: z.boolean(),
   aliases: z.array(z.string()),
   compiled: z.boolean(),
   defaultFile: z.string(),

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Dockerode from "dockerode";
 import { imageExists } from "../../src/docker/docker-images.js";
-import { imageRecipe, RUNNER_BASE_RECIPE } from "../../src/images/image-recipe.js";
+import { imageRecipe, languageRecipe, RUNNER_BASE_RECIPE } from "../../src/images/image-recipe.js";
 import { languageRegistry } from "../../src/languages/registry.js";
 import { CGROUP_V2_LANE_LANGUAGES } from "./lane.js";
 
@@ -33,7 +33,7 @@ function vmScript(name: string, args: readonly string[] = []): string {
 export default async function startCgroupV2Host(): Promise<() => Promise<void>> {
   const images = [
     imageRecipe(RUNNER_BASE_RECIPE).tag,
-    ...CGROUP_V2_LANE_LANGUAGES.map((id) => imageRecipe(laneLanguage(id).image).tag),
+    ...CGROUP_V2_LANE_LANGUAGES.map((id) => languageRecipe(laneLanguage(id)).tag),
   ];
   const host = new Dockerode();
   const missing: string[] = [];

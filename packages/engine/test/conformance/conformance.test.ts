@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine, ExecuteRequest } from "../../src/index.js";
+import { languageKey } from "../../src/languages/language-spec.js";
 import { languageRegistry } from "../../src/languages/registry.js";
+import { versionSatisfies } from "../../src/languages/version-match.js";
 import { CORE_LANGUAGES } from "../helpers/programs.js";
 import { testEngine, UNDER_GVISOR } from "../helpers/test-engine.js";
 import { conformancePrograms } from "./programs/index.js";
 
 /**
  * Generated from the language specs: every registered language runs its conformance programs
- * (./programs/<id>.ts) and its starter. One engine per language with at most one sandbox;
- * languages and their tests run one after the other.
+ * (./programs/<id>.ts) and its starter, at each of its versions (named by key: "python@3.11").
+ * One engine per language version with at most one sandbox; they and their tests run one after
+ * the other.
  */
 const STDIN = "héllo wörld ✓\nline two\n";
 const ARGS = ["one", "$(two)", "-three"];
@@ -34,14 +37,15 @@ const GVISOR_COMPILE_TIME = UNDER_GVISOR
     }
   : {};
 
-describe.each(LANGUAGES.map((spec) => [spec.id, spec] as const))("%s", (id, spec) => {
+describe.each(LANGUAGES.map((spec) => [languageKey(spec), spec] as const))("%s", (key, spec) => {
+  const id = spec.id;
   const programs = conformancePrograms[id];
   let engine: Engine;
   const run = (source: string, extra: Partial<ExecuteRequest> = {}) =>
-    engine.execute({ language: id, source, ...extra });
+    engine.execute({ language: id, version: spec.version, source, ...extra });
 
   beforeAll(() => {
-    engine = testEngine({ languages: [id], pool: { min: 0, max: 1 }, ...GVISOR_COMPILE_TIME });
+    engine = testEngine({ languages: [key], pool: { min: 0, max: 1 }, ...GVISOR_COMPILE_TIME });
   });
   afterAll(() => engine.close());
 
@@ -56,6 +60,7 @@ describe.each(LANGUAGES.map((spec) => [spec.id, spec] as const))("%s", (id, spec
     expect(result.status, JSON.stringify(result)).toBe("ok");
     expect(result.run?.stdout).toBe(programs?.seesArgs === false ? "hello\n" : "hello\n\n");
     expect(result.version).toMatch(/^\d+(\.\d+)*/);
+    if (spec.version) expect(versionSatisfies(result.version, spec.version)).toBe(true);
     if (spec.compile) expect(result.compile?.exitCode).toBe(0);
     else expect(result.compile).toBeNull();
   });

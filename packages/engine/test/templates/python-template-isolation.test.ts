@@ -52,7 +52,7 @@ attempt("socket", lambda: open(f"/proc/{t}/fd/3", "wb"))
 attempt("environ", lambda: open(f"/proc/{t}/environ", "rb").read())
 attempt("nice", lambda: os.setpriority(os.PRIO_PROCESS, t, 19))
 attempt("affinity", lambda: os.sched_setaffinity(t, {0}))
-attempt("stdlib", lambda: open("/usr/lib/python3.11/os.py", "a"))
+attempt("stdlib", lambda: open(os.__file__, "a"))
 attempt("template file", lambda: open("/usr/local/lib/warmbox/template", "a"))
 attempt("template dir", lambda: open("/usr/local/lib/warmbox/ctypes.py", "w"))
 for place in ("/tmp", "/dev/shm", "/box"):

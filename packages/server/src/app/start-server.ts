@@ -1,5 +1,5 @@
 import type { Engine } from "@warmbox/engine";
-import { languageRegistry } from "@warmbox/engine";
+import { languageKey, languageRegistry } from "@warmbox/engine";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { parseServerConfig } from "../config/config.js";
@@ -142,7 +142,7 @@ function buildMissingImagesInBackground(
 ): Promise<string[]> {
   return buildMissingImages({
     ...parts,
-    languages: config.languages ?? languageRegistry.all.map((spec) => spec.id),
+    languages: config.languages ?? languageRegistry.all.map(languageKey),
   }).catch((error: unknown) => {
     parts.logger.error({ err: error }, "building the missing runner images failed");
     return [];

@@ -33,13 +33,14 @@ export class LanguageCatalog {
       status: "ready",
     }));
     const pending: LanguageEntry[] = [];
-    for (const [id, status] of this.#pending) {
-      const spec = languageRegistry.find(id);
-      if (!spec || ready.some((entry) => entry.id === id)) continue;
+    for (const [key, status] of this.#pending) {
+      const spec = languageRegistry.byKey(key);
+      if (!spec) continue;
       pending.push({
-        id,
+        id: spec.id,
         name: spec.name,
         version: null,
+        default: false,
         aliases: [...spec.aliases],
         compiled: spec.compile !== undefined,
         defaultFile: spec.defaultFile,
@@ -52,19 +53,24 @@ export class LanguageCatalog {
     return [...ready, ...pending].sort((a, b) => registryOrder(a.id) - registryOrder(b.id));
   }
 
-  /** These languages' images are being built. */
-  markBuilding(ids: readonly string[]): void {
-    for (const id of ids) this.#pending.set(id, "building");
+  /** These language versions' images (by key, "python@3.13") are being built. */
+  markBuilding(keys: readonly string[]): void {
+    for (const key of keys) this.#pending.set(key, "building");
   }
 
-  /** These languages' images could not be built; they stay listed as failed. */
-  markFailed(ids: readonly string[]): void {
-    for (const id of ids) if (this.#pending.has(id)) this.#pending.set(id, "failed");
+  /** These language versions' images could not be built; they stay listed as failed. */
+  markFailed(keys: readonly string[]): void {
+    for (const key of keys) if (this.#pending.has(key)) this.#pending.set(key, "failed");
   }
 
-  /** These languages are served now. */
-  markArrived(ids: readonly string[]): void {
-    for (const id of ids) this.#pending.delete(id);
+  /** Keys of the language versions not served yet (building or failed). */
+  pending(): string[] {
+    return [...this.#pending.keys()];
+  }
+
+  /** These language versions are served now. */
+  markArrived(keys: readonly string[]): void {
+    for (const key of keys) this.#pending.delete(key);
     this.#languages = undefined;
   }
 }

@@ -1,5 +1,10 @@
 import { Writable } from "node:stream";
-import type { BuildImagesOptions, Engine, LanguageInfo } from "@warmbox/engine";
+import {
+  type BuildImagesOptions,
+  type Engine,
+  type LanguageInfo,
+  languageImageTag,
+} from "@warmbox/engine";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { LanguageCatalog } from "../execution/language-catalog.js";
@@ -17,6 +22,7 @@ function standInEngine(served: string[], built: Set<string>): Engine {
     id,
     name: id,
     version: "1.0",
+    default: true,
     aliases: [],
     runtime: "runc",
     compiled: false,
@@ -48,7 +54,7 @@ function captureLog() {
 describe("buildMissingImages", () => {
   it("lists missing languages as building, serves each as its image arrives, and marks a failed one", async () => {
     const built = new Set<string>();
-    const engine = standInEngine(["python"], built);
+    const engine = standInEngine(["ruby"], built);
     const catalog = new LanguageCatalog(engine);
     const { logger, lines } = captureLog();
     const statuses: Record<string, string>[] = [];
@@ -56,18 +62,18 @@ describe("buildMissingImages", () => {
       Object.fromEntries((await catalog.entries()).map((entry) => [entry.id, entry.status]));
 
     const buildImages = async ({ languages, onProgress }: BuildImagesOptions) => {
-      expect(languages).toEqual(["c", "lua", "tcl"]);
+      expect(languages).toEqual(["go", "lua", "tcl"]);
       statuses.push(await status());
-      onProgress?.({ type: "started", recipe: "c", tag: "warmbox/c:1" });
-      built.add("c");
-      onProgress?.({ type: "finished", recipe: "c", tag: "warmbox/c:1", seconds: 1 });
+      onProgress?.({ type: "started", recipe: "go", tag: "warmbox/go:1" });
+      built.add("go");
+      onProgress?.({ type: "finished", recipe: "go", tag: "warmbox/go:1", seconds: 1 });
       await new Promise((resolve) => setTimeout(resolve, 10));
       statuses.push(await status());
       // lua and tcl share the "scripting" image.
       onProgress?.({
         type: "failed",
         recipe: "scripting",
-        tag: "warmbox/scripting:1",
+        tag: languageImageTag("lua"),
         message: "apt failed\nmore",
       });
       throw new Error("1 image(s) failed to build");
@@ -76,37 +82,37 @@ describe("buildMissingImages", () => {
       engine,
       catalog,
       logger,
-      languages: ["python", "c", "lua", "tcl"],
+      languages: ["ruby", "go", "lua", "tcl"],
       buildImages,
     });
-    expect(tried).toEqual(["c", "lua", "tcl"]);
+    expect(tried).toEqual(["go", "lua", "tcl"]);
 
     expect(statuses[0]).toEqual({
-      python: "ready",
-      c: "building",
+      ruby: "ready",
+      go: "building",
       lua: "building",
       tcl: "building",
     });
-    expect(statuses[1]).toEqual({ python: "ready", c: "ready", lua: "building", tcl: "building" });
-    expect(await status()).toEqual({ python: "ready", c: "ready", lua: "failed", tcl: "failed" });
+    expect(statuses[1]).toEqual({ ruby: "ready", go: "ready", lua: "building", tcl: "building" });
+    expect(await status()).toEqual({ ruby: "ready", go: "ready", lua: "failed", tcl: "failed" });
     const building = (await catalog.entries()).find((entry) => entry.id === "lua");
     expect(building?.version).toBeNull();
-    expect((await catalog.list()).map((language) => language.id)).toEqual(["python", "c"]);
+    expect((await catalog.list()).map((language) => language.id)).toEqual(["ruby", "go"]);
 
     const messages = lines.map((line) => line.msg);
-    expect(messages).toContain("language ready: c");
+    expect(messages).toContain("language ready: go");
     expect(messages).toContain("image build failed: scripting; not served: lua, tcl");
     expect(messages.at(-1)).toBe("background image builds done; not served: lua, tcl");
   });
 
   it("marks every missing language failed when the runner base fails", async () => {
-    const engine = standInEngine(["python"], new Set());
+    const engine = standInEngine(["ruby"], new Set());
     const catalog = new LanguageCatalog(engine);
     await buildMissingImages({
       engine,
       catalog,
       logger: captureLog().logger,
-      languages: ["python", "c", "java"],
+      languages: ["ruby", "go", "rust"],
       buildImages: async ({ onProgress }) => {
         onProgress?.({
           type: "failed",
@@ -118,16 +124,16 @@ describe("buildMissingImages", () => {
       },
     });
     const statuses = (await catalog.entries()).map((entry) => `${entry.id}:${entry.status}`);
-    expect(statuses.sort()).toEqual(["c:failed", "java:failed", "python:ready"]);
+    expect(statuses.sort()).toEqual(["go:failed", "ruby:ready", "rust:failed"]);
   });
 
   it("builds nothing when every configured language is served", async () => {
-    const engine = standInEngine(["python", "c"], new Set());
+    const engine = standInEngine(["ruby", "go"], new Set());
     const tried = await buildMissingImages({
       engine,
       catalog: new LanguageCatalog(engine),
       logger: captureLog().logger,
-      languages: ["py", "c"],
+      languages: ["rb", "go"],
       buildImages: async () => {
         throw new Error("must not build");
       },

@@ -3,7 +3,12 @@ import {
   type Engine,
   buildImages as engineBuildImages,
   type ImageBuildEvent,
+  type LanguageInfo,
+  type LanguageSpec,
+  languageImageTag,
+  languageKey,
   languageRegistry,
+  versionSatisfies,
 } from "@warmbox/engine";
 import type { FastifyBaseLogger } from "fastify";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
@@ -15,15 +20,20 @@ export interface MissingImageBuildsOptions {
   engine: Engine;
   catalog: LanguageCatalog;
   logger: FastifyBaseLogger;
-  /** Language ids (or aliases) the server is configured for. */
+  /** The languages the server is configured for: ids, aliases or "id@range" (engine options' forms). */
   languages: readonly string[];
   /** @default the engine's buildImages */
   buildImages?: BuildImages;
 }
 
-/** The configured languages built from a recipe (several languages can share one image). */
-function languagesOfRecipe(recipe: string, languages: readonly string[]): string[] {
-  return languages.filter((id) => languageRegistry.find(id)?.image === recipe);
+/** The language versions (keys) whose image has this tag (several languages can share one). */
+function languagesOfImage(tag: string, keys: readonly string[]): string[] {
+  return keys.filter((key) => languageImageTag(key) === tag);
+}
+
+/** Whether a served language's exact version is of a spec's version line ("3.11.2" of "3.11"). */
+function versionIs(spec: LanguageSpec, info: LanguageInfo): boolean {
+  return spec.version === undefined || versionSatisfies(info.version, spec.version);
 }
 
 /**
@@ -36,10 +46,13 @@ function languagesOfRecipe(recipe: string, languages: readonly string[]): string
 export async function buildMissingImages(options: MissingImageBuildsOptions): Promise<string[]> {
   const { engine, catalog, logger } = options;
   const configured = [
-    ...new Set(options.languages.map((name) => languageRegistry.find(name)?.id ?? name)),
+    ...new Set(options.languages.flatMap((name) => languageRegistry.select(name))),
   ];
-  const served = new Set((await engine.languages()).map((language) => language.id));
-  const missing = configured.filter((id) => !served.has(id));
+  const served = await engine.languages();
+  // Keys ("python@3.13") of the configured language versions the engine does not serve yet.
+  const missing = configured
+    .filter((spec) => !served.some((info) => info.id === spec.id && versionIs(spec, info)))
+    .map(languageKey);
   if (missing.length === 0) return [];
 
   catalog.markBuilding(missing);
@@ -66,7 +79,7 @@ export async function buildMissingImages(options: MissingImageBuildsOptions): Pr
     if (event.type === "failed") {
       // The runner base failing means no language image can be built.
       const languages =
-        event.recipe === "runner-base" ? missing : languagesOfRecipe(event.recipe, missing);
+        event.recipe === "runner-base" ? missing : languagesOfImage(event.tag, missing);
       catalog.markFailed(languages);
       logger.error(
         { image: event.tag, languages, reason: event.message.split("\n", 1)[0] },
@@ -81,9 +94,7 @@ export async function buildMissingImages(options: MissingImageBuildsOptions): Pr
     logger.debug({ err: error }, "background image builds ended with failures");
   }
   await arrivals;
-  const notServed = (await catalog.entries())
-    .filter((entry) => entry.status !== "ready")
-    .map((entry) => entry.id);
+  const notServed = catalog.pending();
   catalog.markFailed(notServed);
   const seconds = Math.round((performance.now() - started) / 1000);
   logger.info(

@@ -27,7 +27,8 @@ export function judge0LanguageName(name: string, version: string): string {
  * that runs them is served. Sorted by id within each group.
  */
 export function judge0Languages(served: readonly LanguageInfo[]): Judge0Language[] {
-  const byId = new Map(served.map((info) => [info.id, info]));
+  // A Judge0 id runs its language's default version (Judge0's ids per version are not mapped).
+  const byId = new Map(served.filter((info) => info.default).map((info) => [info.id, info]));
   const current: Judge0Language[] = [];
   const legacy: Judge0Language[] = [];
   for (const entry of JUDGE0_LANGUAGE_IDS) {

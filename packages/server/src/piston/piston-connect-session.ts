@@ -6,13 +6,8 @@ import type { ExecutionService } from "../execution/execution-service.js";
 import type { LanguageCatalog } from "../execution/language-catalog.js";
 import { StdinQueue } from "../execution/stdin-queue.js";
 import { type PistonServerMessage, sendPistonMessage } from "../http/websocket-messages.js";
-import {
-  checkPistonRequest,
-  toExecuteRequest,
-  unknownPistonRuntime,
-  versionMatches,
-} from "./piston-mapping.js";
-import { findPistonLanguage, pistonLanguageName } from "./piston-names.js";
+import { checkPistonRequest, toExecuteRequest, unknownPistonRuntime } from "./piston-mapping.js";
+import { findPistonRuntime, pistonLanguageName } from "./piston-names.js";
 
 /** Piston closes a socket that sends no `init` within a second; so do we. */
 export const PISTON_INIT_TIMEOUT_MS = 1_000;
@@ -126,8 +121,8 @@ export class PistonConnectSession {
     let language: LanguageInfo | undefined;
     try {
       const body = checkPistonRequest(message);
-      language = findPistonLanguage(await this.catalog.list(), body.language);
-      if (!language || !versionMatches(body.version, language.version)) {
+      language = findPistonRuntime(await this.catalog.list(), body.language, body.version);
+      if (!language) {
         throw unknownPistonRuntime(body.language, body.version);
       }
       const request = { ...toExecuteRequest(body, language), stdin: "" };

@@ -1,16 +1,12 @@
 import type { ExecuteResult, LanguageInfo } from "@warmbox/engine";
 import { describe, expect, it } from "vitest";
-import {
-  checkPistonRequest,
-  toExecuteRequest,
-  toPistonResponse,
-  versionMatches,
-} from "./piston-mapping.js";
+import { checkPistonRequest, toExecuteRequest, toPistonResponse } from "./piston-mapping.js";
 
 const c: LanguageInfo = {
   id: "c",
   name: "C",
   version: "12.2.0",
+  default: true,
   aliases: ["gcc"],
   runtime: "runc",
   compiled: true,
@@ -60,34 +56,6 @@ describe("checkPistonRequest", () => {
   });
 });
 
-describe("versionMatches", () => {
-  it("matches the selectors Piston clients send", () => {
-    for (const selector of [
-      "*",
-      "12.2.0",
-      "12",
-      "12.x",
-      "12.2",
-      "^12.1",
-      "~12.2.0",
-      "v12.2.0",
-      ">=12 <13",
-      "11.x || 12.x",
-    ]) {
-      expect(versionMatches(selector, "12.2.0"), selector).toBe(true);
-    }
-    for (const selector of ["11", "12.3", "1", "^13", "12.2.01", "<12", "not a version"]) {
-      expect(versionMatches(selector, "12.2.0"), selector).toBe(false);
-    }
-  });
-
-  it("compares versions that are not full semver in their coerced form", () => {
-    expect(versionMatches("2012", "2012")).toBe(true);
-    expect(versionMatches("5.x", "5.4")).toBe(true);
-    expect(versionMatches("^5.5", "5.4")).toBe(false);
-  });
-});
-
 describe("toExecuteRequest", () => {
   it("names files, converts hex, adds Piston's trailing newline to stdin and maps limits", () => {
     const request = toExecuteRequest(
@@ -110,6 +78,7 @@ describe("toExecuteRequest", () => {
     );
     expect(request).toEqual({
       language: "c",
+      version: "12.2.0",
       files: [
         { name: "main.c", content: "int main(){}", encoding: "utf8" },
         { name: "file1.c", content: Buffer.from("hi").toString("base64"), encoding: "base64" },

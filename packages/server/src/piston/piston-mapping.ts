@@ -5,7 +5,6 @@ import type {
   PartialLimits,
   StageResult,
 } from "@warmbox/engine";
-import semver from "semver";
 import { HttpError } from "../errors/http-error.js";
 import { pistonLanguageName } from "./piston-names.js";
 import type { PistonExecuteRequest, PistonExecuteResponse, PistonStage } from "./piston-schemas.js";
@@ -90,18 +89,6 @@ export function checkPistonRequest(body: unknown): PistonExecuteRequest {
   return request as unknown as PistonExecuteRequest;
 }
 
-/**
- * Whether a Piston version selector matches the version a language's image reports, as Piston
- * matches them: `*`, an exact version, or any semver range (`3.x`, `^3.10`, `~3.11.0`, `>=12`).
- * Image versions that are not full semver (`2012`, `5.4`) are compared in their coerced form.
- */
-export function versionMatches(requested: string, actual: string): boolean {
-  if (requested.trim() === actual) return true;
-  const version = semver.coerce(actual);
-  const range = semver.validRange(requested.trim());
-  return version !== null && range !== null && semver.satisfies(version, range);
-}
-
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
   return dot > 0 ? fileName.slice(dot) : "";
@@ -151,6 +138,8 @@ export function toExecuteRequest(
   if (!stdin.endsWith("\n")) stdin += "\n";
   const executeRequest: ExecuteRequest = {
     language: language.id,
+    // The runtime the client picked, exactly: the engine serves the same version.
+    version: language.version,
     files,
     stdin,
     args: request.args ?? [],

@@ -1,13 +1,12 @@
 import { languageRegistry } from "@warmbox/engine";
 import { describe, expect, it } from "vitest";
-import { findPistonLanguage, pistonLanguageName, toPistonRuntime } from "./piston-names.js";
+import { findPistonRuntime, pistonLanguageName, toPistonRuntime } from "./piston-names.js";
 
 describe("Piston's names", () => {
-  const languages = languageRegistry.all.map(({ id, aliases }) => ({
-    id,
-    aliases,
-    version: "1.0.0",
-  }));
+  // One entry per language: its versions share its names.
+  const languages = languageRegistry.all
+    .filter((spec) => languageRegistry.find(spec.id) === spec)
+    .map(({ id, aliases }) => ({ id, aliases, version: "1.0.0" }));
   const runtimes = languages.map(toPistonRuntime);
 
   it("lists languages under Piston's names, our id among the aliases", () => {
@@ -33,9 +32,21 @@ describe("Piston's names", () => {
 
   it("finds a language by Piston's name, our id or an alias", () => {
     for (const name of ["c++", "CPP", "g++", "cxx"]) {
-      expect(findPistonLanguage(languages, name)?.id, name).toBe("cpp");
+      expect(findPistonRuntime(languages, name, "*")?.id, name).toBe("cpp");
     }
-    expect(findPistonLanguage(languages, "rscript")?.id).toBe("r");
-    expect(findPistonLanguage(languages, "klingon")).toBeUndefined();
+    expect(findPistonRuntime(languages, "rscript", "*")?.id).toBe("r");
+    expect(findPistonRuntime(languages, "klingon", "*")).toBeUndefined();
+  });
+
+  it("finds each version of a language as its own runtime, the first listed for *", () => {
+    const versions = [
+      { id: "python", aliases: ["py"], version: "3.13.5" },
+      { id: "python", aliases: ["py"], version: "3.11.2" },
+    ];
+    expect(findPistonRuntime(versions, "py", "*")?.version).toBe("3.13.5");
+    expect(findPistonRuntime(versions, "python", "3.11.2")?.version).toBe("3.11.2");
+    expect(findPistonRuntime(versions, "python", "3.x")?.version).toBe("3.13.5");
+    expect(findPistonRuntime(versions, "python", "~3.11")?.version).toBe("3.11.2");
+    expect(findPistonRuntime(versions, "python", "2.x")).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { LanguageInfo } from "@warmbox/engine";
+import { type LanguageInfo, versionSatisfies } from "@warmbox/engine";
 import type { PistonRuntime } from "./piston-schemas.js";
 
 /**
@@ -72,18 +72,22 @@ export function toPistonRuntime(language: NamedLanguage): PistonRuntime {
 }
 
 /**
- * The served language a Piston request names, by Piston's name, our id or any alias of either
- * (case-insensitive), as Piston looks runtimes up.
+ * The served language version a Piston request names: by Piston's name, our id or any alias of
+ * either (case-insensitive), as Piston looks runtimes up, and a version selector Piston's way
+ * (`*`, exact, or a semver range such as `3.x`). Each version is its own runtime; languages are
+ * listed newest first, so `*` picks the newest.
  */
-export function findPistonLanguage<Language extends NamedLanguage>(
+export function findPistonRuntime<Language extends NamedLanguage>(
   languages: readonly Language[],
   name: string,
+  version: string,
 ): Language | undefined {
   const wanted = name.toLowerCase();
   return languages.find((language) => {
     const runtime = toPistonRuntime(language);
-    return (
-      runtime.language === wanted || runtime.aliases.some((alias) => alias.toLowerCase() === wanted)
-    );
+    const named =
+      runtime.language === wanted ||
+      runtime.aliases.some((alias) => alias.toLowerCase() === wanted);
+    return named && versionSatisfies(language.version, version);
   });
 }

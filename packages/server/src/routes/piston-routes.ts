@@ -9,9 +9,8 @@ import {
   toExecuteRequest,
   toPistonResponse,
   unknownPistonRuntime,
-  versionMatches,
 } from "../piston/piston-mapping.js";
-import { findPistonLanguage, toPistonRuntime } from "../piston/piston-names.js";
+import { findPistonRuntime, toPistonRuntime } from "../piston/piston-names.js";
 import { disconnectSignal } from "./execute-route.js";
 
 export interface PistonRouteOptions {
@@ -59,8 +58,8 @@ export async function registerPistonRoutes(
 
     scope.post("/api/v2/execute", async (request, reply) => {
       const body = checkPistonRequest(request.body);
-      const language = findPistonLanguage(await options.catalog.list(), body.language);
-      if (!language || !versionMatches(body.version, language.version)) {
+      const language = findPistonRuntime(await options.catalog.list(), body.language, body.version);
+      if (!language) {
         throw unknownPistonRuntime(body.language, body.version);
       }
       if (!body.files.some((file) => !file.encoding || file.encoding === "utf8")) {

@@ -18,10 +18,15 @@
 #include "scheduling.h"
 
 #define IOPRIO_WHO_PROCESS 1
+#ifndef SCHED_FLAG_UTIL_CLAMP /* glibc 2.41 (trixie) defines it, bookworm's does not */
 #define SCHED_FLAG_UTIL_CLAMP 0x60 /* SCHED_FLAG_UTIL_CLAMP_MIN | _MAX */
+#endif
 
-/* The kernel's struct sched_attr (glibc has no declaration of it), size version 1. */
-struct sched_attr {
+/*
+ * The kernel's struct sched_attr, size version 1, under a name of ours: glibc declares it
+ * only from 2.41 (trixie), bookworm's has none.
+ */
+struct kernel_sched_attr {
 	uint32_t size, sched_policy;
 	uint64_t sched_flags;
 	int32_t sched_nice;
@@ -30,7 +35,7 @@ struct sched_attr {
 	uint32_t sched_util_min, sched_util_max;
 };
 
-static struct sched_attr initial_attr;
+static struct kernel_sched_attr initial_attr;
 static cpu_set_t initial_cpus;
 static long initial_ioprio;
 
@@ -38,7 +43,7 @@ static long initial_ioprio;
  * A kernel without sched_getattr (gVisor's) has no clamps nor deadline policy:
  * its policy, priority and nice value say it all.
  */
-static void read_attr_posix(struct sched_attr *attr)
+static void read_attr_posix(struct kernel_sched_attr *attr)
 {
 	struct sched_param param;
 	int policy = sched_getscheduler(0);
@@ -52,7 +57,7 @@ static void read_attr_posix(struct sched_attr *attr)
 	attr->sched_priority = param.sched_priority;
 }
 
-static void read_attr(struct sched_attr *attr)
+static void read_attr(struct kernel_sched_attr *attr)
 {
 	memset(attr, 0, sizeof *attr);
 	if (!syscall(SYS_sched_getattr, 0, attr, sizeof *attr, 0))
@@ -89,7 +94,7 @@ void sched_remember(void)
 /* Which of the three differs from the start; 0 when none. */
 static const char *changed(void)
 {
-	struct sched_attr attr;
+	struct kernel_sched_attr attr;
 	cpu_set_t cpus;
 	read_attr(&attr);
 	read_cpus(&cpus);
@@ -107,7 +112,7 @@ void sched_restore(void)
 	if (!changed())
 		return;
 	/* CAP_SYS_NICE: lowering the nice value, leaving SCHED_IDLE */
-	struct sched_attr want = initial_attr;
+	struct kernel_sched_attr want = initial_attr;
 	want.sched_flags |= SCHED_FLAG_UTIL_CLAMP;
 	if (syscall(SYS_sched_setattr, 0, &want, 0)) {
 		if (errno == ENOSYS) { /* a kernel without sched_setattr (gVisor's) */
