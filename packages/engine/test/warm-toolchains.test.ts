@@ -24,7 +24,7 @@ function specOf(id: string): LanguageSpec {
   return spec;
 }
 
-function leasedSandbox(language: "cpp" | "java"): Promise<Sandbox> {
+function leasedSandbox(language: "cpp" | "java" | "kotlin"): Promise<Sandbox> {
   const spec = specOf(language);
   return sandboxes.leased(spec.image, language, {
     memoryMb: spec.compileLimits.memoryMb ?? 256,
@@ -123,6 +123,22 @@ describe("Java: class-data sharing for javac and for the program", () => {
     expect(ran.stdout).toContain("full module graph: enabled");
     expect(ran.stdout).not.toContain("CDS heap data is being ignored");
     expect(ran.stdout).toMatch(/sorted \[1, 2\]\n$/);
+  });
+});
+
+describe("Kotlin: the program's JVM maps the JDK archive's module graph", () => {
+  it("the spec's run command runs under G1 with the module graph mapped", async () => {
+    const spec = specOf("kotlin");
+    const sandbox = await leasedSandbox("kotlin");
+    sandbox.putFiles([{ name: "main.kt", content: Buffer.from('fun main() { println("kt") }\n') }]);
+    const withSources = (command: readonly string[]) =>
+      command.map((part) => (part === "{sources}" ? "./main.kt" : part));
+    const compiled = await run(sandbox, withSources(spec.compile?.command ?? []), spec.env);
+    expect(compiled.code, compiled.stderr).toBe(0);
+    const ran = await run(sandbox, [...spec.run.command], { JAVA_TOOL_OPTIONS: "-Xlog:cds=info" });
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain("full module graph: enabled");
+    expect(ran.stdout).toMatch(/kt\n$/);
   });
 });
 
