@@ -147,19 +147,19 @@ async function benchLanguage(engine, language, { samples, executes, floorCount, 
 const round = (ms) => Math.round(ms * 10) / 10;
 
 /**
- * Judges a C++ and a Java solution against 50 tests each on an engine of its own; returns a row
+ * Judges a C++ and a Java solution (or only `languages`) against 50 tests each on an engine of its own; returns a row
  * per language and the issue's goals as target lines ([target, measured, met]).
  */
-export async function benchJudge({ quick, log }) {
+export async function benchJudge({ quick, log, languages = ["cpp", "java"] }) {
   const engine = createEngine({
     engineId: `bench-judge-${process.pid}`,
-    languages: ["cpp", "java"],
+    languages,
     pool: { min: CONCURRENCY, max: CONCURRENCY },
   });
   const rows = [];
   try {
     await engine.warmup();
-    for (const language of ["cpp", "java"]) {
+    for (const language of languages) {
       rows.push(
         await benchLanguage(engine, language, {
           samples: quick ? 2 : 5,

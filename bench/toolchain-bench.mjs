@@ -8,13 +8,49 @@ import { timeSequential } from "./stats.mjs";
 
 const BITS_HELLO =
   "#include <bits/stdc++.h>\nusing namespace std;\nint main(){ vector<int> v{3,1,2}; sort(v.begin(), v.end()); cout << v[0] << endl; }\n";
-const JAVA_HELLO =
+export const JAVA_HELLO =
   "public class Main { public static void main(String[] a) { System.out.println(1); } }";
 /** The JavaScript spec's heap flag: V8 takes the snapshot only with the flags it was built with. */
 const NODE_OPTIONS = "NODE_OPTIONS=--max-old-space-size=192";
 
 /** A bash line that writes `text` to `file` (no single quotes in `text`). */
 const writeFile = (file, text) => `printf '%s' '${text}' > ${file}`;
+
+const JAVAC_TODAY =
+  "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -d . Main.java";
+const JAVA_RUN_TODAY =
+  "java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss8m -cp . Main";
+
+/**
+ * Java's steps, each alone, then together (the target's "today's"): javac's CDS archive, and
+ * java-run's G1 (JDK 17 maps the CDS archive's module graph only under G1).
+ */
+export const JAVA_TECHNIQUES = [
+  [
+    "javac: hello compile, today's flags vs java-compile (javac's CDS archive)",
+    "java",
+    writeFile("Main.java", JAVA_HELLO),
+    JAVAC_TODAY,
+    "java-compile Main.java Main.java",
+    10,
+  ],
+  [
+    "java: hello run, today's Serial GC vs java-run (G1 maps the archived module graph)",
+    "java",
+    `${writeFile("Main.java", JAVA_HELLO)} && java-compile Main.java Main.java`,
+    JAVA_RUN_TODAY,
+    "java-run",
+    20,
+  ],
+  [
+    "javac + java: hello compile + run, today's commands vs java-compile + java-run",
+    "java",
+    writeFile("Main.java", JAVA_HELLO),
+    `${JAVAC_TODAY} && ${JAVA_RUN_TODAY}`,
+    "java-compile Main.java Main.java && java-run",
+    10,
+  ],
+];
 
 /** Each technique alone: [name, image language, setup, today's command, warmed command, n]. */
 const TECHNIQUES = [
@@ -34,24 +70,17 @@ const TECHNIQUES = [
     "g++ -O2 -std=gnu++20 -Wall -pipe -isystem /usr/local/lib/warmbox/pch -o main main.cpp -lm && ./main",
     10,
   ],
-  [
-    "javac + java: hello compile + run, without vs with javac's CDS archive",
-    "java",
-    writeFile("Main.java", JAVA_HELLO),
-    "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -d . Main.java && java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss8m -cp . Main",
-    "java-compile Main.java Main.java && java-run",
-    10,
-  ],
+  ...JAVA_TECHNIQUES,
 ];
 
 /**
- * Times each technique's before and after inside one running container, then the execute() row
- * the C++ target needs; returns the target rows. `latencyRow(name, samples)` records a row.
+ * Times each technique's before and after inside one running container; returns today's row per
+ * image language (a language's last technique: Java's is its compile + run together).
  */
-export async function benchToolchains({ engine, quick, log, latencyRow, floorNode, warm }) {
+export async function benchTechniques(techniques, { quick, log, latencyRow }) {
   const N = (full) => (quick ? Math.max(3, Math.round(full / 10)) : full);
   const today = {};
-  for (const [name, language, setup, before, after, count] of TECHNIQUES) {
+  for (const [name, language, setup, before, after, count] of techniques) {
     log(`toolchain: ${name}`);
     const image = languageImageTag(language);
     today[language] = latencyRow(
@@ -63,6 +92,16 @@ export async function benchToolchains({ engine, quick, log, latencyRow, floorNod
       await floorSamples(image, after, { count: N(count), setup }),
     );
   }
+  return today;
+}
+
+/**
+ * Times each technique alone, then the execute() row the C++ target needs; returns the target
+ * rows. `latencyRow(name, samples)` records a row.
+ */
+export async function benchToolchains({ engine, quick, log, latencyRow, floorNode, warm }) {
+  const N = (full) => (quick ? Math.max(3, Math.round(full / 10)) : full);
+  const today = await benchTechniques(TECHNIQUES, { quick, log, latencyRow });
   const bits = latencyRow(
     "warmbox execute(): c++ <bits/stdc++.h> hello (compile + run)",
     await timeSequential(

@@ -9,8 +9,9 @@ import { testEngine } from "./helpers/test-engine.js";
 /**
  * The warmed toolchains are really used, proven by what the toolchains themselves report, never
  * by timing: GCC's -H marks a precompiled header it loaded with "!", the JVM logs each class it
- * maps from a class-data-sharing archive as "shared objects file", and a program started from
- * Node's startup snapshot has the snapshot's main function below it on the stack. Each runs
+ * maps from a class-data-sharing archive as "shared objects file" and whether it mapped the
+ * archive's module graph, and a program started from Node's startup snapshot has the snapshot's
+ * main function below it on the stack. Each runs
  * the language spec's own command, so a spec whose flags drift from the image's fails here.
  */
 
@@ -23,7 +24,7 @@ function specOf(id: string): LanguageSpec {
   return spec;
 }
 
-function leasedSandbox(language: "cpp" | "java"): Promise<Sandbox> {
+function leasedSandbox(language: "cpp" | "java" | "kotlin"): Promise<Sandbox> {
   const spec = specOf(language);
   return sandboxes.leased(spec.image, language, {
     memoryMb: spec.compileLimits.memoryMb ?? 256,
@@ -83,22 +84,61 @@ describe("C++: precompiled headers", () => {
   });
 });
 
-describe("Java: javac's class-data-sharing archive", () => {
-  it("java-compile maps javac's classes from the archive", async () => {
+describe("Java: class-data sharing for javac and for the program", () => {
+  const SOURCE = [
+    "import java.util.*;",
+    "public class Main {",
+    "  public static void main(String[] a) {",
+    "    List<Integer> l = new ArrayList<>(List.of(2, 1));",
+    "    l.sort((x, y) -> x - y);",
+    '    System.out.println("sorted " + l);',
+    "  }",
+    "}",
+  ].join("\n");
+
+  it("java-compile maps javac's classes from the archive trained on a typical program", async () => {
     const sandbox = await leasedSandbox("java");
-    const source =
-      "public class Main { public static void main(String[] a) { System.out.println(7); } }";
-    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(source) }]);
+    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(SOURCE) }]);
     const compiled = await run(sandbox, ["java-compile", "./Main.java", "./Main.java"], {
       // Read by every JVM, whatever launched it: log where each class came from.
       JAVA_TOOL_OPTIONS: "-Xlog:class+load=info",
     });
     expect(compiled.code, compiled.stderr).toBe(0);
-    // "(top)" is the dynamic archive layered over the JDK's own.
-    expect(compiled.stdout).toMatch(
-      /com\.sun\.tools\.javac\.main\.Main source: shared objects file \(top\)/,
-    );
-    expect(await run(sandbox, ["java-run"])).toMatchObject({ code: 0, stdout: "7\n" });
+    // "(top)" is the dynamic archive layered over the JDK's own; the lambda's translation was
+    // archived because the training program has lambdas too.
+    for (const javacClass of ["main.Main", "comp.LambdaToMethod"]) {
+      expect(compiled.stdout).toContain(
+        `com.sun.tools.javac.${javacClass} source: shared objects file (top)`,
+      );
+    }
+    expect(await run(sandbox, ["java-run"])).toMatchObject({ code: 0, stdout: "sorted [1, 2]\n" });
+  });
+
+  it("java-run maps the JDK archive's module graph (G1 only, on JDK 17)", async () => {
+    const sandbox = await leasedSandbox("java");
+    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(SOURCE) }]);
+    expect((await run(sandbox, ["java-compile", "./Main.java", "./Main.java"])).code).toBe(0);
+    const ran = await run(sandbox, ["java-run"], { JAVA_TOOL_OPTIONS: "-Xlog:cds=info" });
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain("full module graph: enabled");
+    expect(ran.stdout).not.toContain("CDS heap data is being ignored");
+    expect(ran.stdout).toMatch(/sorted \[1, 2\]\n$/);
+  });
+});
+
+describe("Kotlin: the program's JVM maps the JDK archive's module graph", () => {
+  it("the spec's run command runs under G1 with the module graph mapped", async () => {
+    const spec = specOf("kotlin");
+    const sandbox = await leasedSandbox("kotlin");
+    sandbox.putFiles([{ name: "main.kt", content: Buffer.from('fun main() { println("kt") }\n') }]);
+    const withSources = (command: readonly string[]) =>
+      command.map((part) => (part === "{sources}" ? "./main.kt" : part));
+    const compiled = await run(sandbox, withSources(spec.compile?.command ?? []), spec.env);
+    expect(compiled.code, compiled.stderr).toBe(0);
+    const ran = await run(sandbox, [...spec.run.command], { JAVA_TOOL_OPTIONS: "-Xlog:cds=info" });
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain("full module graph: enabled");
+    expect(ran.stdout).toMatch(/kt\n$/);
   });
 });
 
