@@ -15,7 +15,7 @@ export const cTcc: LanguageSpecInput = {
     "#include <string.h>",
     "",
     "int main(void) {",
-    "    char name[256] = \"\";",
+    '    char name[256] = "";',
     '    printf("What is your name? ");',
     "    if (fgets(name, sizeof name, stdin)) name[strcspn(name, \"\\n\")] = '\\0';",
     '    printf("Hello, %s!\\n", name);',

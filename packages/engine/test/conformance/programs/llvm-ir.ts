@@ -51,8 +51,13 @@ export const programs: ConformancePrograms = {
     "}",
   ].join("\n"),
   exit3: ["define i32 @main() {", "  ret i32 3", "}"].join("\n"),
-  loop: ["define i32 @main() {", "entry:", "  br label %loop", "loop:", "  br label %loop", "}"].join(
-    "\n",
-  ),
+  loop: [
+    "define i32 @main() {",
+    "entry:",
+    "  br label %loop",
+    "loop:",
+    "  br label %loop",
+    "}",
+  ].join("\n"),
   compileError: ["define i32 @main() {", "  ret i32", "}"].join("\n"),
 };

@@ -1,0 +1,37 @@
+import type { ConformancePrograms } from "../conformance-programs.js";
+
+export const programs: ConformancePrograms = {
+  echo: [
+    "MODULE main;",
+    "",
+    "FROM FIO IMPORT StdIn, StdOut, ReadChar, WriteChar, WriteString, WriteLine, EOF, FlushBuffer;",
+    "FROM Args IMPORT Narg, GetArg;",
+    "",
+    "VAR",
+    "  ch: CHAR;",
+    "  i: CARDINAL;",
+    "  arg: ARRAY [0..255] OF CHAR;",
+    "BEGIN",
+    '  WriteString(StdOut, "hello");',
+    "  WriteLine(StdOut);",
+    "  ch := ReadChar(StdIn);",
+    "  WHILE NOT EOF(StdIn) DO",
+    "    WriteChar(StdOut, ch);",
+    "    ch := ReadChar(StdIn)",
+    "  END;",
+    "  i := 1;",
+    "  WHILE i < Narg() DO",
+    "    IF i > 1 THEN WriteChar(StdOut, ' ') END;",
+    "    IF GetArg(arg, i) THEN WriteString(StdOut, arg) END;",
+    "    INC(i)",
+    "  END;",
+    "  WriteLine(StdOut);",
+    "  FlushBuffer(StdOut)",
+    "END main.",
+  ].join("\n"),
+  exit3: ["MODULE main;", "", "FROM libc IMPORT exit;", "", "BEGIN", "  exit(3)", "END main."].join(
+    "\n",
+  ),
+  loop: ["MODULE main;", "", "BEGIN", "  LOOP", "  END", "END main."].join("\n"),
+  compileError: ["MODULE main;", "", "BEGIN", "  x := 1", "END main."].join("\n"),
+};
