@@ -7,8 +7,17 @@ export const hare: LanguageSpecInput = {
   image: "trixie-langs",
   defaultFile: "main.ha",
   sourceExtensions: [".ha"],
-  // `hare build` compiles the sources (harec, qbe, as) and links them; its cache lives in /tmp.
-  compile: { command: ["hare", "build", "-o", "main", "{sources}"] },
+  // `hare build` compiles the sources (harec, qbe, as) and links them. Its cache lives in /tmp,
+  // started from the image's prebuilt cache of the common standard library modules.
+  compile: {
+    command: [
+      "sh",
+      "-c",
+      'cp -a /usr/local/lib/warmbox/hare-cache /tmp/hare-cache && exec hare build -o main "$@"',
+      "hare-build",
+      "{sources}",
+    ],
+  },
   run: { command: ["./main"] },
   env: { HARECACHE: "/tmp/hare-cache" },
   compileLimits: { memoryMb: 512 },

@@ -9,7 +9,8 @@ export const jruby: LanguageSpecInput = {
   // --dev: a JVM tuned for start-up (client compiler only, no JRuby JIT), as short programs want.
   run: { command: ["jruby", "--dev", "{entry}"] },
   env: { JAVA_OPTS: "-XX:+UseSerialGC -XX:TieredStopAtLevel=1" },
-  limits: { memoryMb: 1024, processes: 128, timeMs: 10000, cpuMs: 10000 },
+  // JRuby starts in seconds of CPU (its own Ruby core loads on the JVM), more on a busy machine.
+  limits: { memoryMb: 1024, processes: 128, timeMs: 30000, cpuMs: 30000 },
   starter: [
     'print "What is your name? "',
     "name = gets.to_s.chomp",
