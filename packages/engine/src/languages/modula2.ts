@@ -10,6 +10,8 @@ export const modula2: LanguageSpecInput = {
   // gm2 (GCC's Modula-2 front end, PIM dialect) compiles the program module and links it.
   compile: { command: ["gm2", "-o", "main", "{entry}"] },
   run: { command: ["./main"] },
+  // gm2 links its own runtime libraries: seconds of wall time on a busy machine.
+  compileLimits: { timeMs: 30000, cpuMs: 30000 },
   starter: [
     "MODULE main;",
     "",

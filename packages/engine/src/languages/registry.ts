@@ -1,6 +1,5 @@
 import { ada } from "./ada.js";
 import { assembly } from "./assembly.js";
-import { assemblyscript } from "./assemblyscript.js";
 import { awk } from "./awk.js";
 import { bash } from "./bash.js";
 import { basic } from "./basic.js";
@@ -30,7 +29,6 @@ import { haxe } from "./haxe.js";
 import { janet } from "./janet.js";
 import { java } from "./java.js";
 import { javascript } from "./javascript.js";
-import { jruby } from "./jruby.js";
 import { kotlin } from "./kotlin.js";
 import { type LanguageSpec, type LanguageSpecInput, languageSpecSchema } from "./language-spec.js";
 import { livescript } from "./livescript.js";
@@ -122,7 +120,6 @@ const SPECS: LanguageSpecInput[] = [
   vhdl,
   llvmIr,
   gprolog,
-  jruby,
   modula2,
   hare,
   janet,
@@ -130,7 +127,6 @@ const SPECS: LanguageSpecInput[] = [
   bun,
   deno,
   wat,
-  assemblyscript,
   cTcc,
 ];
 

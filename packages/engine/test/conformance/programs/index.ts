@@ -1,7 +1,6 @@
 import type { ConformancePrograms } from "../conformance-programs.js";
 import { programs as ada } from "./ada.js";
 import { programs as assembly } from "./assembly.js";
-import { programs as assemblyscript } from "./assemblyscript.js";
 import { programs as awk } from "./awk.js";
 import { programs as bash } from "./bash.js";
 import { programs as basic } from "./basic.js";
@@ -31,7 +30,6 @@ import { programs as haxe } from "./haxe.js";
 import { programs as janet } from "./janet.js";
 import { programs as java } from "./java.js";
 import { programs as javascript } from "./javascript.js";
-import { programs as jruby } from "./jruby.js";
 import { programs as kotlin } from "./kotlin.js";
 import { programs as livescript } from "./livescript.js";
 import { programs as llvmIr } from "./llvm-ir.js";
@@ -69,7 +67,6 @@ import { programs as zsh } from "./zsh.js";
 export const conformancePrograms: Record<string, ConformancePrograms> = {
   ada: ada,
   assembly: assembly,
-  assemblyscript: assemblyscript,
   awk: awk,
   bash: bash,
   basic: basic,
@@ -99,7 +96,6 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   janet: janet,
   java: java,
   javascript: javascript,
-  jruby: jruby,
   kotlin: kotlin,
   livescript: livescript,
   "llvm-ir": llvmIr,
