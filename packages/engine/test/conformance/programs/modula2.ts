@@ -32,6 +32,18 @@ export const programs: ConformancePrograms = {
   exit3: ["MODULE main;", "", "FROM libc IMPORT exit;", "", "BEGIN", "  exit(3)", "END main."].join(
     "\n",
   ),
-  loop: ["MODULE main;", "", "BEGIN", "  LOOP", "  END", "END main."].join("\n"),
+  // An empty LOOP END makes gm2 itself hang; a loop with a body compiles.
+  loop: [
+    "MODULE main;",
+    "",
+    "VAR",
+    "  n: CARDINAL;",
+    "BEGIN",
+    "  n := 0;",
+    "  LOOP",
+    "    INC(n)",
+    "  END",
+    "END main.",
+  ].join("\n"),
   compileError: ["MODULE main;", "", "BEGIN", "  x := 1", "END main."].join("\n"),
 };
