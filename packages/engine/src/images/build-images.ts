@@ -3,7 +3,6 @@ import { buildRecipeImage, imageExists } from "../docker/docker-images.js";
 import { ImageBuildError, UnknownLanguageError } from "../errors/engine-errors.js";
 import { languageRegistry } from "../languages/registry.js";
 import { ensureBaseImage } from "./base-image.js";
-import { BUILD_CA_FILE, readBuildCaBundle } from "./build-ca-bundle.js";
 import { type ImageBuildEvent, stepOf } from "./build-progress.js";
 import { type ImageRecipe, imageRecipe, RUNNER_BASE_RECIPE } from "./image-recipe.js";
 
@@ -16,12 +15,6 @@ export interface BuildImagesOptions {
   baseImage?: string;
   /** Debian mirror for the bootstrapped base. @default "http://deb.debian.org/debian" */
   mirror?: string;
-  /**
-   * PEM bundle of the certificate authorities that builds fetching over TLS (npm) trust; given
-   * to a build stage only, never kept in an image.
-   * @default "/etc/ssl/certs/ca-certificates.crt" when the host has it, else none
-   */
-  caBundle?: string;
   /** Rebuild even when an image of the same recipe hash exists. @default false */
   force?: boolean;
   /** Images built at once (each build is mostly downloads and unpacking). @default 2 */
@@ -84,7 +77,6 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     ...new Map(specs.map((spec) => [spec.image, imageRecipe(spec.image)])).values(),
   ];
   const base = imageRecipe(RUNNER_BASE_RECIPE);
-  const hostFiles = { [BUILD_CA_FILE]: await readBuildCaBundle(options.caBundle) };
   const results: BuiltImage[] = [];
 
   const missing = async (recipe: ImageRecipe) =>
@@ -113,12 +105,8 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     const started = performance.now();
     onProgress({ type: "started", recipe: recipe.name, tag: recipe.tag });
     try {
-      await buildRecipeImage(
-        docker,
-        recipe,
-        await buildArgs(),
-        (line) => onLine(recipe.name, line),
-        hostFiles,
+      await buildRecipeImage(docker, recipe, await buildArgs(), (line) =>
+        onLine(recipe.name, line),
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
