@@ -47,8 +47,6 @@ describe("highlight modes", () => {
       "forth",
       "verilog",
       "vhdl",
-      "wast",
-      "swift",
       "bash",
       "C++",
       "Py",

@@ -4,7 +4,6 @@ import { awk } from "./awk.js";
 import { bash } from "./bash.js";
 import { basic } from "./basic.js";
 import { brainfuck } from "./brainfuck.js";
-import { bun } from "./bun.js";
 import { c } from "./c.js";
 import { cTcc } from "./c-tcc.js";
 import { clojure } from "./clojure.js";
@@ -15,7 +14,6 @@ import { cpp } from "./cpp.js";
 import { crystal } from "./crystal.js";
 import { csharp } from "./csharp.js";
 import { d } from "./d.js";
-import { deno } from "./deno.js";
 import { elixir } from "./elixir.js";
 import { erlang } from "./erlang.js";
 import { forth } from "./forth.js";
@@ -23,10 +21,8 @@ import { fortran } from "./fortran.js";
 import { go } from "./go.js";
 import { gprolog } from "./gprolog.js";
 import { groovy } from "./groovy.js";
-import { hare } from "./hare.js";
 import { haskell } from "./haskell.js";
 import { haxe } from "./haxe.js";
-import { janet } from "./janet.js";
 import { java } from "./java.js";
 import { javascript } from "./javascript.js";
 import { kotlin } from "./kotlin.js";
@@ -34,7 +30,6 @@ import { type LanguageSpec, type LanguageSpecInput, languageSpecSchema } from ".
 import { livescript } from "./livescript.js";
 import { llvmIr } from "./llvm-ir.js";
 import { lua } from "./lua.js";
-import { modula2 } from "./modula2.js";
 import { nim } from "./nim.js";
 import { objectiveC } from "./objective-c.js";
 import { ocaml } from "./ocaml.js";
@@ -54,13 +49,11 @@ import { scala } from "./scala.js";
 import { scheme } from "./scheme.js";
 import { sml } from "./sml.js";
 import { sqlite } from "./sqlite.js";
-import { swift } from "./swift.js";
 import { tcl } from "./tcl.js";
 import { typescript } from "./typescript.js";
 import { vala } from "./vala.js";
 import { verilog } from "./verilog.js";
 import { vhdl } from "./vhdl.js";
-import { wat } from "./wat.js";
 import { zsh } from "./zsh.js";
 
 /** Every language Warmbox knows, as data. Adding one = a spec here + its image recipe. */
@@ -120,13 +113,6 @@ const SPECS: LanguageSpecInput[] = [
   vhdl,
   llvmIr,
   gprolog,
-  modula2,
-  hare,
-  janet,
-  swift,
-  bun,
-  deno,
-  wat,
   cTcc,
 ];
 

@@ -5,7 +5,6 @@ import { programs as awk } from "./awk.js";
 import { programs as bash } from "./bash.js";
 import { programs as basic } from "./basic.js";
 import { programs as brainfuck } from "./brainfuck.js";
-import { programs as bun } from "./bun.js";
 import { programs as c } from "./c.js";
 import { programs as cTcc } from "./c-tcc.js";
 import { programs as clojure } from "./clojure.js";
@@ -16,7 +15,6 @@ import { programs as cpp } from "./cpp.js";
 import { programs as crystal } from "./crystal.js";
 import { programs as csharp } from "./csharp.js";
 import { programs as d } from "./d.js";
-import { programs as deno } from "./deno.js";
 import { programs as elixir } from "./elixir.js";
 import { programs as erlang } from "./erlang.js";
 import { programs as forth } from "./forth.js";
@@ -24,17 +22,14 @@ import { programs as fortran } from "./fortran.js";
 import { programs as go } from "./go.js";
 import { programs as gprolog } from "./gprolog.js";
 import { programs as groovy } from "./groovy.js";
-import { programs as hare } from "./hare.js";
 import { programs as haskell } from "./haskell.js";
 import { programs as haxe } from "./haxe.js";
-import { programs as janet } from "./janet.js";
 import { programs as java } from "./java.js";
 import { programs as javascript } from "./javascript.js";
 import { programs as kotlin } from "./kotlin.js";
 import { programs as livescript } from "./livescript.js";
 import { programs as llvmIr } from "./llvm-ir.js";
 import { programs as lua } from "./lua.js";
-import { programs as modula2 } from "./modula2.js";
 import { programs as nim } from "./nim.js";
 import { programs as objectiveC } from "./objective-c.js";
 import { programs as ocaml } from "./ocaml.js";
@@ -54,13 +49,11 @@ import { programs as scala } from "./scala.js";
 import { programs as scheme } from "./scheme.js";
 import { programs as sml } from "./sml.js";
 import { programs as sqlite } from "./sqlite.js";
-import { programs as swift } from "./swift.js";
 import { programs as tcl } from "./tcl.js";
 import { programs as typescript } from "./typescript.js";
 import { programs as vala } from "./vala.js";
 import { programs as verilog } from "./verilog.js";
 import { programs as vhdl } from "./vhdl.js";
-import { programs as wat } from "./wat.js";
 import { programs as zsh } from "./zsh.js";
 
 /** The conformance programs of every language, by language id. */
@@ -71,7 +64,6 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   bash: bash,
   basic: basic,
   brainfuck: brainfuck,
-  bun: bun,
   c: c,
   "c-tcc": cTcc,
   clojure: clojure,
@@ -82,7 +74,6 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   crystal: crystal,
   csharp: csharp,
   d: d,
-  deno: deno,
   elixir: elixir,
   erlang: erlang,
   forth: forth,
@@ -90,17 +81,14 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   go: go,
   gprolog: gprolog,
   groovy: groovy,
-  hare: hare,
   haskell: haskell,
   haxe: haxe,
-  janet: janet,
   java: java,
   javascript: javascript,
   kotlin: kotlin,
   livescript: livescript,
   "llvm-ir": llvmIr,
   lua: lua,
-  modula2: modula2,
   nim: nim,
   "objective-c": objectiveC,
   ocaml: ocaml,
@@ -120,12 +108,10 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   scheme: scheme,
   sml: sml,
   sqlite: sqlite,
-  swift: swift,
   tcl: tcl,
   typescript: typescript,
   vala: vala,
   verilog: verilog,
   vhdl: vhdl,
-  wat: wat,
   zsh: zsh,
 };
