@@ -45,6 +45,8 @@ describe("highlight modes", () => {
       "haxe",
       "livescript",
       "forth",
+      "verilog",
+      "vhdl",
       "bash",
       "C++",
       "Py",

@@ -7,6 +7,7 @@ import { bash } from "./bash.js";
 import { basic } from "./basic.js";
 import { brainfuck } from "./brainfuck.js";
 import { c, c14 } from "./c.js";
+import { cTcc } from "./c-tcc.js";
 import { clojure } from "./clojure.js";
 import { cobol } from "./cobol.js";
 import { coffeescript } from "./coffeescript.js";
@@ -24,6 +25,7 @@ import { fish } from "./fish.js";
 import { forth } from "./forth.js";
 import { fortran } from "./fortran.js";
 import { go } from "./go.js";
+import { gprolog } from "./gprolog.js";
 import { groovy } from "./groovy.js";
 import { haskell } from "./haskell.js";
 import { haxe } from "./haxe.js";
@@ -40,6 +42,7 @@ import {
   languageSpecSchema,
 } from "./language-spec.js";
 import { livescript } from "./livescript.js";
+import { llvmIr } from "./llvm-ir.js";
 import { lua } from "./lua.js";
 import { luajit } from "./luajit.js";
 import { mruby } from "./mruby.js";
@@ -73,7 +76,9 @@ import { tcl } from "./tcl.js";
 import { tcsh } from "./tcsh.js";
 import { typescript } from "./typescript.js";
 import { vala } from "./vala.js";
+import { verilog } from "./verilog.js";
 import { versionMatches } from "./version-match.js";
+import { vhdl } from "./vhdl.js";
 import { yash } from "./yash.js";
 import { zsh } from "./zsh.js";
 
@@ -157,6 +162,11 @@ const SPECS: LanguageSpecInput[] = [
   slang,
   nickle,
   emacsLisp,
+  verilog,
+  vhdl,
+  llvmIr,
+  gprolog,
+  cTcc,
 ];
 
 /**

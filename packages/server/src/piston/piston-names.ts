@@ -32,6 +32,7 @@ const PISTON_NAMES: Readonly<Record<string, { language?: string; aliases: readon
   haskell: { aliases: ["hs"] },
   javascript: { aliases: ["node-javascript", "node-js", "js"] },
   kotlin: { aliases: ["kt"] },
+  "llvm-ir": { language: "llvm_ir", aliases: ["llvm", "llvm-ir", "ll"] },
   ocaml: { aliases: ["ml"] },
   octave: { aliases: ["matlab"] },
   pascal: { aliases: ["freepascal", "pp", "pas"] },
@@ -46,6 +47,7 @@ const PISTON_NAMES: Readonly<Record<string, { language?: string; aliases: readon
   scala: { aliases: ["sc"] },
   sqlite: { language: "sqlite3", aliases: ["sqlite", "sql"] },
   typescript: { aliases: ["ts", "node-ts", "tsc"] },
+  verilog: { language: "iverilog", aliases: ["verilog", "vvp"] },
 };
 
 /** What naming a language takes from its LanguageInfo. */

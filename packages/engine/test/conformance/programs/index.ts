@@ -7,6 +7,7 @@ import { programs as bash } from "./bash.js";
 import { programs as basic } from "./basic.js";
 import { programs as brainfuck } from "./brainfuck.js";
 import { programs as c } from "./c.js";
+import { programs as cTcc } from "./c-tcc.js";
 import { programs as clojure } from "./clojure.js";
 import { programs as cobol } from "./cobol.js";
 import { programs as coffeescript } from "./coffeescript.js";
@@ -24,6 +25,7 @@ import { programs as fish } from "./fish.js";
 import { programs as forth } from "./forth.js";
 import { programs as fortran } from "./fortran.js";
 import { programs as go } from "./go.js";
+import { programs as gprolog } from "./gprolog.js";
 import { programs as groovy } from "./groovy.js";
 import { programs as haskell } from "./haskell.js";
 import { programs as haxe } from "./haxe.js";
@@ -34,6 +36,7 @@ import { programs as jq } from "./jq.js";
 import { programs as kotlin } from "./kotlin.js";
 import { programs as ksh } from "./ksh.js";
 import { programs as livescript } from "./livescript.js";
+import { programs as llvmIr } from "./llvm-ir.js";
 import { programs as lua } from "./lua.js";
 import { programs as luajit } from "./luajit.js";
 import { programs as mruby } from "./mruby.js";
@@ -67,6 +70,8 @@ import { programs as tcl } from "./tcl.js";
 import { programs as tcsh } from "./tcsh.js";
 import { programs as typescript } from "./typescript.js";
 import { programs as vala } from "./vala.js";
+import { programs as verilog } from "./verilog.js";
+import { programs as vhdl } from "./vhdl.js";
 import { programs as yash } from "./yash.js";
 import { programs as zsh } from "./zsh.js";
 
@@ -79,6 +84,7 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   basic: basic,
   brainfuck: brainfuck,
   c: c,
+  "c-tcc": cTcc,
   clojure: clojure,
   cobol: cobol,
   coffeescript: coffeescript,
@@ -92,6 +98,7 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   forth: forth,
   fortran: fortran,
   go: go,
+  gprolog: gprolog,
   groovy: groovy,
   haskell: haskell,
   haxe: haxe,
@@ -99,6 +106,7 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   javascript: javascript,
   kotlin: kotlin,
   livescript: livescript,
+  "llvm-ir": llvmIr,
   lua: lua,
   nim: nim,
   "objective-c": objectiveC,
@@ -122,6 +130,8 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   tcl: tcl,
   typescript: typescript,
   vala: vala,
+  verilog: verilog,
+  vhdl: vhdl,
   zsh: zsh,
   dash: dash,
   ksh: ksh,

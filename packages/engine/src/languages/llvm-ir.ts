@@ -1,0 +1,36 @@
+import type { LanguageSpecInput } from "./language-spec.js";
+
+export const llvmIr: LanguageSpecInput = {
+  id: "llvm-ir",
+  name: "LLVM IR",
+  aliases: ["llvm", "ll"],
+  image: "llvm",
+  defaultFile: "main.ll",
+  sourceExtensions: [".ll"],
+  // clang compiles textual IR (typed pointers, LLVM 14) to native code and links it with libc.
+  compile: { command: ["clang", "-Wno-override-module", "-o", "main", "{sources}"] },
+  run: { command: ["./main"] },
+  starter: [
+    '@prompt = private constant [20 x i8] c"What is your name? \\00"',
+    '@format = private constant [9 x i8] c"%255[^\\0A]\\00"',
+    '@greeting = private constant [12 x i8] c"Hello, %s!\\0A\\00"',
+    "",
+    "declare i32 @printf(i8*, ...)",
+    "declare i32 @scanf(i8*, ...)",
+    "",
+    "define i32 @main() {",
+    "  %name = alloca [256 x i8]",
+    "  %n = getelementptr [256 x i8], [256 x i8]* %name, i64 0, i64 0",
+    "  store i8 0, i8* %n",
+    "  %p = getelementptr [20 x i8], [20 x i8]* @prompt, i64 0, i64 0",
+    "  call i32 (i8*, ...) @printf(i8* %p)",
+    "  %f = getelementptr [9 x i8], [9 x i8]* @format, i64 0, i64 0",
+    "  call i32 (i8*, ...) @scanf(i8* %f, i8* %n)",
+    "  %g = getelementptr [12 x i8], [12 x i8]* @greeting, i64 0, i64 0",
+    "  call i32 (i8*, ...) @printf(i8* %g, i8* %n)",
+    "  ret i32 0",
+    "}",
+    "",
+  ].join("\n"),
+  highlight: null,
+};
