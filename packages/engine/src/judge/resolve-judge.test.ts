@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { resolveRequest } from "../engine/resolve-request.js";
 import { LimitExceededError, UnknownLanguageError } from "../errors/engine-errors.js";
+import { languageKey } from "../languages/language-spec.js";
 import { languageRegistry } from "../languages/registry.js";
 import type { ExecuteRequest } from "../request/execute-request.js";
 import {
@@ -16,8 +17,14 @@ const policy = {
   compile: DEFAULT_COMPILE_LIMITS,
   max: DEFAULT_MAX_LIMITS,
 };
+// Keys of the served language versions (languageKey): every version of python and cpp.
+const served = new Set(
+  languageRegistry.all
+    .filter((spec) => spec.id === "python" || spec.id === "cpp")
+    .map((spec) => languageKey(spec)),
+);
 const resolve = (request: ExecuteRequest) =>
-  resolveRequest(request, languageRegistry, new Set(["python", "cpp"]), () => undefined, policy);
+  resolveRequest(request, languageRegistry, served, () => undefined, policy);
 const judge = (request: JudgeRequest) => resolveJudge(request, resolve);
 
 it("fills the defaults: test names, stdin, the request's args, lines, no reveal", () => {
