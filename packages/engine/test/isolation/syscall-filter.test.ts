@@ -54,4 +54,17 @@ describe("the supervisor's system-call filter", () => {
     }
     await unharmed(["c"]);
   });
+
+  test("C: a tracer that swaps a traced child's system call for io_uring_setup gets ENOSYS", async ({
+    engine,
+    unharmed,
+  }) => {
+    const result = await attackWith(engine, "io-uring-ptrace-swap.c");
+    expect(result.status, result.describe).toBe("ok");
+    const seen = report(result.run?.stdout);
+    expect(seen.swapped).toBe("yes");
+    expect(seen["swapped-result"]).toBe("-38");
+    expect(seen["child-result"]).toBe("-1");
+    await unharmed(["c"]);
+  });
 });
