@@ -8,10 +8,15 @@ import { isolationTest } from "./isolation-test.js";
  * its entry stop: the filter must still see mq_open (Linux runs seccomp after that stop), or the
  * queue outlives the job, charged to the sandbox and found by name by the next job in the same
  * container.
+ *
+ * Known gap, marked `fails` (it turns red once fixed): gVisor runs the filter before the tracer's
+ * stop and never again, so the swapped mq_open is made (the second job finds the first job's
+ * queue: EEXIST). The fix is for the filter to refuse ptrace where it refuses mq_open (gVisor),
+ * a supervisor change, which rebuilds every runner image; not done yet.
  */
 const test = isolationTest({ languages: ["c"], pool: { min: 1, max: 1 }, runtime: "runsc" });
 
-test("a traced child's system call swapped for mq_open is refused too, and no queue outlives the job", async ({
+test.fails("a traced child's system call swapped for mq_open is refused too, and no queue outlives the job", async ({
   engine,
   unharmed,
 }) => {
