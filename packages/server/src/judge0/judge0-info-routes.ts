@@ -28,7 +28,8 @@ export function registerJudge0InfoRoutes(
   );
 
   scope.get<{ Params: { id: string } }>("/languages/:id", async (request) => {
-    const id = Number(request.params.id);
+    // Ids are decimal (Number() would also read "0x47" as 71).
+    const id = /^\d+$/.test(request.params.id) ? Number(request.params.id) : Number.NaN;
     const language = (await api.languages()).find((candidate) => candidate.id === id);
     if (!language)
       throw Judge0Error.message(404, `language with id ${request.params.id} not found`);

@@ -76,6 +76,18 @@ describe("parseJudge0Submission", () => {
     });
   });
 
+  it("reads numbers written as decimal text only (not hexadecimal, binary or Infinity)", () => {
+    expect(parse({ source_code: "x", language_id: "71", cpu_time_limit: " 2.5 " })).toMatchObject({
+      language_id: 71,
+      cpu_time_limit: 2.5,
+    });
+    for (const text of ["0x47", "0b1000111", "0o107", "Infinity", "1_0"]) {
+      expect(errorsOf({ source_code: "x", language_id: text }), text).toEqual({
+        language_id: ["is not a number"],
+      });
+    }
+  });
+
   it("bounds each limit by the server's maximum, in Judge0's units", () => {
     expect(errorsOf({ source_code: "x", language_id: 71, cpu_time_limit: 31 })).toEqual({
       cpu_time_limit: ["must be less than or equal to 30"],

@@ -79,9 +79,12 @@ const NUMBER_RULES: readonly NumberRule[] = [
 type Body = Record<string, unknown>;
 
 /** Rails casts "2.5" and 2.5 alike; so does this. */
+/** A decimal number as JSON or form text ("71", "2.5", "1e3"); not "0x47", "0b1", "Infinity". */
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 function numberOf(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  if (typeof value === "string" && value.trim() !== "") {
+  if (typeof value === "string" && DECIMAL.test(value)) {
     const parsed = Number(value);
     return Number.isFinite(parsed) ? parsed : undefined;
   }
