@@ -26,7 +26,7 @@ SANDBOX_UID = SANDBOX_GID = 1000
 CLONE_PARENT, CLONE_CHILD_SETTID, SIGCHLD = 0x8000, 0x01000000, 17
 SYS_CLONE, SYS_CAPSET = 56, 126  # x86_64
 PR_CAPBSET_READ, PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 23, 24, 47, 4
-# glibc 2.36 x86_64: offsetof(struct pthread, tid). fork() updates it in the child; a raw clone
+# glibc x86_64 (2.36 and 2.41 alike, checked below): offsetof(struct pthread, tid). fork() updates it in the child; a raw clone
 # must too (CLONE_CHILD_SETTID), or raise() and friends would address the template's thread.
 TID_OFFSET = 0x2D0
 MSG_CMSG_CLOEXEC = 0x40000000
@@ -42,14 +42,22 @@ TID_ADDRESS = libc.pthread_self() + TID_OFFSET
 if os.uname().machine != "x86_64" or ctypes.c_int.from_address(TID_ADDRESS).value != os.getpid():
     sys.exit("warmbox template: unsupported platform")
 
-# CPython 3.11's PyThreadState: recursion_remaining and recursion_limit follow three pointers
-# and two ints. The program runs two frames deeper than in a fresh start (this file's and
-# exec's); they are given back to it, so it recurses exactly as deep (the differential test).
+# Where PyThreadState keeps the Python recursion count, the limit right after it (checked below),
+# and how many frames deeper than in a fresh start the program runs here (3.11 counts this
+# file's frame and exec's, 3.13 only this file's); they are given back to it, so it recurses
+# exactly as deep (the differential test). CPython 3.11's recursion_remaining follows three
+# pointers and two ints; 3.13's py_recursion_remaining three pointers, the eval breaker and
+# three ints. Another CPython is refused (the engine then runs the program itself).
+RECURSION_LAYOUT = {(3, 11): (32, 2), (3, 13): (44, 1)}.get(sys.version_info[:2])
+if RECURSION_LAYOUT is None:
+    sys.exit("warmbox template: unsupported CPython")
+RECURSION_REMAINING_OFFSET, EXTRA_FRAMES = RECURSION_LAYOUT
 ctypes.pythonapi.PyThreadState_Get.restype = ctypes.c_void_p
-RECURSION_REMAINING = ctypes.c_int.from_address(ctypes.pythonapi.PyThreadState_Get() + 32)
+RECURSION_REMAINING = ctypes.c_int.from_address(
+    ctypes.pythonapi.PyThreadState_Get() + RECURSION_REMAINING_OFFSET
+)
 if ctypes.c_int.from_address(ctypes.addressof(RECURSION_REMAINING) + 4).value != sys.getrecursionlimit():
     sys.exit("warmbox template: unsupported CPython")
-EXTRA_FRAMES = 2
 
 os.set_inheritable(3, False)
 control = _socket.socket(_socket.AF_UNIX, _socket.SOCK_SEQPACKET, 0, 3)

@@ -6,21 +6,8 @@ import { type TemplateProgram, templatePrograms } from "./python-template-progra
 /**
  * The differential test of the Python template (docs/templates.md): every program runs once
  * started by the template and once by a fresh `python3 -u main.py` (the engine with
- * `templates: false`), and everything it reports must be the same.
+ * `templates: false`), and everything it reports must be the same, for each Python version.
  */
-const onePool = { languages: ["python"], pool: { min: 1, max: 1 } };
-let withTemplate: Engine;
-let fresh: Engine;
-
-beforeAll(async () => {
-  withTemplate = testEngine(onePool);
-  fresh = testEngine({ ...onePool, templates: false });
-  await Promise.all([withTemplate.warmup(), fresh.warmup()]);
-});
-afterAll(() => Promise.all([withTemplate?.close(), fresh?.close()]));
-
-const run = (engine: Engine, program: TemplateProgram) =>
-  engine.execute({ language: "python", ...program });
 
 /** What a program can show of itself. */
 const seen = (result: ExecuteResult) => ({
@@ -31,7 +18,24 @@ const seen = (result: ExecuteResult) => ({
   signal: result.run?.signal,
 });
 
-describe("the Python template", () => {
+/** Every Python version the template serves (images/python/template.py knows each one's layout). */
+const VERSIONS = ["3.13", "3.11"];
+
+describe.each(VERSIONS)("the Python %s template", (version) => {
+  const onePool = { languages: [`python@${version}`], pool: { min: 1, max: 1 } };
+  let withTemplate: Engine;
+  let fresh: Engine;
+
+  beforeAll(async () => {
+    withTemplate = testEngine(onePool);
+    fresh = testEngine({ ...onePool, templates: false });
+    await Promise.all([withTemplate.warmup(), fresh.warmup()]);
+  });
+  afterAll(() => Promise.all([withTemplate?.close(), fresh?.close()]));
+
+  const run = (engine: Engine, program: TemplateProgram) =>
+    engine.execute({ language: "python", version, ...program });
+
   it("starts the runs of the engine with templates on, and not those of the other", async () => {
     const cmdline = {
       source: "print(open('/proc/self/cmdline','rb').read().split(b'\\0')[:3])",
