@@ -44,10 +44,12 @@ describe("the warmbox command", () => {
 
   it("lists the languages and whether their image is built", async () => {
     const { stdout } = await run(process.execPath, [cli, "languages"]);
+    // One line per version, the default one marked.
     expect(stdout).toMatch(
-      /^python\s+Python \(py, python3, py3\)\s+warmbox\/python:[0-9a-f]{12}$/m,
+      /^python@3\.13\s+Python 3\.13 \(default\) \(py, python3, py3\)\s+warmbox\/python:[0-9a-f]{12}$/m,
     );
-    expect(stdout.trim().split("\n").length).toBeGreaterThanOrEqual(50);
+    expect(stdout).toMatch(/^python@3\.11\s+Python 3\.11 \(py, python3, py3\)\s+warmbox\/python:/m);
+    expect(stdout.trim().split("\n").length).toBeGreaterThanOrEqual(80);
   });
 
   it("builds images, skipping those whose recipe did not change", async () => {

@@ -102,8 +102,9 @@ describe("memory bombs", () => {
       language: "javascript",
       source: "const keep = [];\nfor (;;) keep.push(Buffer.alloc(8 << 20, 1));\n",
       // Near its limit the cgroup may reclaim node's own pages for seconds before the OOM
-      // killer acts: the wall limit leaves room for that, so only the kernel's verdict counts.
-      limits: { memoryMb: 96, timeMs: 20_000 },
+      // killer acts, and that reclaim is CPU time (Node 20 spent 5 s of it once): the wall and
+      // CPU limits leave room for it, so only the kernel's verdict counts.
+      limits: { memoryMb: 96, timeMs: 20_000, cpuMs: 20_000 },
     });
     expect(result.status, result.describe).toBe("memory_limit");
     await unharmed(["javascript"]);
