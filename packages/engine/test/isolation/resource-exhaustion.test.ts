@@ -42,7 +42,11 @@ describe("process and thread bombs", () => {
         "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
       limits: { timeMs: 1_500 },
     });
-    expect(result.status, result.describe).toBe("timeout");
+    // Under gVisor the forks are bounded by RLIMIT_NPROC, and gVisor's memory accounting of
+    // many forked CPythons (3.13) can reach the sandbox's memory limit before that: the bomb
+    // then ends the whole sandbox as memory_limit. Either way it is bounded and nothing is harmed.
+    const bounded = UNDER_GVISOR ? ["timeout", "memory_limit"] : ["timeout"];
+    expect(bounded, result.describe).toContain(result.status);
     await unharmed(["python"]);
   });
 
