@@ -2,6 +2,7 @@ import { type ApiEndpoint, apiKeyHeaders } from "./api-auth.js";
 import { ApiError, errorFromResponse, networkError } from "./api-error.js";
 import type { ExecuteRequest, JudgeRequest, LanguageEntry } from "./api-types.js";
 import { type JudgeListener, type JudgeSession, startJudgeRun } from "./judge-run.js";
+import { oneEntryPerLanguage } from "./language-select.js";
 import type { RunListener, RunOutcome, RunSession } from "./run-session.js";
 import { startSseRun } from "./sse-run.js";
 import { HANDSHAKE_FAILED, startWsRun } from "./ws-run.js";
@@ -30,7 +31,8 @@ export class ApiClient {
   }
 
   /**
-   * `GET /v1/languages`: what this server runs, in its order.
+   * `GET /v1/languages`: what this server runs, in its order, one entry per language (its
+   * default version: see oneEntryPerLanguage).
    * @param options.apiKey a key to try instead of the client's own (checking one before saving it)
    */
   async languages(
@@ -53,12 +55,14 @@ export class ApiClient {
     if (!Array.isArray(list)) {
       throw new ApiError("protocol", "The server's list of languages is not in the expected form.");
     }
-    return list.filter(
-      (item): item is LanguageEntry =>
-        typeof item === "object" &&
-        item !== null &&
-        typeof item.id === "string" &&
-        typeof item.name === "string",
+    return oneEntryPerLanguage(
+      list.filter(
+        (item): item is LanguageEntry =>
+          typeof item === "object" &&
+          item !== null &&
+          typeof item.id === "string" &&
+          typeof item.name === "string",
+      ),
     );
   }
 

@@ -16,6 +16,22 @@ export function languageLabel(language: LanguageEntry): string {
   return language.version ? `${language.name} ${language.version}` : language.name;
 }
 
+/**
+ * One entry per language: the server lists each version of a language separately, and the
+ * playground runs a language at the server's default version (its requests name none), so it
+ * keeps the entry marked default, else the first listed (the server lists the newest first).
+ */
+export function oneEntryPerLanguage(languages: readonly LanguageEntry[]): LanguageEntry[] {
+  const chosen = new Map<string, LanguageEntry>();
+  for (const language of languages) {
+    const kept = chosen.get(language.id);
+    if (kept === undefined || (language.default === true && kept.default !== true)) {
+      chosen.set(language.id, language);
+    }
+  }
+  return languages.filter((language) => chosen.get(language.id) === language);
+}
+
 /** Finds a language by id or alias, case-insensitively. */
 export function findLanguage(
   languages: readonly LanguageEntry[],
