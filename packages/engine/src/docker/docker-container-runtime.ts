@@ -221,6 +221,11 @@ export class DockerContainerRuntime implements ContainerRuntime {
       all: true,
       filters: { label: Object.entries(labels).map(([key, value]) => `${key}=${value}`) },
     });
-    return containers.map((info) => ({ id: info.Id, labels: info.Labels, state: info.State }));
+    return containers.map((info) => ({
+      id: info.Id,
+      labels: info.Labels,
+      state: info.State,
+      createdAt: info.Created * 1_000,
+    }));
   }
 }

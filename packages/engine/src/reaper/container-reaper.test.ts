@@ -4,7 +4,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { LABEL_ENGINE_HOST, LABEL_ENGINE_PID, sandboxLabels } from "../engine/container-labels.js";
 import type { ContainerRuntime, LabelledContainer } from "../sandbox/container-runtime.js";
-import { ContainerReaper } from "./container-reaper.js";
+import { ContainerReaper, STUCK_CREATED_MS } from "./container-reaper.js";
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
@@ -37,13 +37,25 @@ function runtimeWith(containers: LabelledContainer[]) {
   return { runtime, removed };
 }
 
+const now = Date.now();
 const containers: LabelledContainer[] = [
-  { id: "dead-engine", labels: labelsOf("gone", deadPid()), state: "running" },
-  { id: "live-engine", labels: labelsOf("alive", process.pid), state: "running" },
-  { id: "live-stopped", labels: labelsOf("alive", process.pid), state: "exited" },
-  { id: "live-starting", labels: labelsOf("alive", process.pid), state: "created" },
-  { id: "other-host", labels: labelsOf("remote", deadPid(), "elsewhere"), state: "running" },
-  { id: "not-warmbox", labels: { "com.example": "x" }, state: "running" },
+  { id: "dead-engine", labels: labelsOf("gone", deadPid()), state: "running", createdAt: now },
+  { id: "live-engine", labels: labelsOf("alive", process.pid), state: "running", createdAt: now },
+  { id: "live-stopped", labels: labelsOf("alive", process.pid), state: "exited", createdAt: now },
+  { id: "live-starting", labels: labelsOf("alive", process.pid), state: "created", createdAt: now },
+  {
+    id: "live-stuck",
+    labels: labelsOf("alive", process.pid),
+    state: "created",
+    createdAt: now - STUCK_CREATED_MS - 1_000,
+  },
+  {
+    id: "other-host",
+    labels: labelsOf("remote", deadPid(), "elsewhere"),
+    state: "running",
+    createdAt: now,
+  },
+  { id: "not-warmbox", labels: { "com.example": "x" }, state: "running", createdAt: now },
 ];
 
 function reaper(runtime: ContainerRuntime, exclusiveDaemon = false) {
@@ -64,19 +76,19 @@ describe("ContainerReaper", () => {
 
   it("with exclusiveDaemon removes every Warmbox container, and nothing else", async () => {
     const { runtime, removed } = runtimeWith(containers);
-    expect(await reaper(runtime, true).reapDeadEngines()).toBe(5);
+    expect(await reaper(runtime, true).reapDeadEngines()).toBe(6);
     expect(removed).not.toContain("not-warmbox");
   });
 
   it("at close removes every container of its own engine", async () => {
     const { runtime, removed } = runtimeWith(containers);
-    expect(await reaper(runtime).removeAll()).toBe(3);
-    expect(removed.sort()).toEqual(["live-engine", "live-starting", "live-stopped"]);
+    expect(await reaper(runtime).removeAll()).toBe(4);
+    expect(removed.sort()).toEqual(["live-engine", "live-starting", "live-stopped", "live-stuck"]);
   });
 
-  it("while running removes its own stopped containers, never one still being started", async () => {
+  it("while running removes its own stopped containers and those stuck created, never one still being started", async () => {
     const { runtime, removed } = runtimeWith(containers);
-    expect(await reaper(runtime).removeStopped()).toBe(1);
-    expect(removed).toEqual(["live-stopped"]);
+    expect(await reaper(runtime).removeStopped()).toBe(2);
+    expect(removed.sort()).toEqual(["live-stopped", "live-stuck"]);
   });
 });

@@ -11,12 +11,21 @@ import type { ContainerRuntime, LabelledContainer } from "../sandbox/container-r
 /** How often an engine removes its own containers that stopped under it (daemon restarts). */
 const SWEEP_INTERVAL_MS = 15_000;
 
-/**
- * Docker's states of a container that has stopped and won't run again by itself. Not
- * "created": a sandbox between its create and its start is one (on a slow daemon, such as the
- * cgroup v2 lane's emulated VM, for many seconds; the sweep removed such sandboxes as they started).
- */
+/** Docker's states of a container that has stopped and won't run again by itself. */
 const STOPPED_STATES: ReadonlySet<string> = new Set(["exited", "dead"]);
+
+/**
+ * How long a container may stay "created" before the sweep takes it for one whose start
+ * failed and whose removal failed too (the daemon restarting under the engine leaves such).
+ * A sandbox between its create and its start is "created" as well: on a slow daemon, such as
+ * the cgroup v2 lane's emulated VM, for up to 90 s.
+ */
+export const STUCK_CREATED_MS = 120_000;
+
+function stopped(container: LabelledContainer, now: number): boolean {
+  if (STOPPED_STATES.has(container.state)) return true;
+  return container.state === "created" && now - container.createdAt > STUCK_CREATED_MS;
+}
 
 export interface ContainerReaperOptions {
   runtime: ContainerRuntime;
@@ -74,10 +83,14 @@ export class ContainerReaper {
     this.#timer = undefined;
   }
 
-  /** Removes this engine's containers that have stopped (exited or dead); returns how many. */
+  /**
+   * Removes this engine's containers that have stopped (exited or dead) or stayed "created"
+   * past STUCK_CREATED_MS; returns how many.
+   */
   async removeStopped(): Promise<number> {
     const own = await this.#own();
-    return this.#remove(own.filter((container) => STOPPED_STATES.has(container.state)));
+    const now = Date.now();
+    return this.#remove(own.filter((container) => stopped(container, now)));
   }
 
   /** Removes every container of this engine, whatever its state (when it closes). */

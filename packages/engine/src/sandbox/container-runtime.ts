@@ -34,6 +34,8 @@ export interface LabelledContainer {
   labels: Record<string, string>;
   /** Docker's state: "running", "exited", "created", ... */
   state: string;
+  /** When it was created (ms since the epoch). */
+  createdAt: number;
 }
 
 /**

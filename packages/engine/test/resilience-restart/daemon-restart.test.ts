@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, it, vi } from "vitest";
+import { STUCK_CREATED_MS } from "../../src/reaper/container-reaper.js";
 import { containersOf, docker, testEngine } from "../helpers/test-engine.js";
 
 /**
@@ -58,7 +59,9 @@ it("in-flight runs end with internal_error, the engine reconnects, pools refill,
     expect(result.status).toBe("ok");
     expect(result.run?.stdout).toBe(`${i * 7}\n`);
   }
-  // The pool refills to its minimum, and the containers the restart stopped are reaped.
+  // The pool refills to its minimum, and the containers the restart stopped are reaped: those
+  // that exited at the next sweep, those whose start and removal failed while the daemon was
+  // away (left "created") once they are older than STUCK_CREATED_MS.
   await expect
     .poll(async () => (await engine.health()).warm, { timeout: 30_000, interval: 100 })
     .toBe(true);
@@ -66,7 +69,7 @@ it("in-flight runs end with internal_error, the engine reconnects, pools refill,
     .poll(
       async () =>
         (await containersOf(engine.id)).every((container) => container.State === "running"),
-      { timeout: 30_000, interval: 100 },
+      { timeout: STUCK_CREATED_MS + 30_000, interval: 500 },
     )
     .toBe(true);
-}, 240_000);
+}, 360_000);
