@@ -20,11 +20,17 @@ test.fails("a traced child's system call swapped for mq_open is refused too, and
   engine,
   unharmed,
 }) => {
-  const first = await attackWith(engine, "mqueue-ptrace-swap.c", {}, ["identity.h"]);
+  const first = await attackWith(engine, "mqueue-ptrace-swap.c", {}, [
+    "identity.h",
+    "ptrace-swap.h",
+  ]);
   expect(first.status, first.describe).toBe("ok");
   const a = report(first.run?.stdout);
   expect(a.swapped).toBe("yes");
-  const second = await attackWith(engine, "mqueue-ptrace-swap.c", {}, ["identity.h"]);
+  const second = await attackWith(engine, "mqueue-ptrace-swap.c", {}, [
+    "identity.h",
+    "ptrace-swap.h",
+  ]);
   expect(second.status, second.describe).toBe("ok");
   const b = report(second.run?.stdout);
   // The same container served both jobs (its hostname and PID 1's start time).

@@ -61,7 +61,7 @@ describe("the supervisor's system-call filter", () => {
   (UNDER_GVISOR ? test.fails : test)(
     "C: a tracer that swaps a traced child's system call for io_uring_setup gets ENOSYS",
     async ({ engine, unharmed }) => {
-      const result = await attackWith(engine, "io-uring-ptrace-swap.c");
+      const result = await attackWith(engine, "io-uring-ptrace-swap.c", {}, ["ptrace-swap.h"]);
       expect(result.status, result.describe).toBe("ok");
       const seen = report(result.run?.stdout);
       expect(seen.swapped).toBe("yes");
