@@ -102,9 +102,10 @@ function gvisorSandboxUserProcesses(container: string): HostProcess[] {
       stdio: ["ignore", "pipe", "pipe"],
     });
   } catch (error) {
-    // Removed meanwhile: nothing of it is left. Anything else is a failure of the check.
-    if (/not found|does not exist|no such/i.test(String((error as { stderr?: string }).stderr)))
-      return [];
+    // Removed meanwhile, or stopped (gVisor's kernel for it is gone; Docker removes it soon):
+    // nothing of it is left. Anything else is a failure of the check.
+    const stderr = String((error as { stderr?: string }).stderr);
+    if (/not found|does not exist|no such|in state stopped/i.test(stderr)) return [];
     throw error;
   }
   // UID PID PPID C TTY STIME TIME CMD
