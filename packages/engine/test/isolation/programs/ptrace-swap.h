@@ -3,8 +3,11 @@
  * calls getppid, waits for that call's entry stop, lets `rewrite` turn it into
  * another call, and returns the swapped call's raw result (-errno on failure).
  * Prints swapped=yes when it caught getppid. The kernel runs seccomp after the
- * entry stop, so a filter must see the rewritten number.
+ * entry stop, so a filter must see the rewritten number. The child prints
+ * traceme=<0 or -errno>; when it can't be traced the result is -3 (ESRCH: no
+ * traced child to swap a call of).
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/ptrace.h>
@@ -20,7 +23,10 @@ static void step(pid_t child) {
 static long long swap_getppid(void (*rewrite)(struct user_regs_struct *)) {
   pid_t child = fork();
   if (child == 0) {
-    ptrace(PTRACE_TRACEME, 0, 0, 0);
+    int traceme = ptrace(PTRACE_TRACEME, 0, 0, 0) ? -errno : 0;
+    printf("traceme=%d\n", traceme);
+    fflush(stdout);
+    if (traceme) _exit(0);
     raise(SIGSTOP);
     printf("child-result=%ld\n", syscall(SYS_getppid));
     fflush(stdout);
@@ -28,6 +34,10 @@ static long long swap_getppid(void (*rewrite)(struct user_regs_struct *)) {
   }
   int status;
   waitpid(child, &status, 0);
+  if (!WIFSTOPPED(status)) {
+    printf("swapped=no\n");
+    return -ESRCH;
+  }
   struct user_regs_struct regs = {0};
   step(child); /* the entry of the child's next system call */
   for (int i = 0; i < 50; i++) {
