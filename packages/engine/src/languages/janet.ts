@@ -1,0 +1,18 @@
+import type { LanguageSpecInput } from "./language-spec.js";
+
+export const janet: LanguageSpecInput = {
+  id: "janet",
+  name: "Janet",
+  aliases: [],
+  image: "trixie-langs",
+  defaultFile: "main.janet",
+  run: { command: ["janet", "{entry}"] },
+  starter: [
+    '(prin "What is your name? ")',
+    "(flush)",
+    '(def name (string/trim (or (file/read stdin :line) "")))',
+    '(print "Hello, " name "!")',
+    "",
+  ].join("\n"),
+  highlight: "clojure",
+};
