@@ -1,10 +1,12 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** Hare from Debian trixie (images/trixie-langs). */
 export const hare: LanguageSpecInput = {
   id: "hare",
   name: "Hare",
   aliases: ["ha"],
   image: "trixie-langs",
+  suite: "trixie",
   defaultFile: "main.ha",
   sourceExtensions: [".ha"],
   // `hare build` compiles the sources (harec, qbe, as) and links them. Its cache lives in /tmp,

@@ -1,10 +1,12 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** GNU Modula-2: GCC 14's gm2 from Debian trixie (images/trixie-langs). */
 export const modula2: LanguageSpecInput = {
   id: "modula2",
   name: "Modula-2 (GNU Modula-2)",
   aliases: ["modula-2", "gm2"],
   image: "trixie-langs",
+  suite: "trixie",
   defaultFile: "main.mod",
   sourceExtensions: [".mod"],
   // gm2 (GCC's Modula-2 front end, PIM dialect) compiles the program module and links it.
