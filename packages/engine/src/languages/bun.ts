@@ -1,10 +1,13 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** Bun from its npm package, at the version images/npm-langs pins. */
 export const bun: LanguageSpecInput = {
   id: "bun",
   name: "TypeScript (Bun)",
   aliases: ["bunjs"],
   image: "npm-langs",
+  suite: "trixie",
+  origin: "npm",
   defaultFile: "main.ts",
   // Bun runs TypeScript and JavaScript directly; its caches go to /tmp (the root is read-only).
   run: { command: ["bun", "run", "{entry}"] },

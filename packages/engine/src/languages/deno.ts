@@ -1,10 +1,13 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** Deno from its npm package, at the version images/npm-langs pins. */
 export const deno: LanguageSpecInput = {
   id: "deno",
   name: "TypeScript (Deno)",
   aliases: [],
   image: "npm-langs",
+  suite: "trixie",
+  origin: "npm",
   defaultFile: "main.ts",
   // Deno runs TypeScript directly, with no permissions (stdin, stdout and arguments need none);
   // its cache goes to /tmp (the root is read-only).

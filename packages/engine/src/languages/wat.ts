@@ -1,10 +1,13 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** WebAssembly text: wabt's wat2wasm from npm (images/npm-langs); Node.js 20's WASI runs the module. */
 export const wat: LanguageSpecInput = {
   id: "wat",
   name: "WebAssembly Text (WASI)",
   aliases: ["wasm", "wast", "webassembly"],
   image: "npm-langs",
+  suite: "trixie",
+  origin: "npm",
   defaultFile: "main.wat",
   // wabt's wat2wasm assembles the module; wasi-run runs its _start on Node's WASI (preview1).
   compile: { command: ["wat2wasm", "{entry}", "-o", "main.wasm"] },
