@@ -37,7 +37,8 @@ export const typescript48: LanguageSpecInput = {
     ],
   },
   run: { command: ["ts-run", "{entry}"] },
-  compileLimits: { memoryMb: 512 },
+  // tsc 4.8 is JavaScript: a compile took 12-15 s of wall time (2-3 s of CPU) on a loaded 2-core machine.
+  compileLimits: { memoryMb: 512, timeMs: 30_000 },
   starter: [
     'import * as readline from "node:readline";',
     "",
@@ -63,6 +64,7 @@ export const typescript: LanguageSpecInput = {
   image: "npm-langs",
   suite: "trixie",
   origin: "npm",
+  compileLimits: { memoryMb: 512 },
   compile: {
     command: [
       "tsc",
