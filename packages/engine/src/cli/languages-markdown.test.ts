@@ -27,5 +27,9 @@ describe("the README's languages", () => {
       /\| Python +\| `python` +\| `py`, `python3`, `py3` +\| \*\*3\.13\*\* \(trixie\), 3\.11 \(bookworm\) +\|/,
     );
     expect(markdown).toMatch(/\| Ruby +\| `ruby` +\| `rb` +\| Debian bookworm's +\|/);
+    expect(markdown).toMatch(
+      /\| TypeScript +\| `typescript` +\| .* \| \*\*7\.0\*\* \(npm\), 4\.8 \(bookworm\) +\|/,
+    );
+    expect(markdown).toMatch(/\| TypeScript \(Bun\) +\| `bun` +\| `bunjs` +\| npm's +\|/);
   });
 });

@@ -5,17 +5,22 @@ import type { LanguageRegistry } from "../languages/registry.js";
 export const README_LANGUAGES_START = "<!-- languages:start (generated from the registry) -->";
 export const README_LANGUAGES_END = "<!-- languages:end -->";
 
+/** Where a spec's toolchain comes from: its origin, or its image's Debian release. */
+const originOf = (spec: LanguageSpec) => spec.origin ?? `Debian ${spec.suite}`;
+
 /**
  * A language's versions, newest (the default, in bold when there are several) first, each with
- * the Debian release its toolchain comes from; a language of one unnamed version is its release's.
+ * where its toolchain comes from (a Debian release, npm); a language of one unnamed version is
+ * that origin's.
  */
 function versionsOf(versions: readonly LanguageSpec[]): string {
   const [only] = versions;
-  if (versions.length === 1 && only?.version === undefined) return `Debian ${only?.suite}'s`;
+  if (versions.length === 1 && only?.version === undefined)
+    return `${only ? originOf(only) : ""}'s`;
   return versions
     .map((spec, index) => {
       const version = index === 0 && versions.length > 1 ? `**${spec.version}**` : spec.version;
-      return `${version} (${spec.suite})`;
+      return `${version} (${spec.origin ?? spec.suite})`;
     })
     .join(", ");
 }

@@ -67,12 +67,16 @@ export async function tryPullImage(docker: Dockerode, name: string): Promise<boo
   }
 }
 
-/** Builds a recipe's Dockerfile with a tar-stream build context, tagged and labelled. */
+/**
+ * Builds a recipe's Dockerfile with a tar-stream build context, tagged and labelled.
+ * `hostFiles` join the context beside the recipe's files (outside its hash), e.g. the CA bundle.
+ */
 export async function buildRecipeImage(
   docker: Dockerode,
   recipe: ImageRecipe,
   buildArgs: Record<string, string>,
   onLine: (line: string) => void,
+  hostFiles: Record<string, Buffer> = {},
 ): Promise<void> {
   const context = pack();
   // Recipes are a few small files: whole buffers, no stream juggling.
@@ -83,6 +87,7 @@ export async function buildRecipeImage(
       content = Buffer.concat([content, Buffer.from(FINAL_DOCKERFILE_STEP)]);
     context.entry({ name, mode: mode & 0o777 }, content);
   }
+  for (const [name, content] of Object.entries(hostFiles)) context.entry({ name }, content);
   context.finalize();
   // tar-stream's pack is a streamx stream; dockerode wants a Node one.
   const stream = await docker.buildImage(Readable.from(context), {

@@ -4,6 +4,7 @@ import { ImageBuildError, UnknownLanguageError } from "../errors/engine-errors.j
 import { languageKey } from "../languages/language-spec.js";
 import { languageRegistry } from "../languages/registry.js";
 import { ensureBaseImage } from "./base-image.js";
+import { BUILD_CA_FILE, readBuildCaBundle } from "./build-ca-bundle.js";
 import { type ImageBuildEvent, stepOf } from "./build-progress.js";
 import { DEFAULT_DEBIAN_SUITE, type ImageRecipe, languageRecipe } from "./image-recipe.js";
 
@@ -22,6 +23,12 @@ export interface BuildImagesOptions {
   baseImage?: string;
   /** Debian mirror for the bootstrapped base. @default "http://deb.debian.org/debian" */
   mirror?: string;
+  /**
+   * PEM bundle of the certificate authorities that builds fetching over TLS (npm) trust; given
+   * to a build stage only, never kept in an image.
+   * @default "/etc/ssl/certs/ca-certificates.crt" when the host has it, else none
+   */
+  caBundle?: string;
   /** Rebuild even when an image of the same recipe hash exists. @default false */
   force?: boolean;
   /** Images built at once (each build is mostly downloads and unpacking). @default 2 */
@@ -115,6 +122,7 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     present: results.map((result) => result.recipe),
   });
   if (languagesMissing.length === 0) return results;
+  const hostFiles = { [BUILD_CA_FILE]: await readBuildCaBundle(options.caBundle) };
 
   /**
    * Builds one recipe, reporting its progress. Its build arguments are worked out inside its
@@ -127,8 +135,12 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     const started = performance.now();
     onProgress({ type: "started", recipe: recipe.label, tag: recipe.tag });
     try {
-      await buildRecipeImage(docker, recipe, await buildArgs(), (line) =>
-        onLine(recipe.label, line),
+      await buildRecipeImage(
+        docker,
+        recipe,
+        await buildArgs(),
+        (line) => onLine(recipe.label, line),
+        hostFiles,
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -37,6 +37,12 @@ export const languageSpecSchema = z
       .string()
       .regex(/^[a-z]+$/)
       .default("bookworm"),
+    /**
+     * Where the toolchain comes from when not from the Debian release's own packages: "npm"
+     * (the registry's package, at the version the image pins) or another release ("Debian sid").
+     * Shown in the README's table of versions.
+     */
+    origin: z.string().min(1).optional(),
     /** File name used for `source` requests. */
     defaultFile: z.string().min(1),
     /** Extensions that `{sources}` picks up, e.g. [".c"]. */

@@ -6,6 +6,7 @@ import { awk } from "./awk.js";
 import { bash } from "./bash.js";
 import { basic } from "./basic.js";
 import { brainfuck } from "./brainfuck.js";
+import { bun } from "./bun.js";
 import { c, c14 } from "./c.js";
 import { cTcc } from "./c-tcc.js";
 import { clojure } from "./clojure.js";
@@ -17,6 +18,7 @@ import { crystal } from "./crystal.js";
 import { csharp } from "./csharp.js";
 import { d } from "./d.js";
 import { dash } from "./dash.js";
+import { deno } from "./deno.js";
 import { elixir } from "./elixir.js";
 import { elvish } from "./elvish.js";
 import { emacsLisp } from "./emacs-lisp.js";
@@ -27,9 +29,11 @@ import { fortran } from "./fortran.js";
 import { go } from "./go.js";
 import { gprolog } from "./gprolog.js";
 import { groovy } from "./groovy.js";
+import { hare } from "./hare.js";
 import { haskell } from "./haskell.js";
 import { haxe } from "./haxe.js";
 import { icon } from "./icon.js";
+import { janet } from "./janet.js";
 import { java, java21 } from "./java.js";
 import { javascript, javascript20 } from "./javascript.js";
 import { jq } from "./jq.js";
@@ -45,6 +49,7 @@ import { livescript } from "./livescript.js";
 import { llvmIr } from "./llvm-ir.js";
 import { lua } from "./lua.js";
 import { luajit } from "./luajit.js";
+import { modula2 } from "./modula2.js";
 import { mruby } from "./mruby.js";
 import { newlisp } from "./newlisp.js";
 import { nickle } from "./nickle.js";
@@ -74,11 +79,12 @@ import { sml } from "./sml.js";
 import { sqlite } from "./sqlite.js";
 import { tcl } from "./tcl.js";
 import { tcsh } from "./tcsh.js";
-import { typescript } from "./typescript.js";
+import { typescript, typescript48 } from "./typescript.js";
 import { vala } from "./vala.js";
 import { verilog } from "./verilog.js";
 import { versionMatches } from "./version-match.js";
 import { vhdl } from "./vhdl.js";
+import { wat } from "./wat.js";
 import { yash } from "./yash.js";
 import { zsh } from "./zsh.js";
 
@@ -98,6 +104,7 @@ const SPECS: LanguageSpecInput[] = [
   cpp,
   cpp14,
   typescript,
+  typescript48,
   coffeescript,
   livescript,
   go,
@@ -167,6 +174,12 @@ const SPECS: LanguageSpecInput[] = [
   llvmIr,
   gprolog,
   cTcc,
+  bun,
+  deno,
+  wat,
+  modula2,
+  hare,
+  janet,
 ];
 
 /**

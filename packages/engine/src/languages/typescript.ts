@@ -1,7 +1,9 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
-export const typescript: LanguageSpecInput = {
+/** TypeScript 4.8, as Debian bookworm ships it (images/node-langs: Node.js 18 runs its output). */
+export const typescript48: LanguageSpecInput = {
   id: "typescript",
+  version: "4.8",
   name: "TypeScript",
   aliases: ["ts", "tsc"],
   image: "node-langs",
@@ -35,7 +37,8 @@ export const typescript: LanguageSpecInput = {
     ],
   },
   run: { command: ["ts-run", "{entry}"] },
-  compileLimits: { memoryMb: 512 },
+  // tsc 4.8 is JavaScript: a compile took 12-15 s of wall time (2-3 s of CPU) on a loaded 2-core machine.
+  compileLimits: { memoryMb: 512, timeMs: 30_000 },
   starter: [
     'import * as readline from "node:readline";',
     "",
@@ -48,4 +51,41 @@ export const typescript: LanguageSpecInput = {
     "",
   ].join("\n"),
   highlight: "typescript",
+};
+
+/**
+ * TypeScript 7, the native compiler from the npm registry (images/npm-langs: trixie's Node.js 20
+ * runs its output, typed by @types/node 20). TypeScript 7 has no `node` module resolution: the
+ * sources compile as Node's CommonJS modules (`nodenext`, no package.json).
+ */
+export const typescript: LanguageSpecInput = {
+  ...typescript48,
+  version: "7.0",
+  image: "npm-langs",
+  suite: "trixie",
+  origin: "npm",
+  compileLimits: { memoryMb: 512 },
+  compile: {
+    command: [
+      "tsc",
+      "--pretty",
+      "false",
+      "--strict",
+      "--noEmitOnError",
+      "--skipLibCheck",
+      "--target",
+      "es2022",
+      "--module",
+      "nodenext",
+      "--moduleDetection",
+      "force",
+      "--typeRoots",
+      "/opt/warmbox-npm/node_modules/@types",
+      "--types",
+      "node",
+      "--outDir",
+      ".",
+      "{sources}",
+    ],
+  },
 };

@@ -6,6 +6,7 @@ import { programs as awk } from "./awk.js";
 import { programs as bash } from "./bash.js";
 import { programs as basic } from "./basic.js";
 import { programs as brainfuck } from "./brainfuck.js";
+import { programs as bun } from "./bun.js";
 import { programs as c } from "./c.js";
 import { programs as cTcc } from "./c-tcc.js";
 import { programs as clojure } from "./clojure.js";
@@ -17,6 +18,7 @@ import { programs as crystal } from "./crystal.js";
 import { programs as csharp } from "./csharp.js";
 import { programs as d } from "./d.js";
 import { programs as dash } from "./dash.js";
+import { programs as deno } from "./deno.js";
 import { programs as elixir } from "./elixir.js";
 import { programs as elvish } from "./elvish.js";
 import { programs as emacsLisp } from "./emacs-lisp.js";
@@ -27,9 +29,11 @@ import { programs as fortran } from "./fortran.js";
 import { programs as go } from "./go.js";
 import { programs as gprolog } from "./gprolog.js";
 import { programs as groovy } from "./groovy.js";
+import { programs as hare } from "./hare.js";
 import { programs as haskell } from "./haskell.js";
 import { programs as haxe } from "./haxe.js";
 import { programs as icon } from "./icon.js";
+import { programs as janet } from "./janet.js";
 import { programs as java } from "./java.js";
 import { programs as javascript } from "./javascript.js";
 import { programs as jq } from "./jq.js";
@@ -39,6 +43,7 @@ import { programs as livescript } from "./livescript.js";
 import { programs as llvmIr } from "./llvm-ir.js";
 import { programs as lua } from "./lua.js";
 import { programs as luajit } from "./luajit.js";
+import { programs as modula2 } from "./modula2.js";
 import { programs as mruby } from "./mruby.js";
 import { programs as newlisp } from "./newlisp.js";
 import { programs as nickle } from "./nickle.js";
@@ -72,6 +77,7 @@ import { programs as typescript } from "./typescript.js";
 import { programs as vala } from "./vala.js";
 import { programs as verilog } from "./verilog.js";
 import { programs as vhdl } from "./vhdl.js";
+import { programs as wat } from "./wat.js";
 import { programs as yash } from "./yash.js";
 import { programs as zsh } from "./zsh.js";
 
@@ -152,4 +158,10 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   slang: slang,
   nickle: nickle,
   "emacs-lisp": emacsLisp,
+  bun: bun,
+  deno: deno,
+  wat: wat,
+  modula2: modula2,
+  hare: hare,
+  janet: janet,
 };
