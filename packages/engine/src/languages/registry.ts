@@ -8,6 +8,8 @@ import { basic } from "./basic.js";
 import { brainfuck } from "./brainfuck.js";
 import { c, c14 } from "./c.js";
 import { cTcc } from "./c-tcc.js";
+import { chicken } from "./chicken.js";
+import { clisp } from "./clisp.js";
 import { clojure } from "./clojure.js";
 import { cobol } from "./cobol.js";
 import { coffeescript } from "./coffeescript.js";
@@ -17,6 +19,7 @@ import { crystal } from "./crystal.js";
 import { csharp } from "./csharp.js";
 import { d } from "./d.js";
 import { dash } from "./dash.js";
+import { ecl } from "./ecl.js";
 import { elixir } from "./elixir.js";
 import { elvish } from "./elvish.js";
 import { emacsLisp } from "./emacs-lisp.js";
@@ -24,6 +27,7 @@ import { erlang } from "./erlang.js";
 import { fish } from "./fish.js";
 import { forth } from "./forth.js";
 import { fortran } from "./fortran.js";
+import { gauche } from "./gauche.js";
 import { go } from "./go.js";
 import { gprolog } from "./gprolog.js";
 import { groovy } from "./groovy.js";
@@ -45,6 +49,7 @@ import { livescript } from "./livescript.js";
 import { llvmIr } from "./llvm-ir.js";
 import { lua } from "./lua.js";
 import { luajit } from "./luajit.js";
+import { m4 } from "./m4.js";
 import { mruby } from "./mruby.js";
 import { newlisp } from "./newlisp.js";
 import { nickle } from "./nickle.js";
@@ -52,6 +57,7 @@ import { nim } from "./nim.js";
 import { objectiveC } from "./objective-c.js";
 import { ocaml } from "./ocaml.js";
 import { octave } from "./octave.js";
+import { pariGp } from "./pari-gp.js";
 import { pascal } from "./pascal.js";
 import { perl } from "./perl.js";
 import { php } from "./php.js";
@@ -167,6 +173,12 @@ const SPECS: LanguageSpecInput[] = [
   llvmIr,
   gprolog,
   cTcc,
+  clisp,
+  ecl,
+  chicken,
+  gauche,
+  pariGp,
+  m4,
 ];
 
 /**
