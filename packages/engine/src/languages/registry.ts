@@ -24,6 +24,7 @@ import { elixir } from "./elixir.js";
 import { elvish } from "./elvish.js";
 import { emacsLisp } from "./emacs-lisp.js";
 import { erlang } from "./erlang.js";
+import { fennel } from "./fennel.js";
 import { fish } from "./fish.js";
 import { forth } from "./forth.js";
 import { fortran } from "./fortran.js";
@@ -179,6 +180,7 @@ const SPECS: LanguageSpecInput[] = [
   gauche,
   pariGp,
   m4,
+  fennel,
 ];
 
 /**

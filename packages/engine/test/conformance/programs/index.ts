@@ -24,6 +24,7 @@ import { programs as elixir } from "./elixir.js";
 import { programs as elvish } from "./elvish.js";
 import { programs as emacsLisp } from "./emacs-lisp.js";
 import { programs as erlang } from "./erlang.js";
+import { programs as fennel } from "./fennel.js";
 import { programs as fish } from "./fish.js";
 import { programs as forth } from "./forth.js";
 import { programs as fortran } from "./fortran.js";
@@ -164,4 +165,5 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   gauche: gauche,
   "pari-gp": pariGp,
   m4: m4,
+  fennel: fennel,
 };
