@@ -9,6 +9,8 @@ import { brainfuck } from "./brainfuck.js";
 import { bun } from "./bun.js";
 import { c, c14 } from "./c.js";
 import { cTcc } from "./c-tcc.js";
+import { chicken } from "./chicken.js";
+import { clisp } from "./clisp.js";
 import { clojure } from "./clojure.js";
 import { cobol } from "./cobol.js";
 import { coffeescript } from "./coffeescript.js";
@@ -19,13 +21,16 @@ import { csharp } from "./csharp.js";
 import { d } from "./d.js";
 import { dash } from "./dash.js";
 import { deno } from "./deno.js";
+import { ecl } from "./ecl.js";
 import { elixir } from "./elixir.js";
 import { elvish } from "./elvish.js";
 import { emacsLisp } from "./emacs-lisp.js";
 import { erlang } from "./erlang.js";
+import { fennel } from "./fennel.js";
 import { fish } from "./fish.js";
 import { forth } from "./forth.js";
 import { fortran } from "./fortran.js";
+import { gauche } from "./gauche.js";
 import { go } from "./go.js";
 import { gprolog } from "./gprolog.js";
 import { groovy } from "./groovy.js";
@@ -49,6 +54,7 @@ import { livescript } from "./livescript.js";
 import { llvmIr } from "./llvm-ir.js";
 import { lua } from "./lua.js";
 import { luajit } from "./luajit.js";
+import { m4 } from "./m4.js";
 import { modula2 } from "./modula2.js";
 import { mruby } from "./mruby.js";
 import { newlisp } from "./newlisp.js";
@@ -57,6 +63,7 @@ import { nim } from "./nim.js";
 import { objectiveC } from "./objective-c.js";
 import { ocaml } from "./ocaml.js";
 import { octave } from "./octave.js";
+import { pariGp } from "./pari-gp.js";
 import { pascal } from "./pascal.js";
 import { perl } from "./perl.js";
 import { php } from "./php.js";
@@ -180,6 +187,13 @@ const SPECS: LanguageSpecInput[] = [
   modula2,
   hare,
   janet,
+  clisp,
+  ecl,
+  chicken,
+  gauche,
+  pariGp,
+  m4,
+  fennel,
 ];
 
 /**

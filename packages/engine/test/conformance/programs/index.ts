@@ -9,6 +9,8 @@ import { programs as brainfuck } from "./brainfuck.js";
 import { programs as bun } from "./bun.js";
 import { programs as c } from "./c.js";
 import { programs as cTcc } from "./c-tcc.js";
+import { programs as chicken } from "./chicken.js";
+import { programs as clisp } from "./clisp.js";
 import { programs as clojure } from "./clojure.js";
 import { programs as cobol } from "./cobol.js";
 import { programs as coffeescript } from "./coffeescript.js";
@@ -19,13 +21,16 @@ import { programs as csharp } from "./csharp.js";
 import { programs as d } from "./d.js";
 import { programs as dash } from "./dash.js";
 import { programs as deno } from "./deno.js";
+import { programs as ecl } from "./ecl.js";
 import { programs as elixir } from "./elixir.js";
 import { programs as elvish } from "./elvish.js";
 import { programs as emacsLisp } from "./emacs-lisp.js";
 import { programs as erlang } from "./erlang.js";
+import { programs as fennel } from "./fennel.js";
 import { programs as fish } from "./fish.js";
 import { programs as forth } from "./forth.js";
 import { programs as fortran } from "./fortran.js";
+import { programs as gauche } from "./gauche.js";
 import { programs as go } from "./go.js";
 import { programs as gprolog } from "./gprolog.js";
 import { programs as groovy } from "./groovy.js";
@@ -43,6 +48,7 @@ import { programs as livescript } from "./livescript.js";
 import { programs as llvmIr } from "./llvm-ir.js";
 import { programs as lua } from "./lua.js";
 import { programs as luajit } from "./luajit.js";
+import { programs as m4 } from "./m4.js";
 import { programs as modula2 } from "./modula2.js";
 import { programs as mruby } from "./mruby.js";
 import { programs as newlisp } from "./newlisp.js";
@@ -51,6 +57,7 @@ import { programs as nim } from "./nim.js";
 import { programs as objectiveC } from "./objective-c.js";
 import { programs as ocaml } from "./ocaml.js";
 import { programs as octave } from "./octave.js";
+import { programs as pariGp } from "./pari-gp.js";
 import { programs as pascal } from "./pascal.js";
 import { programs as perl } from "./perl.js";
 import { programs as php } from "./php.js";
@@ -164,4 +171,11 @@ export const conformancePrograms: Record<string, ConformancePrograms> = {
   modula2: modula2,
   hare: hare,
   janet: janet,
+  clisp: clisp,
+  ecl: ecl,
+  chicken: chicken,
+  gauche: gauche,
+  "pari-gp": pariGp,
+  m4: m4,
+  fennel: fennel,
 };
