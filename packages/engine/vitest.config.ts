@@ -27,6 +27,7 @@ export default defineConfig({
           include: [
             "test/conformance/conformance.test.ts",
             "test/collected-artifact.test.ts",
+            "test/stdio-by-name.test.ts",
             "test/isolation/*.test.ts",
           ],
           exclude: [

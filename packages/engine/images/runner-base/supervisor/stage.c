@@ -17,6 +17,7 @@
 #include "child.h"
 #include "exit_watch.h"
 #include "fatal.h"
+#include "fs_identity.h"
 #include "frame.h"
 #include "sandbox.h"
 #include "scheduling.h"
@@ -188,7 +189,14 @@ static void parse_run(struct stage *s, const uint8_t *p, size_t len)
 static int spawn(struct stage *s)
 {
 	int pin[2], pout[2], perr[2], pstat[2];
-	if (pipe2(pin, O_CLOEXEC) || pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC) || pipe2(pstat, O_CLOEXEC))
+	/* The program's pipes are the sandbox user's (a pipe belongs to the fsuid that made it), as
+	 * a shell's would be: programs open them again by name (/dev/stdin, /dev/stdout,
+	 * /proc/self/fd/N), which the kernel checks against the owner. No process of the job lives
+	 * now. The status pipe stays root's. */
+	fs_become_sandbox_user();
+	int failed = pipe2(pin, O_CLOEXEC) || pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC);
+	fs_become_root();
+	if (failed || pipe2(pstat, O_CLOEXEC))
 		fatal("pipe: %s", strerror(errno));
 	s->pid = -1;
 	if (s->run_flags & RUN_TEMPLATE)
