@@ -29,7 +29,7 @@ const SERVER_MAX_CONCURRENT_PER_CLIENT = 64;
  * pool, templates on, runc, the engine's default limits and queue of 1000).
  */
 export const HTTP_BENCH_SIDES = [
-  `both sides: one engine each, python only, ${HTTP_BENCH_POOL} warm sandboxes (pool min = max = ${HTTP_BENCH_POOL}), templates on, runc, default limits, queue of 1000`,
+  `every side: one engine each, python only, ${HTTP_BENCH_POOL} warm sandboxes (pool min = max = ${HTTP_BENCH_POOL}), templates on, runc, default limits, queue of 1000`,
   `over HTTP: \`node packages/server/dist/main.js\` in its own process, default settings (auth hooks, body validation, per-client limits on: ${SERVER_RATE_LIMIT}/min and ${SERVER_MAX_CONCURRENT_PER_CLIENT} at once; metrics; logging at info into a file), called with Node's \`fetch\` (keep-alive) from the bench process`,
   "bare node:http: the least any Node HTTP server over the engine costs: `bench/bare-http-server.mjs` in its own process (node:http, JSON.parse, execute(), JSON.stringify; no framework, hooks or log) over its own engine, called with `fetch` like the server",
   "execute(): the library in the bench process, called directly",
