@@ -1,9 +1,10 @@
 // The HTTP layer's cost, measured as a user meets it: the server in its own process with its
 // default settings (logging on), called with Node's plain `fetch`, side by side in one run with
 // the library's execute() on an engine of the same size and with a bare node:http server over
-// its own such engine (bench/bare-http-server.mjs), what any Node server pays. Run alone: `node bench/http-bench.mjs
-// [--quick] [--profile DIR] [--server DIR]` (--profile writes the server's CPU profile into DIR;
-// --server runs another build of packages/server, e.g. an older one, to compare).
+// its own such engine (bench/bare-http-server.mjs), what any Node server pays. Run alone:
+// `node bench/http-bench.mjs [--quick] [--profile DIR] [--server DIR]` (--profile writes the
+// server's CPU profile into DIR; --server runs another build of packages/server, e.g. an older
+// one, to compare).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
