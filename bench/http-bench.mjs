@@ -1,8 +1,12 @@
 // The HTTP layer's cost, measured as a user meets it: the server in its own process with its
 // default settings (logging on), called with Node's plain `fetch`, side by side in one run with
-// the library's execute() on an engine of the same size. Run alone: `node bench/http-bench.mjs
-// [--quick] [--profile DIR] [--server DIR]` (--profile writes the server's CPU profile into DIR;
-// --server runs another build of packages/server, e.g. an older one, to compare).
+// the library's execute() on an engine of the same size and with a bare node:http server over
+// its own such engine (bench/bare-http-server.mjs), what any Node server pays. Run alone:
+// `node bench/http-bench.mjs [--quick] [--profile DIR] [--server DIR]` (--profile writes the
+// server's CPU profile into DIR; --server runs another build of packages/server, e.g. an older
+// one, to compare).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +16,7 @@ import { startServerProcess } from "./server-process.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
 
 const TRACE_PRELOAD = fileURLToPath(new URL("./http-trace-preload.mjs", import.meta.url));
+const BARE_SERVER = fileURLToPath(new URL("./bare-http-server.mjs", import.meta.url));
 
 const PYTHON_HELLO = { language: "python", source: "print(1)" };
 const CONCURRENCIES = [1, 2, 4, 8, 16];
@@ -26,10 +31,46 @@ const SERVER_MAX_CONCURRENT_PER_CLIENT = 64;
  * pool, templates on, runc, the engine's default limits and queue of 1000).
  */
 export const HTTP_BENCH_SIDES = [
-  `both sides: one engine each, python only, ${HTTP_BENCH_POOL} warm sandboxes (pool min = max = ${HTTP_BENCH_POOL}), templates on, runc, default limits, queue of 1000`,
+  `every side: one engine each, python only, ${HTTP_BENCH_POOL} warm sandboxes (pool min = max = ${HTTP_BENCH_POOL}), templates on, runc, default limits, queue of 1000`,
   `over HTTP: \`node packages/server/dist/main.js\` in its own process, default settings (auth hooks, body validation, per-client limits on: ${SERVER_RATE_LIMIT}/min and ${SERVER_MAX_CONCURRENT_PER_CLIENT} at once; metrics; logging at info into a file), called with Node's \`fetch\` (keep-alive) from the bench process`,
+  "bare node:http: the least any Node HTTP server over the engine costs: `bench/bare-http-server.mjs` in its own process (node:http, JSON.parse, execute(), JSON.stringify; no framework, hooks or log) over its own engine, called with `fetch` like the server",
   "execute(): the library in the bench process, called directly",
 ];
+
+/** The engine options of the library's side and of the bare node:http server's. */
+export function httpBenchEngineOptions(engineId) {
+  return {
+    engineId,
+    languages: ["python"],
+    pool: { min: HTTP_BENCH_POOL, max: HTTP_BENCH_POOL },
+    maxQueue: 1000,
+  };
+}
+
+/** bench/bare-http-server.mjs in its own process over its own engine; resolves once it serves. */
+async function startBareServer() {
+  const child = spawn(process.execPath, [BARE_SERVER], {
+    env: {
+      ...process.env,
+      WARMBOX_BARE_ENGINE: JSON.stringify(httpBenchEngineOptions(`bench-bare-${process.pid}`)),
+    },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const exited = once(child, "exit");
+  const [url] = await Promise.race([
+    once(child, "message"),
+    exited.then(([code]) => {
+      throw new Error(`the bare node:http server exited with ${code}`);
+    }),
+  ]);
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
 
 /**
  * The server's settings: its defaults but for the pool and the per-client limits, which stay on
@@ -127,37 +168,54 @@ export async function benchHttp({ engine, quick, log, profileDir, serverDir }) {
     ],
   });
   let stopped = false;
+  const bare = await startBareServer().catch(async (error) => {
+    await server.stop();
+    throw error;
+  });
   try {
     const post = poster(server.url);
+    const bareTimedPost = poster(bare.url);
     const marks = [];
     const tracedPost = poster(server.url, marks);
     const count = quick ? 30 : 300;
     const viaHttp = [];
+    const viaBare = [];
     const viaLibrary = [];
     for (let i = 0; i < 20; i++) await post();
     for (let i = 0; i < count; i++) {
       viaHttp.push(...(await timeSequential(tracedPost, { count: 1, warmup: 0 })));
+      viaBare.push(
+        ...(await timeSequential(bareTimedPost, { count: 1, warmup: i === 0 ? 20 : 0 })),
+      );
       viaLibrary.push(
         ...(await timeSequential(() => executeOk(engine), { count: 1, warmup: i === 0 ? 20 : 0 })),
       );
     }
-    const latency = { http: summary(viaHttp), library: summary(viaLibrary) };
-    log(`http p50 ${latency.http.p50} ms, library p50 ${latency.library.p50} ms`);
+    const latency = {
+      http: summary(viaHttp),
+      bare: summary(viaBare),
+      library: summary(viaLibrary),
+    };
+    log(
+      `http p50 ${latency.http.p50} ms, bare node:http p50 ${latency.bare.p50} ms, library p50 ${latency.library.p50} ms`,
+    );
     const latencyCalls = marks.length;
-    const rates = { http: {}, library: {} };
+    const rates = { http: {}, bare: {}, library: {} };
     const seconds = quick ? 2 : 6;
     for (const concurrency of CONCURRENCIES) {
       rates.http[concurrency] = await throughput(post, { concurrency, seconds });
+      rates.bare[concurrency] = await throughput(bareTimedPost, { concurrency, seconds });
       rates.library[concurrency] = await throughput(() => executeOk(engine), {
         concurrency,
         seconds,
       });
       log(
-        `concurrency ${concurrency}: http ${rates.http[concurrency]} runs/s, library ${rates.library[concurrency]} runs/s`,
+        `concurrency ${concurrency}: http ${rates.http[concurrency]} runs/s, bare ${rates.bare[concurrency]} runs/s, library ${rates.library[concurrency]} runs/s`,
       );
     }
     const best = {
       http: Math.max(...Object.values(rates.http)),
+      bare: Math.max(...Object.values(rates.bare)),
       library: Math.max(...Object.values(rates.library)),
     };
     await server.stop();
@@ -170,6 +228,7 @@ export async function benchHttp({ engine, quick, log, profileDir, serverDir }) {
     const logged = { ...logLines(logFile), calls: served.length };
     return { latency, path, log: logged, throughput: rates, best };
   } finally {
+    await bare.stop();
     if (!stopped) await server.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -191,6 +250,11 @@ export function httpMarkdown(result) {
     "| what | n | p50 | p95 |",
     "| --- | ---: | ---: | ---: |",
     `| over HTTP | ${latency.http.n} | ${latency.http.p50} | ${latency.http.p95} |`,
+    ...(latency.bare
+      ? [
+          `| bare node:http over the engine, interleaved | ${latency.bare.n} | ${latency.bare.p50} | ${latency.bare.p95} |`,
+        ]
+      : []),
     `| execute(), interleaved | ${latency.library.n} | ${latency.library.p50} | ${latency.library.p95} |`,
     "",
     ...(path
@@ -206,6 +270,11 @@ export function httpMarkdown(result) {
     `| runs/s at concurrency | ${CONCURRENCIES.join(" | ")} | best |`,
     `| --- | ${CONCURRENCIES.map(() => "---:").join(" | ")} | ---: |`,
     `| over HTTP | ${CONCURRENCIES.map((c) => rates.http[c]).join(" | ")} | ${best.http} |`,
+    ...(rates.bare
+      ? [
+          `| bare node:http | ${CONCURRENCIES.map((c) => rates.bare[c]).join(" | ")} | ${best.bare} |`,
+        ]
+      : []),
     `| execute() | ${CONCURRENCIES.map((c) => rates.library[c]).join(" | ")} | ${best.library} |`,
     "",
   ];
@@ -213,13 +282,26 @@ export function httpMarkdown(result) {
 
 /** The targets the HTTP layer has: [target, measured, met]. */
 export function httpTargets(result) {
-  const added = result.latency.http.p50 - result.latency.library.p50;
-  const share = result.best.http / result.best.library;
+  const { latency, best } = result;
+  const added = latency.http.p50 - latency.library.p50;
+  const share = best.http / best.library;
+  // What a bare node:http server over the engine reaches in the same run: the part of the
+  // target that no Node server (fetch, the loopback hop, a second process) goes below.
+  const bareAdded = latency.bare
+    ? `; bare node:http adds ${(latency.bare.p50 - latency.library.p50).toFixed(1)} ms`
+    : "";
+  const bareShare = best.bare
+    ? `; bare node:http ${Math.round((best.bare / best.library) * 100)} %`
+    : "";
   return [
-    ["HTTP (fetch) adds ≤ 1 ms p50 over execute()", `${added.toFixed(1)} ms`, added <= 1],
+    [
+      "HTTP (fetch) adds ≤ 1 ms p50 over execute()",
+      `${added.toFixed(1)} ms${bareAdded}`,
+      added <= 1,
+    ],
     [
       "HTTP throughput at its best concurrency ≥ 90 % of execute()'s",
-      `${Math.round(share * 100)} % (${result.best.http} vs ${result.best.library} runs/s)`,
+      `${Math.round(share * 100)} % (${best.http} vs ${best.library} runs/s)${bareShare}`,
       share >= 0.9,
     ],
   ];
@@ -232,12 +314,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const serverAt = process.argv.indexOf("--server");
   const serverDir = serverAt === -1 ? undefined : process.argv[serverAt + 1];
   const log = (text) => process.stderr.write(`[http-bench] ${text}\n`);
-  const engine = createEngine({
-    engineId: `bench-${process.pid}`,
-    languages: ["python"],
-    pool: { min: HTTP_BENCH_POOL, max: HTTP_BENCH_POOL },
-    maxQueue: 1000,
-  });
+  const engine = createEngine(httpBenchEngineOptions(`bench-${process.pid}`));
   try {
     await engine.warmup();
     const result = await benchHttp({ engine, quick, log, profileDir, serverDir });

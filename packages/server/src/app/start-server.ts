@@ -73,9 +73,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   return { url, app, engine, config, imagesSettled, close, [Symbol.asyncDispose]: close };
 }
 
-/** pino at `level` on stdout, logging requests without their secrets. */
+/**
+ * pino at `level` on stdout, logging requests without their secrets. Each line is written at
+ * once with a plain write(2) (`sync`): pino's default hands every line to libuv's thread pool,
+ * and waking a pool thread per request line cost the HTTP layer more than the write itself
+ * (bench/http-layer.mjs).
+ */
 function serverLogger(level: ServerConfig["logLevel"]): FastifyBaseLogger {
-  return pino({ level, serializers: { req: requestSerializer, err: pino.stdSerializers.err } });
+  return pino(
+    { level, serializers: { req: requestSerializer, err: pino.stdSerializers.err } },
+    pino.destination({ dest: 1, sync: true }),
+  );
 }
 
 /**
