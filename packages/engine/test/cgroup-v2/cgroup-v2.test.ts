@@ -227,13 +227,16 @@ describe("every limit, as a status (each sandbox that hit one is replaced)", () 
     const result = await attack(engine, {
       language: "python",
       source: "import time\ntime.sleep(3600)",
-      limits: { timeMs: 1_000 },
+      limits: { timeMs: 3_000 },
     });
     expect(result.status, result.describe).toBe("timeout");
-    expect(result.message).toContain("time limit of 1000 ms");
-    expect(result.run?.wallMs).toBeGreaterThanOrEqual(950);
-    // v1's bound (statuses.test.ts).
-    expect(result.run?.cpuMs).toBeLessThan(400);
+    expect(result.message).toContain("time limit of 3000 ms");
+    expect(result.run?.wallMs).toBeGreaterThanOrEqual(2_950);
+    // The lane's own bound: the count is the container's over the stage, and emulated, the
+    // Python start and the supervisor's polls take about half a second of it (560 ms
+    // measured for a 1 s sleep), beyond v1's 400 ms (statuses.test.ts). A sleeper still stays
+    // far below its wall time; a program spinning one CPU would reach it.
+    expect(result.run?.cpuMs).toBeLessThan((result.run?.wallMs ?? 0) / 2);
   });
 
   it("output_limit: printing forever is stopped, output truncated at the cap", async () => {
