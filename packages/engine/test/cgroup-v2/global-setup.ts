@@ -99,7 +99,7 @@ export default async function startCgroupV2Host(): Promise<() => Promise<void>> 
       // The reason to report is the start's.
     }
     throw new Error(
-      `The cgroup v2 lane needs its test host (a QEMU VM, scripts/cgroup-v2-vm/start) and it did not start: ${(error as Error).message}`,
+      `The cgroup v2 lane needs its test host (a QEMU VM, scripts/cgroup-v2-vm/start) and it did not start (the script's reason is printed above): ${(error as Error).message}`,
     );
   }
   say(`VM up with its images in ${seconds(started)}`);
