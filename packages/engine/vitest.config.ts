@@ -11,7 +11,8 @@ export default defineConfig({
           name: "docker",
           include: ["test/**/*.test.ts"],
           // Restarts the Docker daemon: its own project, run after this one (package.json `test`).
-          exclude: ["test/resilience-restart/**", "**/node_modules/**"],
+          // The cgroup v2 lane's file runs only against its VM (project cgroup-v2).
+          exclude: ["test/resilience-restart/**", "test/cgroup-v2/**", "**/node_modules/**"],
           // Every file here runs real containers on one daemon of a 2-core machine: one at a time.
           fileParallelism: false,
           testTimeout: 60_000,
@@ -48,15 +49,9 @@ export default defineConfig({
       {
         test: {
           name: "cgroup-v2",
-          // Files of the docker project re-run against the Docker daemon of a cgroup v2 VM
-          // (scripts/cgroup-v2-vm): every status, the cgroup counters, the pids limit, the
-          // survivor proof. Their languages are CGROUP_V2_LANE_LANGUAGES (test/cgroup-v2/lane.ts).
-          include: [
-            "test/statuses.test.ts",
-            "test/cgroup-counters.test.ts",
-            "test/isolation/survivors.test.ts",
-            "test/isolation/reported-status.test.ts",
-          ],
+          // Against the Docker daemon of a cgroup v2 VM (scripts/cgroup-v2-vm): every status,
+          // the cgroup counters, the pids limit, the survivor proof, the pool after an OOM.
+          include: ["test/cgroup-v2/*.test.ts"],
           fileParallelism: false,
           // The VM is emulated (TCG) where KVM doesn't work: everything takes several times longer.
           testTimeout: 300_000,

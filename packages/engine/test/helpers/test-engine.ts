@@ -5,7 +5,6 @@ import { LABEL_ENGINE } from "../../src/engine/container-labels.js";
 import { createEngine } from "../../src/engine/create-engine.js";
 import type { Engine, EngineOptions } from "../../src/engine/engine-types.js";
 import { type SandboxRuntime, sandboxRuntimeSchema } from "../../src/sandbox/sandbox-runtime.js";
-import { CGROUP_V2_LANE_LIMITS, inCgroupV2Lane } from "../cgroup-v2/lane.js";
 
 export const docker = new Dockerode();
 
@@ -41,7 +40,6 @@ export function testEngine(options: EngineOptions = {}): TestEngine {
     engineId: id,
     runtime: TEST_RUNTIME,
     ...(laneLogger && { logger: laneLogger.child({ engine: id }) }),
-    ...(inCgroupV2Lane() && CGROUP_V2_LANE_LIMITS),
     ...options,
   });
   return Object.assign(engine, { id });

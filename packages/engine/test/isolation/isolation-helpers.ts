@@ -6,7 +6,6 @@ import type { Engine } from "../../src/engine/engine-types.js";
 import { languageRegistry } from "../../src/languages/registry.js";
 import type { ExecuteRequest } from "../../src/request/execute-request.js";
 import type { ExecuteResult } from "../../src/request/execute-result.js";
-import { inCgroupV2Lane, runInVm } from "../cgroup-v2/lane.js";
 import { helloAndEcho } from "../helpers/programs.js";
 import { containersOf, docker, type TestEngine, UNDER_GVISOR } from "../helpers/test-engine.js";
 
@@ -28,50 +27,17 @@ function readOr(path: string, fallback: string): string {
   }
 }
 
-/** One process's /proc files, read on the machine whose kernel runs the containers. */
-interface ProcFiles {
-  pid: number;
-  status: string;
-  cgroup: string;
-  /** Its arguments, separated by spaces. */
-  cmdline: string;
-}
-
-function localProcFiles(): ProcFiles[] {
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((entry) => ({
-      pid: Number(entry),
-      status: readOr(`/proc/${entry}/status`, ""),
-      cgroup: readOr(`/proc/${entry}/cgroup`, ""),
-      cmdline: readOr(`/proc/${entry}/cmdline`, "").replaceAll("\0", " "),
-    }));
-}
-
-/** The same files in the cgroup v2 lane's VM: records split by \x1e, fields by \x1f. */
-function vmProcFiles(): ProcFiles[] {
-  const dump = runInVm(
-    "for d in /proc/[0-9]*; do printf '\\036%s\\037' \"${d#/proc/}\"; cat $d/status 2>/dev/null; " +
-      "printf '\\037'; cat $d/cgroup 2>/dev/null; printf '\\037'; tr '\\0' ' ' <$d/cmdline 2>/dev/null; done",
-  );
-  return dump
-    .split("\x1e")
-    .slice(1)
-    .map((record) => {
-      const [pid = "", status = "", cgroup = "", cmdline = ""] = record.split("\x1f");
-      return { pid: Number(pid), status, cgroup, cmdline };
-    });
-}
-
 /**
- * Live processes (or live threads) of the machine running the containers (the host, or the
- * cgroup v2 lane's VM) whose real, effective or saved uid is the sandbox user's.
+ * Live processes (or live threads) of the host whose real, effective or saved uid is the
+ * sandbox user's.
  */
 export function sandboxUserProcesses(): HostProcess[] {
   const found: HostProcess[] = [];
-  for (const { pid, status, cgroup, cmdline } of inCgroupV2Lane()
-    ? vmProcFiles()
-    : localProcFiles()) {
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    const pid = Number(entry);
+    const status = readOr(`/proc/${entry}/status`, "");
+    const cgroup = readOr(`/proc/${entry}/cgroup`, "");
+    const cmdline = readOr(`/proc/${entry}/cmdline`, "").replaceAll("\0", " ");
     const uids = /\nUid:\t(\d+)\t(\d+)\t(\d+)/.exec(status);
     const state = /\nState:\t(\S)/.exec(status)?.[1];
     // A zombie is dead, unless it is the leader of a thread group whose other threads run on.

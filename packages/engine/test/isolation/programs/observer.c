@@ -32,15 +32,15 @@ static long stat_field(pid_t pid, int index)
 	return at ? atol(at + 1) : -1;
 }
 
-/* The entries of `dir`, but this run's own files (source, header, binary). */
+/* The entries of `dir`, but this run's own files (source, header, binary, or a Python launcher). */
 static void list(const char *key, const char *dir)
 {
-	static const char *ours[] = {".", "..", "main.c", "survivor.h", "main"};
+	static const char *ours[] = {".", "..", "main.c", "survivor.h", "main", "main.py"};
 	printf("%s=", key);
 	DIR *d = opendir(dir);
 	for (struct dirent *e; d && (e = readdir(d));) {
 		int own = 0;
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < 6; i++)
 			own |= !strcmp(e->d_name, ours[i]);
 		if (!own)
 			printf("%s;", e->d_name);
