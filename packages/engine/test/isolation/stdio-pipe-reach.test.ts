@@ -16,8 +16,13 @@ test("another process's descriptors are out of reach but for the job's own pipes
 }) => {
   const result = await attackWith(engine, "fd-reach.c");
   expect(result.status, result.describe).toBe("ok");
-  const reached = (result.run?.stdout ?? "").split("\n").filter((line) => line.startsWith("reach="));
-  expect(reached.filter((line) => !line.includes(":own:")), result.describe).toEqual([]);
+  const reached = (result.run?.stdout ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith("reach="));
+  expect(
+    reached.filter((line) => !line.includes(":own:")),
+    result.describe,
+  ).toEqual([]);
   expect(report(result.run?.stdout).opened).toBe(String(reached.length));
   await unharmed(["c"]);
 });

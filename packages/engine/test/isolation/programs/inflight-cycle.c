@@ -1,7 +1,7 @@
 /*
  * Plants state that only unix sockets in flight hold: a datagram socket bound to an abstract
  * name, an flock on /etc/passwd (a file every job can open) and an unlinked file of /tmp
- * (argv[1] MiB, 32 by default) go into the receive queue of a socket that is itself in its own queue, and every
+ * (argv[1] MiB, 8 by default) go into the receive queue of a socket that is itself in its own queue, and every
  * descriptor is closed. Nothing but the kernel's garbage collector of such cycles can free
  * them. First it reports what an earlier job in this container left: the name still bound
  * (bind fails with EADDRINUSE, -98; and any job reads the names in /proc/net/unix, where a name
@@ -33,8 +33,9 @@ static void send_fds(int via, const int *fds, int n) {
 }
 
 int main(int argc, char **argv) {
+  setvbuf(stdout, NULL, _IONBF, 0);
   identity();
-  int mib_count = argc > 1 ? atoi(argv[1]) : 32;
+  int mib_count = argc > 1 ? atoi(argv[1]) : 8;
   struct sockaddr_un addr = {.sun_family = AF_UNIX};
   memcpy(addr.sun_path, NAME, sizeof NAME - 1);
   socklen_t len = offsetof(struct sockaddr_un, sun_path) + sizeof NAME - 1;
