@@ -37,7 +37,7 @@ async function runWithOpenStdin(language: string) {
   };
   try {
     return await engine.execute(
-      { language, source: PROGRAMS[language], limits: { timeMs: 10_000 } },
+      { language, source: PROGRAMS[language], limits: { timeMs: 3_000 } },
       { stdin: openStdin },
     );
   } finally {
