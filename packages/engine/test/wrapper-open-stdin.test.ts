@@ -3,13 +3,10 @@ import { testEngine } from "./helpers/test-engine.js";
 
 /**
  * A program that ends ends its run, even while an interactive stdin stays open (a WebSocket
- * client that hasn't closed its input). The PARI/GP and m4 wrappers (images/math-macros) pipe
- * stdin through `cat` into the interpreter, and the shell waits for `cat` too: today it keeps
- * the run alive, blocked on the open stdin, until the wall-clock limit. The `cat` was there
- * because the sandbox's stdin pipe was root's; it is the sandbox user's now (the supervisor makes
- * the program's pipes as that user), so the wrappers could hand stdin over directly.
- * KNOWN GAP: marked `fails` until the wrappers drop the `cat`. C is the control: the same open
- * stdin, and its run ends with the program.
+ * client that hasn't closed its input). The PARI/GP and m4 wrappers (images/math-macros) once
+ * piped stdin through `cat`, and the shell waited for `cat`, blocked on the open stdin, until
+ * the wall-clock limit; they hand stdin over directly now (the program's pipes are the sandbox
+ * user's, so /dev/stdin opens). C is the control: the same open stdin, its run ends with it.
  */
 const engine = testEngine({ languages: ["pari-gp", "m4", "c"], pool: { min: 0, max: 1 } });
 afterAll(() => engine.close());
@@ -53,7 +50,7 @@ describe("a run with stdin still open", () => {
   });
 
   for (const language of ["pari-gp", "m4"]) {
-    it.fails(`${language}: ends when the program ends, not at the wall-clock limit`, async () => {
+    it(`${language}: ends when the program ends, not at the wall-clock limit`, async () => {
       const result = await runWithOpenStdin(language);
       expect(result.status, JSON.stringify(result)).toBe("ok");
       expect(result.run?.stdout).toBe("done\n");
