@@ -1,4 +1,5 @@
 import type { LanguageSpecInput } from "./language-spec.js";
+import { TYPESCRIPT_STARTER } from "./typescript.js";
 
 /** Bun from its npm package, at the version images/npm-langs pins. */
 export const bun: LanguageSpecInput = {
@@ -13,16 +14,6 @@ export const bun: LanguageSpecInput = {
   run: { command: ["bun", "run", "{entry}"] },
   env: { BUN_INSTALL_CACHE_DIR: "/tmp/bun-cache", BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" },
   limits: { memoryMb: 512 },
-  starter: [
-    'import * as readline from "node:readline";',
-    "",
-    "const rl = readline.createInterface({ input: process.stdin });",
-    'process.stdout.write("What is your name? ");',
-    'rl.once("line", (name: string) => {',
-    "  console.log(`Hello, ${name}!`);",
-    "  rl.close();",
-    "});",
-    "",
-  ].join("\n"),
+  starter: TYPESCRIPT_STARTER,
   highlight: "typescript",
 };

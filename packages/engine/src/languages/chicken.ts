@@ -1,4 +1,5 @@
 import type { LanguageSpecInput } from "./language-spec.js";
+import { schemeStarter } from "./scheme.js";
 
 /** CHICKEN Scheme's interpreter, as Debian trixie ships it. */
 export const chicken: LanguageSpecInput = {
@@ -11,14 +12,6 @@ export const chicken: LanguageSpecInput = {
   // -s: a script (no ~/.csirc, no banner, exit at its end); its arguments are
   // (command-line-arguments) of (chicken process-context).
   run: { command: ["csi", "-s", "{entry}"] },
-  starter: [
-    "(import (chicken io))",
-    "",
-    '(display "What is your name? ")',
-    "(let ((name (read-line)))",
-    '  (display (string-append "Hello, " (if (eof-object? name) "" name) "!"))',
-    "  (newline))",
-    "",
-  ].join("\n"),
+  starter: schemeStarter("(import (chicken io))"),
   highlight: "scheme",
 };

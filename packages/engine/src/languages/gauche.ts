@@ -1,4 +1,5 @@
 import type { LanguageSpecInput } from "./language-spec.js";
+import { schemeStarter } from "./scheme.js";
 
 /** Gauche, an R7RS Scheme, as Debian trixie ships it. */
 export const gauche: LanguageSpecInput = {
@@ -11,12 +12,6 @@ export const gauche: LanguageSpecInput = {
   // After loading the program gosh calls its (main args), if any: args is the program's path
   // and its arguments, and main's result is the exit code.
   run: { command: ["gosh", "{entry}"] },
-  starter: [
-    '(display "What is your name? ")',
-    "(let ((name (read-line)))",
-    '  (display (string-append "Hello, " (if (eof-object? name) "" name) "!"))',
-    "  (newline))",
-    "",
-  ].join("\n"),
+  starter: schemeStarter(),
   highlight: "scheme",
 };

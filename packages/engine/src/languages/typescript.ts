@@ -1,5 +1,45 @@
 import type { LanguageSpecInput } from "./language-spec.js";
 
+/** A TypeScript program's starter: ask a name on stdin, greet it (Bun's too). */
+export const TYPESCRIPT_STARTER = [
+  'import * as readline from "node:readline";',
+  "",
+  "const rl = readline.createInterface({ input: process.stdin });",
+  'process.stdout.write("What is your name? ");',
+  'rl.once("line", (name: string) => {',
+  "  console.log(`Hello, ${name}!`);",
+  "  rl.close();",
+  "});",
+  "",
+].join("\n");
+
+/**
+ * tsc's command: type-check (strict) and emit next to the sources; a type error is a compile
+ * error. `moduleOptions` say how modules compile, `typeRoots` where @types/node is.
+ */
+function tscCommand(moduleOptions: string[], typeRoots: string): string[] {
+  return [
+    "tsc",
+    "--pretty",
+    "false",
+    "--strict",
+    "--noEmitOnError",
+    "--skipLibCheck",
+    "--target",
+    "es2022",
+    ...moduleOptions,
+    "--moduleDetection",
+    "force",
+    "--typeRoots",
+    typeRoots,
+    "--types",
+    "node",
+    "--outDir",
+    ".",
+    "{sources}",
+  ];
+}
+
 /** TypeScript 4.8, as Debian bookworm ships it (images/node-langs: Node.js 18 runs its output). */
 export const typescript48: LanguageSpecInput = {
   id: "typescript",
@@ -9,47 +49,17 @@ export const typescript48: LanguageSpecInput = {
   image: "node-langs",
   defaultFile: "main.ts",
   sourceExtensions: [".ts"],
-  // tsc type-checks (strict) and emits CommonJS next to the sources; a type error is a compile error. node runs the entry's .js.
+  // CommonJS next to the sources; node runs the entry's .js.
   compile: {
-    command: [
-      "tsc",
-      "--pretty",
-      "false",
-      "--strict",
-      "--noEmitOnError",
-      "--skipLibCheck",
-      "--target",
-      "es2022",
-      "--module",
-      "commonjs",
-      "--moduleResolution",
-      "node",
-      "--esModuleInterop",
-      "--moduleDetection",
-      "force",
-      "--typeRoots",
+    command: tscCommand(
+      ["--module", "commonjs", "--moduleResolution", "node", "--esModuleInterop"],
       "/usr/local/lib/warmbox/types",
-      "--types",
-      "node",
-      "--outDir",
-      ".",
-      "{sources}",
-    ],
+    ),
   },
   run: { command: ["ts-run", "{entry}"] },
   // tsc 4.8 is JavaScript: a compile took 12-15 s of wall time (2-3 s of CPU) on a loaded 2-core machine.
   compileLimits: { memoryMb: 512, timeMs: 30_000 },
-  starter: [
-    'import * as readline from "node:readline";',
-    "",
-    "const rl = readline.createInterface({ input: process.stdin });",
-    'process.stdout.write("What is your name? ");',
-    'rl.once("line", (name: string) => {',
-    "  console.log(`Hello, ${name}!`);",
-    "  rl.close();",
-    "});",
-    "",
-  ].join("\n"),
+  starter: TYPESCRIPT_STARTER,
   highlight: "typescript",
 };
 
@@ -66,26 +76,6 @@ export const typescript: LanguageSpecInput = {
   origin: "npm",
   compileLimits: { memoryMb: 512 },
   compile: {
-    command: [
-      "tsc",
-      "--pretty",
-      "false",
-      "--strict",
-      "--noEmitOnError",
-      "--skipLibCheck",
-      "--target",
-      "es2022",
-      "--module",
-      "nodenext",
-      "--moduleDetection",
-      "force",
-      "--typeRoots",
-      "/opt/warmbox-npm/node_modules/@types",
-      "--types",
-      "node",
-      "--outDir",
-      ".",
-      "{sources}",
-    ],
+    command: tscCommand(["--module", "nodenext"], "/opt/warmbox-npm/node_modules/@types"),
   },
 };
