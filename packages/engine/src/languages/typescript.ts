@@ -76,6 +76,11 @@ export const typescript: LanguageSpecInput = {
   origin: "npm",
   compileLimits: { memoryMb: 512 },
   compile: {
-    command: tscCommand(["--module", "nodenext"], "/opt/warmbox-npm/node_modules/@types"),
+    // One thread: tsc 7 is a Go program, and its parallel file reads each took an OS thread,
+    // past the sandbox's processes limit (64) once ("failed to create new OS thread").
+    command: [
+      ...tscCommand(["--module", "nodenext"], "/opt/warmbox-npm/node_modules/@types"),
+      "--singleThreaded",
+    ],
   },
 };
