@@ -20,8 +20,7 @@ const PROGRAMS: Record<string, string> = {
 const input = fs.readFileSync("/dev/stdin", "utf8");
 fs.writeFileSync("/dev/stdout", "out:" + input);
 fs.writeFileSync("/dev/stderr", "err:" + fs.readFileSync("/proc/self/fd/0", "utf8") + "|");`,
-  python: `import sys
-data = open("/dev/stdin").read()
+  python: `data = open("/dev/stdin").read()
 with open("/dev/stdout", "w") as out:
     out.write("out:" + data)
 with open("/proc/self/fd/2", "w") as err:
