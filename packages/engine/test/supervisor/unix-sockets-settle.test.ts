@@ -11,7 +11,8 @@ import { imagesRoot } from "../../src/images/package-root.js";
  * the driver unix-sockets-settle.c, which runs in a network namespace of its own (so that
  * /proc/net/unix lists its sockets alone) and prints what the wait answered. Needs gcc and
  * `unshare`, as root or as a user who may make a user namespace; fails without them.
- * The engine's side (the container replaced under gVisor) is isolation/runsc-inflight-*.test.ts.
+ * The engine's side (the container replaced under gVisor): isolation/inflight-sockets.test.ts
+ * and isolation/runsc-inflight-fills-tmp.test.ts.
  */
 
 const SUPERVISOR = join(imagesRoot(), "runner-base", "supervisor");
