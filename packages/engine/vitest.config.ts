@@ -7,12 +7,23 @@ export default defineConfig({
         test: { name: "unit", include: ["src/**/*.test.ts"] },
       },
       {
+        // The supervisor's C units on the host kernel, without Docker: needs gcc and unshare (root, or
+        // a user namespace the user may make).
+        test: { name: "supervisor-host", include: ["test/supervisor/*.test.ts"] },
+      },
+      {
         test: {
           name: "docker",
           include: ["test/**/*.test.ts"],
           // Restarts the Docker daemon: its own project, run after this one (package.json `test`).
-          // The cgroup v2 lane's file runs only against its VM (project cgroup-v2).
-          exclude: ["test/resilience-restart/**", "test/cgroup-v2/**", "**/node_modules/**"],
+          // The cgroup v2 lane's file runs only against its VM (project cgroup-v2); the supervisor's
+          // host tests need no Docker (project supervisor-host).
+          exclude: [
+            "test/resilience-restart/**",
+            "test/cgroup-v2/**",
+            "test/supervisor/**",
+            "**/node_modules/**",
+          ],
           // Every file here runs real containers on one daemon of a 2-core machine: one at a time.
           fileParallelism: false,
           testTimeout: 60_000,

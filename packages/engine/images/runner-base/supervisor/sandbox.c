@@ -37,6 +37,7 @@
 #include "sandbox.h"
 #include "scheduling.h"
 #include "template.h"
+#include "unix_sockets.h"
 
 #define KILL_BUDGET_NS 2000000000ull
 /* Tasks of the container that are not the job's: docker-init and the supervisor, one thread each. */
@@ -187,10 +188,12 @@ static long container_tasks(void)
  * Kills every process of the job until the container's pids cgroup counts only
  * docker-init and the supervisor (a zombie counts until it is reaped, and a
  * thread group whose leader is a zombie counts every live thread), restores the
- * supervisor's scheduling, and with `with_ipc` removes the IPC objects.
- * ERROR when the count can't be read or doesn't come down within 2 s.
+ * supervisor's scheduling, and with `job_over` (the WIPE) removes the IPC objects and waits
+ * until no unix socket of the job is left in flight (unix_sockets.c).
+ * ERROR when the count can't be read or doesn't come down within 2 s, and when sockets
+ * of the job are still listed by then.
  */
-void sandbox_sweep(int with_ipc)
+void sandbox_sweep(int job_over)
 {
 	uint64_t deadline = now_ns() + KILL_BUDGET_NS;
 	for (int i = 0;; i++) {
@@ -213,8 +216,14 @@ void sandbox_sweep(int with_ipc)
 		else
 			sched_yield();
 	}
-	if (with_ipc)
+	if (job_over) {
 		remove_ipc(deadline);
+		long left = unix_sockets_settle(template_pid(), deadline);
+		if (left < 0)
+			fatal("cannot read /proc/net/unix: %s", strerror(errno));
+		if (left)
+			fatal("%ld unix sockets of the job outlive it (sent and never received), within 2 s", left);
+	}
 	sched_restore();
 }
 

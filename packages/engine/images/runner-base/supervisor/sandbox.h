@@ -9,7 +9,7 @@
 
 uint64_t now_ns(void); /* the monotonic clock */
 void sandbox_kill_all(void); /* one SIGKILL to every process but init and us */
-void sandbox_sweep(int with_ipc);
+void sandbox_sweep(int job_over);
 void sandbox_wipe(void);
 
 #endif

@@ -9,6 +9,7 @@
  *   stage        one RUN: the program's pipes, frames and limits until its EXIT
  *   child        the forked child, up to the exec of the program
  *   sandbox      killing every process of the job, and the WIPE
+ *   unix_sockets waiting out the unix sockets a job left in flight
  *   collect      COLLECT: the regular files of /box, out to the engine
  *   cgroup       the container's counters (CPU, OOM kills, tasks)
  *   scheduling   the supervisor's own scheduling, put back after every sweep
