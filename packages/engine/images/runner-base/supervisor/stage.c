@@ -195,8 +195,11 @@ static int spawn(struct stage *s)
 	 * now. The status pipe stays root's. */
 	fs_become_sandbox_user();
 	int failed = pipe2(pin, O_CLOEXEC) || pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC);
+	int pipe_errno = errno; /* the switch back to root's ids may set errno */
 	fs_become_root();
-	if (failed || pipe2(pstat, O_CLOEXEC))
+	if (failed)
+		fatal("pipe: %s", strerror(pipe_errno));
+	if (pipe2(pstat, O_CLOEXEC))
 		fatal("pipe: %s", strerror(errno));
 	s->pid = -1;
 	if (s->run_flags & RUN_TEMPLATE)
