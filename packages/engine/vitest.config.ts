@@ -9,7 +9,12 @@ export default defineConfig({
       {
         // The supervisor's C units on the host kernel, without Docker: needs gcc and unshare (root, or
         // a user namespace the user may make).
-        test: { name: "supervisor-host", include: ["test/supervisor/*.test.ts"] },
+        // gcc builds the supervisor's units first: seconds on a loaded machine.
+        test: {
+          name: "supervisor-host",
+          include: ["test/supervisor/*.test.ts"],
+          testTimeout: 60_000,
+        },
       },
       {
         test: {
