@@ -20,6 +20,11 @@ const run = randomBytes(4).toString("hex");
 const prefix = `warmbox/prune-test-${run}-`;
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const containers: Dockerode.Container[] = [];
+/**
+ * A prune reads the layers of every image on the daemon: a second each when other builds load
+ * it (a few milliseconds otherwise).
+ */
+const PRUNE_TIMEOUT_MS = 300_000;
 
 /** A tiny image as `images build` labels it, named `<prefix><recipe>:<hash>`; its id. */
 async function recipeImage(recipe: string, hash: string): Promise<string> {
@@ -89,51 +94,59 @@ afterAll(async () => {
 const current = new Set([`${prefix}lang:000000000002`]);
 
 describe("pruneImages", () => {
-  it("lists in a dry run what would go and the space it frees, removing nothing", async () => {
-    const result = await pruneImages({ current, repositoryPrefix: prefix });
-    expect(result.dryRun).toBe(true);
-    expect(result.tags).toEqual([
-      expect.objectContaining({
-        tag: `${prefix}base:000000000001`,
-        outcome: "would-remove",
-        deletesImage: false,
-      }),
-      expect.objectContaining({
-        tag: `${prefix}lang:000000000001`,
-        outcome: "would-remove",
-        deletesImage: true,
-      }),
-      expect.objectContaining({
-        tag: `${prefix}used:000000000001`,
-        outcome: "in-use",
-        reason: `used by container ${usedBy}`,
-      }),
-    ]);
-    // Only the image that goes frees space; the untagged one stays whole.
-    expect(result.freedBytes).toBe(staleSize);
-    for (const name of ["lang:000000000001", "base:000000000001", "used:000000000001"]) {
-      expect(await exists(`${prefix}${name}`)).toBe(true);
-    }
-  });
+  it(
+    "lists in a dry run what would go and the space it frees, removing nothing",
+    async () => {
+      const result = await pruneImages({ current, repositoryPrefix: prefix });
+      expect(result.dryRun).toBe(true);
+      expect(result.tags).toEqual([
+        expect.objectContaining({
+          tag: `${prefix}base:000000000001`,
+          outcome: "would-remove",
+          deletesImage: false,
+        }),
+        expect.objectContaining({
+          tag: `${prefix}lang:000000000001`,
+          outcome: "would-remove",
+          deletesImage: true,
+        }),
+        expect.objectContaining({
+          tag: `${prefix}used:000000000001`,
+          outcome: "in-use",
+          reason: `used by container ${usedBy}`,
+        }),
+      ]);
+      // Only the image that goes frees space; the untagged one stays whole.
+      expect(result.freedBytes).toBe(staleSize);
+      for (const name of ["lang:000000000001", "base:000000000001", "used:000000000001"]) {
+        expect(await exists(`${prefix}${name}`)).toBe(true);
+      }
+    },
+    PRUNE_TIMEOUT_MS,
+  );
 
-  it("removes the stale tags, keeps the current ones, other names' images and used images", async () => {
-    const pinnedId = (await docker.getImage(`${prefix}pinned:keep`).inspect()).Id;
-    const result = await pruneImages({ current, repositoryPrefix: prefix, remove: true });
-    expect(result.tags.map((tag) => [tag.tag, tag.outcome])).toEqual([
-      [`${prefix}base:000000000001`, "removed"],
-      [`${prefix}lang:000000000001`, "removed"],
-      [`${prefix}used:000000000001`, "in-use"],
-    ]);
-    expect(result.freedBytes).toBe(staleSize);
-    expect(await exists(`${prefix}lang:000000000001`)).toBe(false);
-    expect(await exists(`${prefix}base:000000000001`)).toBe(false);
-    expect(await exists(`${prefix}lang:000000000002`)).toBe(true);
-    expect((await docker.getImage(`${prefix}pinned:keep`).inspect()).Id).toBe(pinnedId);
-    expect(await exists(`${prefix}used:000000000001`)).toBe(true);
-    // Nothing stale is left to remove.
-    const again = await pruneImages({ current, repositoryPrefix: prefix });
-    expect(again.tags.map((tag) => tag.outcome)).toEqual(["in-use"]);
-  });
+  it(
+    "removes the stale tags, keeps the current ones, other names' images and used images",
+    async () => {
+      const pinnedId = (await docker.getImage(`${prefix}pinned:keep`).inspect()).Id;
+      const result = await pruneImages({ current, repositoryPrefix: prefix, remove: true });
+      expect(result.tags.map((tag) => [tag.tag, tag.outcome])).toEqual([
+        [`${prefix}base:000000000001`, "removed"],
+        [`${prefix}lang:000000000001`, "removed"],
+        [`${prefix}used:000000000001`, "in-use"],
+      ]);
+      expect(result.freedBytes).toBe(staleSize);
+      expect(await exists(`${prefix}lang:000000000001`)).toBe(false);
+      expect(await exists(`${prefix}base:000000000001`)).toBe(false);
+      expect(await exists(`${prefix}lang:000000000002`)).toBe(true);
+      expect((await docker.getImage(`${prefix}pinned:keep`).inspect()).Id).toBe(pinnedId);
+      expect(await exists(`${prefix}used:000000000001`)).toBe(true);
+      // Nothing stale is left to remove.
+      const again = await pruneImages({ current, repositoryPrefix: prefix });
+      expect(again.tags.map((tag) => tag.outcome)).toEqual(["in-use"]);
+    },
+    PRUNE_TIMEOUT_MS,
+  );
 
   it("reports Docker's refusal to remove an image a container uses, as an answer", async () => {
     const tag = `${prefix}raced:000000000001`;
@@ -167,11 +180,15 @@ describe("warmbox images prune", () => {
     );
   });
 
-  it("makes a dry run by default, ending with what removing would free", async () => {
-    // The daemon's real tags: only ever a dry run here (pruneImages' tests cover removing).
-    const { stdout } = await warmbox(process.execPath, [cli, "images", "prune"]);
-    expect(stdout).toMatch(
-      /^(dry run: \d+ stale tag\(s\) would be removed, freeing [\d.]+ [kMG]B|no stale warmbox images)/m,
-    );
-  });
+  it(
+    "makes a dry run by default, ending with what removing would free",
+    async () => {
+      // The daemon's real tags: only ever a dry run here (pruneImages' tests cover removing).
+      const { stdout } = await warmbox(process.execPath, [cli, "images", "prune"]);
+      expect(stdout).toMatch(
+        /^(dry run: \d+ stale tag\(s\) would be removed, freeing [\d.]+ [kMG]B|no stale warmbox images)/m,
+      );
+    },
+    PRUNE_TIMEOUT_MS,
+  );
 });
