@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `warmbox` command: run a file in a sandbox, judge a solution against tests, build runner
+ * The `warmbox` command: run a file in a sandbox, judge a solution against tests, build and prune runner
  * images, list languages.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
