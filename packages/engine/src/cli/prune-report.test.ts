@@ -43,6 +43,17 @@ describe("pruneReport", () => {
     expect(lines[1]).toBe("failed       warmbox/go:old: no space");
   });
 
+  it("offers no removal when every stale tag's image is in use", () => {
+    const lines = pruneReport({
+      dryRun: true,
+      freedBytes: 0,
+      tags: [tag("warmbox/c:old", "in-use", { reason: "used by container judge-1" })],
+    });
+    expect(lines.at(-1)).toBe(
+      "dry run: 0 stale tag(s) would be removed, freeing 0 kB; 1 kept: a container uses their image",
+    );
+  });
+
   it("says so when nothing is stale", () => {
     expect(pruneReport({ dryRun: true, freedBytes: 0, tags: [] })).toEqual([
       "no stale warmbox images: every warmbox/ tag is one this version builds",

@@ -31,10 +31,11 @@ export function pruneReport(result: ImagePruneResult): string[] {
   if (result.tags.length === 0) {
     lines.push("no stale warmbox images: every warmbox/ tag is one this version builds");
   } else if (result.dryRun) {
+    const removable = count("would-remove");
     lines.push(
-      `dry run: ${count("would-remove")} stale tag(s) would be removed, freeing ${formatBytes(result.freedBytes)}${kept}`,
-      "run `warmbox images prune --yes` to remove them",
+      `dry run: ${removable} stale tag(s) would be removed, freeing ${formatBytes(result.freedBytes)}${kept}`,
     );
+    if (removable > 0) lines.push("run `warmbox images prune --yes` to remove them");
   } else {
     const failed = count("failed");
     lines.push(
