@@ -37,6 +37,12 @@ export {
 export type { BuildImagesOptions, BuiltImage } from "./images/build-images.js";
 export { buildImages, languageImageTag } from "./images/build-images.js";
 export type { ImageBuildEvent } from "./images/build-progress.js";
+export type {
+  ImagePruneResult,
+  PrunedImageTag,
+  PruneImagesOptions,
+} from "./images/prune-images.js";
+export { pruneImages } from "./images/prune-images.js";
 export type { Compare, JudgeOptions, JudgeRequest, JudgeTest } from "./judge/judge-request.js";
 export { judgeRequestSchema, MAX_JUDGE_CONCURRENCY, MAX_TESTS } from "./judge/judge-request.js";
 export type {

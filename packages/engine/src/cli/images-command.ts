@@ -2,10 +2,13 @@ import Dockerode from "dockerode";
 import { imageExists } from "../docker/docker-images.js";
 import { buildImages } from "../images/build-images.js";
 import { languageRecipe } from "../images/image-recipe.js";
+import { pruneImages } from "../images/prune-images.js";
 import { languageKey } from "../languages/language-spec.js";
 import { languageRegistry } from "../languages/registry.js";
 import { buildProgressView } from "./build-progress-view.js";
+import { EXIT_ENGINE_FAILURE } from "./exit-codes.js";
 import { languagesMarkdown } from "./languages-markdown.js";
+import { pruneReport } from "./prune-report.js";
 
 export async function buildCommand(
   languages: string[],
@@ -31,6 +34,12 @@ export async function buildCommand(
     );
   }
   console.log(`images ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export async function pruneCommand(options: { yes?: boolean }): Promise<void> {
+  const result = await pruneImages({ remove: options.yes === true });
+  for (const line of pruneReport(result)) console.log(line);
+  if (result.tags.some((tag) => tag.outcome === "failed")) process.exitCode = EXIT_ENGINE_FAILURE;
 }
 
 export async function languagesCommand(options: { markdown?: boolean }): Promise<void> {

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * The `warmbox` command: run a file in a sandbox, judge a solution against tests, build runner
+ * The `warmbox` command: run a file in a sandbox, judge a solution against tests, build and prune runner
  * images, list languages.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_POOL_MAX } from "../engine/engine-options.js";
 import { COMPARE_OPTION_FORMS, parseCompareOption } from "./compare-option.js";
 import { EXIT_ENGINE_FAILURE, EXIT_NOT_ACCEPTED, EXIT_USAGE, exitCodeOf } from "./exit-codes.js";
-import { buildCommand, languagesCommand } from "./images-command.js";
+import { buildCommand, languagesCommand, pruneCommand } from "./images-command.js";
 import { judgeCommand } from "./judge-command.js";
 import { runCommand } from "./run-command.js";
 
@@ -113,6 +113,22 @@ images
   .option("--concurrency <n>", "images built at once (default: 2)", positiveInteger)
   .option("--quiet", "print only the summary, no progress")
   .action(buildCommand);
+images
+  .command("prune")
+  .description(
+    "remove the warmbox/ image tags no recipe of this version builds (left by upgrades and recipe changes); a dry run unless --yes",
+  )
+  .option("--yes", "remove them (default: only list them and the space removing them frees)")
+  .addHelpText(
+    "after",
+    [
+      "",
+      "Only tags `images build` made are looked at (warmbox/<recipe>:<hash>); the Debian bases and the",
+      "server's image are never removed. An image another tag still names loses only the stale name;",
+      "an image a container (running or stopped) uses is kept and listed.",
+    ].join("\n"),
+  )
+  .action(pruneCommand);
 
 program
   .command("languages")
