@@ -19,13 +19,12 @@ import { isolationTest } from "./isolation-test.js";
  * time). gVisor (20221219) has no collector: the WIPE gives each such container up and every job
  * runs in a fresh one (3 jobs there: each costs the WIPE's 2 s and a new container).
  * The host-kernel side: test/supervisor/unix-sockets-settle.test.ts.
- * Marked `fails` until a run with the images of this supervisor shows it pass.
  */
 const test = isolationTest({ languages: ["c"], pool: { min: 1, max: 1 } });
 
 const JOBS = UNDER_GVISOR ? 3 : 6;
 
-test.fails("state held only by unix sockets in flight does not reach the next job", async ({
+test("state held only by unix sockets in flight does not reach the next job", async ({
   engine,
   unharmed,
 }) => {

@@ -12,11 +12,10 @@ import { isolationTest } from "./isolation-test.js";
  * sockets still listed in /proc/net/unix and gives the container up (PROTOCOL.md, WIPE step 2):
  * the second job runs in a fresh container, and so does the next job, someone else's plain C
  * program, which must compile and run.
- * Marked `fails` until a run with the images of this supervisor shows it pass.
  */
 const test = isolationTest({ languages: ["c"], pool: { min: 1, max: 1 }, runtime: "runsc" });
 
-test.fails("a /tmp filled by sockets in flight does not break the next jobs", async ({
+test("a /tmp filled by sockets in flight does not break the next jobs", async ({
   engine,
   unharmed,
 }) => {
