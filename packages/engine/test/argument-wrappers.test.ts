@@ -55,6 +55,13 @@ describe("m4-run", () => {
     expect(result.run?.stdout).toBe("3: main.m4 $(two) -three\n");
   });
 
+  it("takes arguments longer together than one word of a command line (128 KiB)", async () => {
+    const args = ["a", "b", "c"].map((letter) => letter.repeat(60 * 1024));
+    const result = await engine.execute({ language: "m4", source: "ARGC: len(ARGS)\n", args });
+    expect(result.status, JSON.stringify(result).slice(0, 2000)).toBe("ok");
+    expect(result.run?.stdout).toBe(`3: ${3 * 60 * 1024 + 2}\n`);
+  });
+
   it("copies stdin unexpanded with undivert", async () => {
     const result = await engine.execute({
       language: "m4",
