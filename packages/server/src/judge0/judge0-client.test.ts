@@ -330,6 +330,58 @@ describe("Judge0 submissions", () => {
     expect(result.stdout).toBe("['one', 'two words', 'three']\n");
   });
 
+  // Judge0's docs: compiler_options go to the compiler of a language that has one, for the
+  // languages /config_info lists in allowed_languages_for_compile_options (name prefixes).
+  it("passes compiler_options to the compiler of an allowed language, refuses them elsewhere", async () => {
+    const config = (await call("GET", "/config_info")).body;
+    expect(config.enable_compiler_options).toBe(true);
+    const languages: Json[] = (await call("GET", "/languages")).body;
+    const c = languages.find((language) => language.id === 50);
+    const allowed: string[] = config.allowed_languages_for_compile_options;
+    expect(allowed.some((prefix) => c?.name.startsWith(`${prefix} `))).toBe(true);
+
+    const source = [
+      "#include <stdio.h>",
+      "int main(void) {",
+      "#ifdef __OPTIMIZE__",
+      '  puts("optimized");',
+      "#endif",
+      '  printf("%d\\n", GREETING);',
+      "  return 0;",
+      "}",
+    ].join("\n");
+    // -O0 after the server's own -O2 wins, as the last -O does on a gcc command line.
+    const built = await run({
+      source_code: source,
+      language_id: 50,
+      compiler_options: "-O0 -DGREETING=42",
+    });
+    expect(built.status, JSON.stringify(built)).toEqual({ id: 3, description: "Accepted" });
+    expect(built.stdout).toBe("42\n");
+    const missing = await run({ source_code: source, language_id: 50 });
+    expect(missing.status.id).toBe(6);
+    expect(missing.compile_output).toMatch(/GREETING/);
+    const refusedByGcc = await run({
+      source_code: source,
+      language_id: 50,
+      compiler_options: "-DGREETING=1 --no-such-option",
+    });
+    expect(refusedByGcc.status.id).toBe(6);
+    expect(refusedByGcc.compile_output).toMatch(/no-such-option/);
+
+    const interpreted = await call("POST", "/submissions", {
+      source_code: "print(1)",
+      language_id: 71,
+      compiler_options: "-O",
+    });
+    expect(interpreted).toEqual({
+      status: 422,
+      body: {
+        compiler_options: ["setting compiler options is only allowed for compiled languages"],
+      },
+    });
+  });
+
   // Judge0 refuses such output without base64; Warmbox's engine decodes output as UTF-8 (bytes
   // that aren't show as U+FFFD), so the bytes are gone either way and the text is answered.
   it("answers output that is not UTF-8 with U+FFFD in its place, base64 or not", async () => {
