@@ -508,6 +508,46 @@ describe("Judge0 statuses the engine produces", () => {
   const c = (source: string, extra: Record<string, unknown> = {}) =>
     run({ source_code: source, language_id: 50, ...extra });
 
+  // The server's Python pool has 2 sandboxes: of 4 sleepers, the 4th waits in the queue until a
+  // sleeper is done, seconds later. Judge0's docs: a queued or processing submission is not
+  // deleted (400 naming its status).
+  it("1 In Queue while the sandboxes are taken, 2 Processing while it runs, then 3", async () => {
+    const sleeper = {
+      source_code: "import time\ntime.sleep(4)\nprint('done')",
+      language_id: 71,
+      wall_time_limit: 15,
+    };
+    const tokens: string[] = [];
+    for (let index = 0; index < 4; index++) {
+      const created = await call("POST", "/submissions", sleeper);
+      expect(created.status).toBe(201);
+      tokens.push(created.body.token);
+    }
+    const last = tokens[3];
+    expect((await call("GET", `/submissions/${last}`)).body.status).toEqual({
+      id: 1,
+      description: "In Queue",
+    });
+    expect(await call("DELETE", `/submissions/${last}`)).toEqual({
+      status: 400,
+      body: { error: "submission cannot be deleted because its status is 1 (In Queue)" },
+    });
+
+    // The first sleeper is seen running before it is done.
+    let first = (await call("GET", `/submissions/${tokens[0]}`)).body;
+    while (first.status.id === 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      first = (await call("GET", `/submissions/${tokens[0]}`)).body;
+    }
+    expect(first.status).toEqual({ id: 2, description: "Processing" });
+    expect(first.stdout).toBeNull();
+
+    for (const token of tokens) {
+      const done = await poll(token);
+      expect(done).toMatchObject({ status: { id: 3 }, stdout: "done\n" });
+    }
+  });
+
   it("3 Accepted and 4 Wrong Answer against expected_output (trailing whitespace ignored)", async () => {
     const accepted = await run({
       source_code: "print('1 2  ')\nprint()",
