@@ -54,6 +54,7 @@ export class Judge0Api {
       this.#policy,
       { maxTries: CALLBACK_TRIES, timeoutSeconds: CALLBACK_TIMEOUT_SECONDS },
       options.config.maxBodyBytes,
+      options.submissions.maxUnfinishedPerOwner,
     );
     this.#submissions = options.submissions;
     this.#catalog = options.catalog;

@@ -709,6 +709,13 @@ describe("Judge0 submissions past a key's bound of unfinished ones", () => {
   };
   const sleeper = { source_code: "import time\ntime.sleep(5)", language_id: 71 };
 
+  it("reports the bound as /config_info's max_queue_size", async () => {
+    const response = await fetch(`${bounded.url}/judge0/config_info`, {
+      headers: { "x-auth-token": KEY },
+    });
+    expect(((await response.json()) as Json).max_queue_size).toBe(2);
+  });
+
   it("refuses a batch that does not fit whole, and a submission past the bound, with 429 { error }", async () => {
     const tooBig = await post("/submissions/batch", { submissions: [sleeper, sleeper, sleeper] });
     expect(tooBig.status).toBe(429);

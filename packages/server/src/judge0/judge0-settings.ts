@@ -97,10 +97,15 @@ export interface CallbackPolicy {
   timeoutSeconds: number;
 }
 
+/**
+ * This server's values of Judge0's settings. `queueBound` is the unfinished submissions one
+ * key may have (0 for no bound): what a Judge0 client may queue before it is refused.
+ */
 export function judge0Settings(
   policy: EngineLimitPolicy,
   callbacks: CallbackPolicy,
   maxBodyBytes: number,
+  queueBound: number,
 ): Judge0Settings {
   const { defaults, max } = policy;
   return {
@@ -114,8 +119,9 @@ export function judge0Settings(
     callbacks_max_tries: callbacks.maxTries,
     callbacks_timeout: callbacks.timeoutSeconds,
     enable_additional_files: true,
-    // Submissions wait in the database, not in memory: no queue bound of Judge0's kind.
-    max_queue_size: 0,
+    // Submissions wait in the database, bounded per key: a client may queue that many. Judge0
+    // refuses everything past its bound, so no bound is the largest number, not 0.
+    max_queue_size: queueBound > 0 ? queueBound : Number.MAX_SAFE_INTEGER,
     cpu_time_limit: defaults.cpuMs / 1_000,
     max_cpu_time_limit: max.cpuMs / 1_000,
     cpu_extra_time: 0,

@@ -8,6 +8,7 @@ const settings = judge0Settings(
   { defaults: DEFAULT_RUN_LIMITS, max: DEFAULT_MAX_LIMITS },
   { maxTries: 3, timeoutSeconds: 10 },
   16 * 1_048_576,
+  100,
 );
 /** The served languages: Python, C, C# and a multi-file program, with Judge0's names. */
 const LANGUAGES: Record<number, { name: string; compiled: boolean }> = {
