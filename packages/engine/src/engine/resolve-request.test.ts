@@ -128,6 +128,23 @@ describe("resolveRequest", () => {
     expect(runCommand(python).env).not.toHaveProperty("WARMBOX_SECRET");
   });
 
+  it("appends compiler options to the compile command as whole arguments, after the spec's own", () => {
+    const cpp = resolve({ language: "cpp", source: "", compilerOptions: ["-O0", "-DX=$(id)"] });
+    expect(compileCommand(cpp)?.argv.slice(-3)).toEqual(["-lm", "-O0", "-DX=$(id)"]);
+    expect(runCommand(cpp).argv).toEqual(["./main"]);
+    expect(compileCommand(resolve({ language: "cpp", source: "" }))?.argv.at(-1)).toBe("-lm");
+  });
+
+  it("refuses compiler options for a language without a compile stage, or holding a NUL", () => {
+    expect(codeOf({ language: "python", source: "", compilerOptions: ["-O"] })).toBe(
+      "invalid_request",
+    );
+    expect(codeOf({ language: "python", source: "", compilerOptions: [] })).toBeUndefined();
+    expect(codeOf({ language: "cpp", source: "", compilerOptions: ["-D\0"] })).toBe(
+      "invalid_request",
+    );
+  });
+
   it("asks for the template on the run stage of a language that has one, never on a compile", () => {
     expect(runCommand(resolve({ language: "python", source: "" })).template).toBe(true);
     const cpp = resolve({ language: "cpp", source: "" });

@@ -18,6 +18,8 @@ export interface ResolvedJob {
   entry: string;
   stdin: Buffer;
   args: string[];
+  /** Appended to the compile command (empty for a language without one). */
+  compilerOptions: string[];
   runLimits: Limits;
   compileLimits: Limits;
 }
@@ -85,6 +87,14 @@ export function resolveRequest(
     );
   }
 
+  const compilerOptions = body.compilerOptions ?? [];
+  if (compilerOptions.length > 0 && !spec.compile) {
+    const message = `${spec.id} has no compile stage to take compiler options`;
+    throw new InvalidRequestError(`compilerOptions: ${message}`, [
+      { path: "compilerOptions", message },
+    ]);
+  }
+
   const runLimits = resolveLimits("limits", policy.run, spec.limits, body.limits, policy.max);
   return {
     spec,
@@ -92,6 +102,7 @@ export function resolveRequest(
     entry: files[0]?.name ?? spec.defaultFile,
     stdin: Buffer.from(body.stdin ?? ""),
     args: body.args ?? [],
+    compilerOptions,
     runLimits,
     compileLimits: {
       ...resolveLimits(

@@ -49,7 +49,9 @@ function stageCommand(
 
 export function compileCommand(job: ResolvedJob): StageCommand | undefined {
   if (!job.spec.compile) return undefined;
-  return stageCommand(job.spec, expandCommand(job.spec.compile.command, job), job.compileLimits);
+  // The caller's options come last, so they win over the spec's (a later -O or -std does).
+  const argv = [...expandCommand(job.spec.compile.command, job), ...job.compilerOptions];
+  return stageCommand(job.spec, argv, job.compileLimits);
 }
 
 export function runCommand(job: ResolvedJob): StageCommand {

@@ -52,6 +52,11 @@ export const sourceFileSchema = z
 
 export type SourceFile = z.input<typeof sourceFileSchema>;
 
+/** Arguments of a program or of a compiler: each exec'd as is, so none may hold a NUL byte. */
+const argumentListSchema = z
+  .array(z.string().refine((arg) => !arg.includes("\0"), "an argument cannot contain a NUL byte"))
+  .max(MAX_ARGS);
+
 export const executeRequestSchema = z
   .object({
     /** A language id or alias ("python", "py", "python3"). */
@@ -68,12 +73,12 @@ export const executeRequestSchema = z
     /** The program's standard input (UTF-8). @default "" */
     stdin: z.string().max(MAX_STDIN_BYTES).optional(),
     /** Command-line arguments of the program. @default [] */
-    args: z
-      .array(
-        z.string().refine((arg) => !arg.includes("\0"), "an argument cannot contain a NUL byte"),
-      )
-      .max(MAX_ARGS)
-      .optional(),
+    args: argumentListSchema.optional(),
+    /**
+     * Options of a compiled language's compiler, appended to its compile command
+     * (`["-O0", "-DDEBUG"]`); refused for a language without a compile stage. @default []
+     */
+    compilerOptions: argumentListSchema.optional(),
     /** Limits of the run stage; absent fields take the language's defaults. */
     limits: partialLimitsSchema.optional(),
     /** Limits of the compile stage of compiled languages. */
@@ -127,22 +132,25 @@ export const executeRequestSchema = z
         message: `stdin exceeds ${MAX_STDIN_BYTES} bytes`,
       });
     }
-    for (const [index, arg] of (request.args ?? []).entries()) {
-      if (Buffer.byteLength(arg) >= MAX_ARG_BYTES) {
+    for (const field of ["args", "compilerOptions"] as const) {
+      const list = request[field] ?? [];
+      for (const [index, arg] of list.entries()) {
+        if (Buffer.byteLength(arg) >= MAX_ARG_BYTES) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field, index],
+            message: `an argument is at most ${MAX_ARG_BYTES - 1} bytes (Linux's limit for one argument)`,
+          });
+        }
+      }
+      const bytes = list.reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
+      if (bytes > MAX_ARGS_BYTES) {
         ctx.addIssue({
           code: "custom",
-          path: ["args", index],
-          message: `an argument is at most ${MAX_ARG_BYTES - 1} bytes (Linux's limit for one argument)`,
+          path: [field],
+          message: `arguments exceed ${MAX_ARGS_BYTES} bytes`,
         });
       }
-    }
-    const argsBytes = (request.args ?? []).reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
-    if (argsBytes > MAX_ARGS_BYTES) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["args"],
-        message: `arguments exceed ${MAX_ARGS_BYTES} bytes`,
-      });
     }
   });
 

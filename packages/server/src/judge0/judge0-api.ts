@@ -16,6 +16,7 @@ import {
   languageRunLimits,
   STACK_LIMIT_KB,
 } from "./judge0-settings.js";
+import { isSpecialLanguage } from "./judge0-special-languages.js";
 import {
   type Judge0SubmissionRequest,
   parseJudge0Submission,
@@ -53,6 +54,7 @@ export class Judge0Api {
       this.#policy,
       { maxTries: CALLBACK_TRIES, timeoutSeconds: CALLBACK_TIMEOUT_SECONDS },
       options.config.maxBodyBytes,
+      options.submissions.maxUnfinishedPerOwner,
     );
     this.#submissions = options.submissions;
     this.#catalog = options.catalog;
@@ -83,11 +85,14 @@ export class Judge0Api {
     base64: boolean,
     budget: ExtractBudget = { bytes: this.settings.max_extract_size * 1_024 },
   ): Promise<SubmissionRecord> {
-    const languages = new Set((await this.languages()).map((language) => language.id));
+    const languages = await this.languages();
     const request = parseJudge0Submission(body, {
       base64,
       settings: this.settings,
-      knownLanguage: (id) => languages.has(id),
+      languageOf: (id) => {
+        const language = languages.find((candidate) => candidate.id === id);
+        return language && { name: language.name, compiled: compiles(language) };
+      },
     });
     const work = await toExecuteRequest(request, {
       policy: this.#policy,
@@ -149,6 +154,14 @@ export class Judge0Api {
       max_file_size: Math.floor(limits.fileSizeBytes / 1_024),
     };
   }
+}
+
+/** Whether a Judge0 language has a compile stage (the special languages run a Bash wrapper). */
+function compiles(language: Judge0Language): boolean {
+  return (
+    !isSpecialLanguage(language.id) &&
+    languageRegistry.find(language.warmbox)?.compile !== undefined
+  );
 }
 
 /**

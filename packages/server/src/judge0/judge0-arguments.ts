@@ -2,7 +2,8 @@ import { parse } from "shell-quote";
 import { unprocessable } from "./judge0-errors.js";
 
 /**
- * Splits `command_line_arguments` into arguments the way a shell splits words (quotes and
+ * Splits `command_line_arguments` (or `compiler_options`, named by `field`) into arguments the
+ * way a shell splits words (quotes and
  * escapes honoured), without a shell: `$NAME` stays as written and a glob is passed as is.
  * Judge0 hands the line to a shell; pipes and redirections have no meaning here and are
  * refused with a 422 naming them.
@@ -12,7 +13,10 @@ import { unprocessable } from "./judge0-errors.js";
  * splitArguments(`a "b c" 'd'`); // ["a", "b c", "d"]
  * ```
  */
-export function splitArguments(line: string): string[] {
+export function splitArguments(
+  line: string,
+  field: "command_line_arguments" | "compiler_options" = "command_line_arguments",
+): string[] {
   const args: string[] = [];
   for (const token of parse(line, (name) => `$${name}`)) {
     if (typeof token === "string") args.push(token);
@@ -20,8 +24,8 @@ export function splitArguments(line: string): string[] {
     else if (token.op === "glob") args.push(token.pattern);
     else {
       throw unprocessable({
-        command_line_arguments: [
-          `the shell operator '${token.op}' is not supported: arguments are passed to the program, not to a shell`,
+        [field]: [
+          `the shell operator '${token.op}' is not supported: arguments are passed to the ${field === "compiler_options" ? "compiler" : "program"}, not to a shell`,
         ],
       });
     }

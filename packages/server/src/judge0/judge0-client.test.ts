@@ -330,6 +330,58 @@ describe("Judge0 submissions", () => {
     expect(result.stdout).toBe("['one', 'two words', 'three']\n");
   });
 
+  // Judge0's docs: compiler_options go to the compiler of a language that has one, for the
+  // languages /config_info lists in allowed_languages_for_compile_options (name prefixes).
+  it("passes compiler_options to the compiler of an allowed language, refuses them elsewhere", async () => {
+    const config = (await call("GET", "/config_info")).body;
+    expect(config.enable_compiler_options).toBe(true);
+    const languages: Json[] = (await call("GET", "/languages")).body;
+    const c = languages.find((language) => language.id === 50);
+    const allowed: string[] = config.allowed_languages_for_compile_options;
+    expect(allowed.some((prefix) => c?.name.startsWith(`${prefix} `))).toBe(true);
+
+    const source = [
+      "#include <stdio.h>",
+      "int main(void) {",
+      "#ifdef __OPTIMIZE__",
+      '  puts("optimized");',
+      "#endif",
+      '  printf("%d\\n", GREETING);',
+      "  return 0;",
+      "}",
+    ].join("\n");
+    // -O0 after the server's own -O2 wins, as the last -O does on a gcc command line.
+    const built = await run({
+      source_code: source,
+      language_id: 50,
+      compiler_options: "-O0 -DGREETING=42",
+    });
+    expect(built.status, JSON.stringify(built)).toEqual({ id: 3, description: "Accepted" });
+    expect(built.stdout).toBe("42\n");
+    const missing = await run({ source_code: source, language_id: 50 });
+    expect(missing.status.id).toBe(6);
+    expect(missing.compile_output).toMatch(/GREETING/);
+    const refusedByGcc = await run({
+      source_code: source,
+      language_id: 50,
+      compiler_options: "-DGREETING=1 --no-such-option",
+    });
+    expect(refusedByGcc.status.id).toBe(6);
+    expect(refusedByGcc.compile_output).toMatch(/no-such-option/);
+
+    const interpreted = await call("POST", "/submissions", {
+      source_code: "print(1)",
+      language_id: 71,
+      compiler_options: "-O",
+    });
+    expect(interpreted).toEqual({
+      status: 422,
+      body: {
+        compiler_options: ["setting compiler options is only allowed for compiled languages"],
+      },
+    });
+  });
+
   // Judge0 refuses such output without base64; Warmbox's engine decodes output as UTF-8 (bytes
   // that aren't show as U+FFFD), so the bytes are gone either way and the text is answered.
   it("answers output that is not UTF-8 with U+FFFD in its place, base64 or not", async () => {
@@ -455,6 +507,46 @@ describe("Judge0 batches", () => {
 describe("Judge0 statuses the engine produces", () => {
   const c = (source: string, extra: Record<string, unknown> = {}) =>
     run({ source_code: source, language_id: 50, ...extra });
+
+  // The server's Python pool has 2 sandboxes: of 4 sleepers, the 4th waits in the queue until a
+  // sleeper is done, seconds later. Judge0's docs: a queued or processing submission is not
+  // deleted (400 naming its status).
+  it("1 In Queue while the sandboxes are taken, 2 Processing while it runs, then 3", async () => {
+    const sleeper = {
+      source_code: "import time\ntime.sleep(4)\nprint('done')",
+      language_id: 71,
+      wall_time_limit: 15,
+    };
+    const tokens: string[] = [];
+    for (let index = 0; index < 4; index++) {
+      const created = await call("POST", "/submissions", sleeper);
+      expect(created.status).toBe(201);
+      tokens.push(created.body.token);
+    }
+    const last = tokens[3];
+    expect((await call("GET", `/submissions/${last}`)).body.status).toEqual({
+      id: 1,
+      description: "In Queue",
+    });
+    expect(await call("DELETE", `/submissions/${last}`)).toEqual({
+      status: 400,
+      body: { error: "submission cannot be deleted because its status is 1 (In Queue)" },
+    });
+
+    // The first sleeper is seen running before it is done.
+    let first = (await call("GET", `/submissions/${tokens[0]}`)).body;
+    while (first.status.id === 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      first = (await call("GET", `/submissions/${tokens[0]}`)).body;
+    }
+    expect(first.status).toEqual({ id: 2, description: "Processing" });
+    expect(first.stdout).toBeNull();
+
+    for (const token of tokens) {
+      const done = await poll(token);
+      expect(done).toMatchObject({ status: { id: 3 }, stdout: "done\n" });
+    }
+  });
 
   it("3 Accepted and 4 Wrong Answer against expected_output (trailing whitespace ignored)", async () => {
     const accepted = await run({
@@ -616,6 +708,13 @@ describe("Judge0 submissions past a key's bound of unfinished ones", () => {
     return { status: response.status, body: (await response.json()) as Json };
   };
   const sleeper = { source_code: "import time\ntime.sleep(5)", language_id: 71 };
+
+  it("reports the bound as /config_info's max_queue_size", async () => {
+    const response = await fetch(`${bounded.url}/judge0/config_info`, {
+      headers: { "x-auth-token": KEY },
+    });
+    expect(((await response.json()) as Json).max_queue_size).toBe(2);
+  });
 
   it("refuses a batch that does not fit whole, and a submission past the bound, with 429 { error }", async () => {
     const tooBig = await post("/submissions/batch", { submissions: [sleeper, sleeper, sleeper] });

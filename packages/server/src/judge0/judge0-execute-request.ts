@@ -21,6 +21,7 @@ const MIN_FILE_SIZE_BYTES = 1_024;
 const JUDGE0_FIELD_OF: Readonly<Record<string, string>> = {
   files: "additional_files",
   args: "command_line_arguments",
+  compilerOptions: "compiler_options",
   stdin: "stdin",
 };
 
@@ -97,6 +98,9 @@ export async function toExecuteRequest(
     files,
     stdin: request.stdin ?? "",
     args: request.command_line_arguments ? splitArguments(request.command_line_arguments) : [],
+    compilerOptions: request.compiler_options
+      ? splitArguments(request.compiler_options, "compiler_options")
+      : [],
     limits: judge0Limits(request, language, options.policy),
   };
   const checked = executeRequestSchema.safeParse(executeRequest);

@@ -5,6 +5,7 @@ import {
   languageRegistry,
 } from "@warmbox/engine";
 import type { ServerConfig } from "../config/config-schema.js";
+import { COMPILER_OPTIONS_LANGUAGES } from "./judge0-compiler-options.js";
 
 /** The Judge0 version whose API this layer speaks (`GET /about`). */
 export const JUDGE0_COMPATIBLE_VERSION = "1.13.1";
@@ -23,8 +24,8 @@ export const MAX_CPU_EXTRA_TIME_S = 5;
 /**
  * Every key Judge0 CE 1.13.1 answers at `GET /config_info`, with this server's values: the
  * limits come from the engine's defaults and maxima (seconds and kilobytes, as Judge0 counts
- * them); what Warmbox does not do is reported off (compiler options, per-process limits,
- * several runs) and refused with Judge0's 422 when a submission asks for it.
+ * them); what Warmbox does not do is reported off (per-process limits, several runs) and
+ * refused with Judge0's 422 when a submission asks for it.
  */
 export interface Judge0Settings {
   maintenance_mode: boolean;
@@ -96,25 +97,31 @@ export interface CallbackPolicy {
   timeoutSeconds: number;
 }
 
+/**
+ * This server's values of Judge0's settings. `queueBound` is the unfinished submissions one
+ * key may have (0 for no bound): what a Judge0 client may queue before it is refused.
+ */
 export function judge0Settings(
   policy: EngineLimitPolicy,
   callbacks: CallbackPolicy,
   maxBodyBytes: number,
+  queueBound: number,
 ): Judge0Settings {
   const { defaults, max } = policy;
   return {
     maintenance_mode: false,
     enable_wait_result: true,
-    enable_compiler_options: false,
-    allowed_languages_for_compile_options: [],
+    enable_compiler_options: true,
+    allowed_languages_for_compile_options: [...COMPILER_OPTIONS_LANGUAGES],
     enable_command_line_arguments: true,
     enable_submission_delete: true,
     enable_callbacks: true,
     callbacks_max_tries: callbacks.maxTries,
     callbacks_timeout: callbacks.timeoutSeconds,
     enable_additional_files: true,
-    // Submissions wait in the database, not in memory: no queue bound of Judge0's kind.
-    max_queue_size: 0,
+    // Submissions wait in the database, bounded per key: a client may queue that many. Judge0
+    // refuses everything past its bound, so no bound is the largest number, not 0.
+    max_queue_size: queueBound > 0 ? queueBound : Number.MAX_SAFE_INTEGER,
     cpu_time_limit: defaults.cpuMs / 1_000,
     max_cpu_time_limit: max.cpuMs / 1_000,
     cpu_extra_time: 0,

@@ -8,9 +8,17 @@ const settings = judge0Settings(
   { defaults: DEFAULT_RUN_LIMITS, max: DEFAULT_MAX_LIMITS },
   { maxTries: 3, timeoutSeconds: 10 },
   16 * 1_048_576,
+  100,
 );
+/** The served languages: Python, C, C# and a multi-file program, with Judge0's names. */
+const LANGUAGES: Record<number, { name: string; compiled: boolean }> = {
+  71: { name: "Python (3.13.1)", compiled: false },
+  50: { name: "C (GCC 14.2.0)", compiled: true },
+  51: { name: "C# (Mono 6.12.0)", compiled: true },
+  89: { name: "Multi-file program", compiled: false },
+};
 const parse = (body: unknown, base64 = false) =>
-  parseJudge0Submission(body, { base64, settings, knownLanguage: (id) => [71, 89].includes(id) });
+  parseJudge0Submission(body, { base64, settings, languageOf: (id) => LANGUAGES[id] });
 
 /** The 422 body a bad submission gets. */
 function errorsOf(body: unknown, base64 = false): unknown {
@@ -102,15 +110,31 @@ describe("parseJudge0Submission", () => {
       errorsOf({
         source_code: "x",
         language_id: 71,
-        compiler_options: "-O3",
         enable_per_process_and_thread_time_limit: true,
         enable_network: true,
       }),
     ).toEqual({
-      compiler_options: ["setting compiler options is not allowed"],
       enable_per_process_and_thread_time_limit: ["this option cannot be enabled"],
       enable_network: ["enabling network is not allowed"],
     });
+  });
+
+  it("takes compiler_options for the allowed compiled languages only, with Judge0's messages", () => {
+    expect(settings).toMatchObject({
+      enable_compiler_options: true,
+      allowed_languages_for_compile_options: ["C", "C++"],
+    });
+    const c = parse({ source_code: "x", language_id: 50, compiler_options: "-O0 -DX=1" });
+    expect(c.compiler_options).toBe("-O0 -DX=1");
+    expect(errorsOf({ source_code: "x", language_id: 71, compiler_options: "-O" })).toEqual({
+      compiler_options: ["setting compiler options is only allowed for compiled languages"],
+    });
+    expect(errorsOf({ source_code: "x", language_id: 51, compiler_options: "-debug" })).toEqual({
+      compiler_options: ["setting compiler options is only allowed for C and C++"],
+    });
+    expect(
+      errorsOf({ source_code: "x", language_id: 50, compiler_options: "-O".repeat(257) }),
+    ).toEqual({ compiler_options: ["is too long (maximum is 512 characters)"] });
   });
 
   it("decodes base64 fields when asked, and says which one is not base64", () => {

@@ -1,4 +1,5 @@
 import { decodeBase64, utf8Text } from "./judge0-base64.js";
+import { type CompilerOptionsLanguage, compilerOptionsProblem } from "./judge0-compiler-options.js";
 import { type FieldErrors, unprocessable } from "./judge0-errors.js";
 import { MULTI_FILE_ID } from "./judge0-language-ids.js";
 import { type Judge0Settings, MAX_OPTIONS_LENGTH } from "./judge0-settings.js";
@@ -182,11 +183,15 @@ function checkCallbackUrl(check: Checker): string | null {
 /**
  * Checks a submission body as Judge0 does (its fields, defaults and bounds from `settings`) and
  * decodes its base64 fields when `base64` is set. Throws a 422 Judge0Error listing every field
- * at fault. `knownLanguage` says whether a language id is served.
+ * at fault. `languageOf` gives a served language id's name and whether it compiles.
  */
 export function parseJudge0Submission(
   raw: unknown,
-  options: { base64: boolean; settings: Judge0Settings; knownLanguage: (id: number) => boolean },
+  options: {
+    base64: boolean;
+    settings: Judge0Settings;
+    languageOf: (id: number) => CompilerOptionsLanguage | undefined;
+  },
 ): Judge0SubmissionRequest {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw unprocessable({ submission: ["must be a JSON object"] });
@@ -196,11 +201,11 @@ export function parseJudge0Submission(
   const check = new Checker(body);
 
   const languageId = numberOf(body.language_id);
+  const language = languageId === undefined ? undefined : options.languageOf(languageId);
   if (absent(body.language_id)) check.fail("language_id", "can't be blank");
   else if (languageId === undefined || !Number.isInteger(languageId))
     check.fail("language_id", "is not a number");
-  else if (!options.knownLanguage(languageId))
-    check.fail("language_id", `language with id ${languageId} doesn't exist`);
+  else if (!language) check.fail("language_id", `language with id ${languageId} doesn't exist`);
 
   const additionalFiles = check.text("additional_files");
   if (additionalFiles && decodeBase64(additionalFiles) === undefined)
@@ -220,15 +225,18 @@ export function parseJudge0Submission(
   }
 
   const compilerOptions = check.text("compiler_options");
-  if (compilerOptions) {
-    check.fail("compiler_options", "setting compiler options is not allowed");
-  }
+  const compilerProblem =
+    compilerOptions && language
+      ? compilerOptionsProblem(language, settings.allowed_languages_for_compile_options)
+      : undefined;
+  if (compilerProblem) check.fail("compiler_options", compilerProblem);
   const commandLineArguments = check.text("command_line_arguments");
-  if (commandLineArguments && commandLineArguments.length > MAX_OPTIONS_LENGTH) {
-    check.fail(
-      "command_line_arguments",
-      `is too long (maximum is ${MAX_OPTIONS_LENGTH} characters)`,
-    );
+  for (const [field, value] of [
+    ["compiler_options", compilerOptions],
+    ["command_line_arguments", commandLineArguments],
+  ] as const) {
+    if (value && value.length > MAX_OPTIONS_LENGTH)
+      check.fail(field, `is too long (maximum is ${MAX_OPTIONS_LENGTH} characters)`);
   }
 
   const numbers = Object.fromEntries(

@@ -19,7 +19,10 @@ export const judge0Schemas = {
     properties: {
       source_code: { type: "string", description: "base64 with ?base64_encoded=true" },
       language_id: { type: "integer", description: "Judge0's id (GET /languages)" },
-      compiler_options: nullable("string", "refused: compiler options are off"),
+      compiler_options: nullable(
+        "string",
+        "appended to the compile command; for allowed_languages_for_compile_options, at most 512",
+      ),
       command_line_arguments: nullable("string", "split as a shell splits words, at most 512"),
       stdin: nullable("string"),
       expected_output: nullable("string", "compared with trailing whitespace ignored"),

@@ -45,6 +45,7 @@ describe("buildOpenApiDocument", () => {
         "source",
         "stdin",
         "args",
+        "compilerOptions",
         "limits",
         "compileLimits",
       ]),

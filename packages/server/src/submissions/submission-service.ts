@@ -78,6 +78,11 @@ export class SubmissionService {
     this.#finished.setMaxListeners(0);
   }
 
+  /** Unfinished (queued + running) submissions one owner may have; 0 for no bound. */
+  get maxUnfinishedPerOwner(): number {
+    return this.#options.maxUnfinishedPerOwner;
+  }
+
   /**
    * Validates every item (the engine's request schema of its kind, a language this server
    * runs, a callback URL that may be reached) and stores them all, or none: a bad item throws

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type Database from "libsql";
 import { applyMigrations, type MigrationLog, type SchemaMigration } from "./schema-migrations.js";
 
 type Db = Database.Database;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import type {
   CallbackState,
   NewSubmission,
@@ -36,15 +36,19 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * The embedded store: one SQLite file under the data directory (created on first use), in WAL
- * mode so reads never wait on the worker's writes. better-sqlite3 is synchronous: every method
+ * mode so reads never wait on the worker's writes. It goes through libsql (SQLite's libSQL
+ * fork, better-sqlite3's API), whose prebuilt binaries come from the npm registry, so `npm ci`
+ * needs no compiler and no download from elsewhere. It is synchronous: every method
  * runs to its end without yielding, which makes each one atomic within this process; the file
  * lock makes them atomic across processes sharing the file.
  */
 export class SqliteSubmissionStore implements SubmissionStore {
   readonly #db: Database.Database;
+  readonly #file: string;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, file: string) {
     this.#db = db;
+    this.#file = file;
   }
 
   /** Opens (creating when missing) `<dataDir>/submissions.sqlite`. Call migrate() next. */
@@ -64,12 +68,12 @@ export class SqliteSubmissionStore implements SubmissionStore {
         { cause: error },
       );
     }
-    return new SqliteSubmissionStore(db);
+    return new SqliteSubmissionStore(db, file);
   }
 
   /** The database file's path. */
   get file(): string {
-    return this.#db.name;
+    return this.#file;
   }
 
   async migrate(): Promise<void> {
