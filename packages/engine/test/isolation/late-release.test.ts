@@ -19,7 +19,7 @@ import { isolationTest } from "./isolation-test.js";
  */
 const test = isolationTest({ languages: ["python"], pool: { min: 1, max: 1 } });
 
-const PAIRS = 5;
+const PAIRS = 8;
 
 // Fails under runc today: the next job finds the lock and the space of the job before it.
 (UNDER_GVISOR ? test : test.fails)(
