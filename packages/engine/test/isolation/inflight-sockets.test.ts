@@ -30,7 +30,7 @@ test("state held only by unix sockets in flight does not reach the next job", as
 }) => {
   const jobs: Array<Record<string, string>> = [];
   for (let i = 0; i < JOBS; i++) {
-    const result = await attackWith(engine, "inflight-cycle.c", {}, ["identity.h"]);
+    const result = await attackWith(engine, "inflight-cycle.c", {}, ["identity.h", "inflight.h"]);
     expect(result.status, result.describe).toBe("ok");
     const seen = report(result.run?.stdout);
     expect(seen.planted, result.describe).toBe("yes");

@@ -21,7 +21,10 @@ test("a /tmp filled by sockets in flight does not break the next jobs", async ({
 }) => {
   const hosts: string[] = [];
   for (let i = 0; i < 2; i++) {
-    const result = await attackWith(engine, "inflight-cycle.c", { args: ["48"] }, ["identity.h"]);
+    const result = await attackWith(engine, "inflight-cycle.c", { args: ["48"] }, [
+      "identity.h",
+      "inflight.h",
+    ]);
     expect(result.status, result.describe).toBe("ok");
     hosts.push(report(result.run?.stdout).host ?? "");
   }

@@ -21,6 +21,7 @@ test("a cycle of sockets in flight left from another network namespace does not 
 }) => {
   const planted = await attackWith(engine, "netns-inflight-cycle.c", { args: ["netns"] }, [
     "identity.h",
+    "inflight.h",
   ]);
   expect(planted.status, planted.describe).toBe("ok");
   expect(report(planted.run?.stdout), planted.describe).toMatchObject({
@@ -32,6 +33,7 @@ test("a cycle of sockets in flight left from another network namespace does not 
   });
   const next = await attackWith(engine, "netns-inflight-cycle.c", { args: ["look"] }, [
     "identity.h",
+    "inflight.h",
   ]);
   expect(next.status, next.describe).toBe("ok");
   const seen = report(next.run?.stdout);

@@ -17,22 +17,11 @@
 #include <signal.h>
 #include <sys/un.h>
 #include "identity.h"
+#include "inflight.h"
 
 static const char NAME[] = "\0warmbox-inflight-cycle";
 
 static int result(int r) { return r < 0 ? -errno : r; }
-
-static void send_fds(int via, const int *fds, int n) {
-  char byte = 'x';
-  static char control[CMSG_SPACE(261 * sizeof(int))];
-  struct iovec iov = {&byte, 1};
-  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
-                       .msg_controllen = CMSG_SPACE(n * sizeof(int))};
-  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-  c->cmsg_level = SOL_SOCKET; c->cmsg_type = SCM_RIGHTS; c->cmsg_len = CMSG_LEN(n * sizeof(int));
-  memcpy(CMSG_DATA(c), fds, n * sizeof(int));
-  if (sendmsg(via, &msg, 0) < 0) printf("sendmsg=%d\n", -errno);
-}
 
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IONBF, 0);
@@ -56,30 +45,18 @@ int main(int argc, char **argv) {
   statvfs("/tmp", &tmp);
   printf("tmp-used-kib=%llu\n", (unsigned long long)(tmp.f_blocks - tmp.f_bfree) * tmp.f_frsize / 1024);
 
-  /* 1 MiB files: the default file size limit, so any request can do it */
-  static char mib[1 << 20];
-  memset(mib, 'x', sizeof mib);
-  signal(SIGXFSZ, SIG_IGN);
-  int big[248], files = 0;
-  long long held = 0;
-  for (; files < mib_count && files < 248; files++) {
-    char name[32];
-    snprintf(name, sizeof name, "/tmp/held-%d", files);
-    big[files] = open(name, O_RDWR | O_CREAT | O_TRUNC, 0600);
-    ssize_t n = write(big[files], mib, sizeof mib);
-    unlink(name);
-    if (n > 0) held += n;
-    if (n != sizeof mib) { files++; break; }
-  }
+  int big[MAX_HELD_FILES];
+  long long held;
+  int files = hold_unlinked_files("/tmp/held", mib_count, big, &held);
   printf("held-kib=%lld\n", held / 1024);
 
   int pair[2];
   socketpair(AF_UNIX, SOCK_DGRAM, 0, pair);
   /* pair[1]'s queue holds pair[1] itself, the named socket, the locked file, the big one and
    * our stdin and stdout pipes (the supervisor must not wait for their end) */
-  int all[256 + 5] = {pair[1], named, passwd, 0, 1};
+  int all[MAX_HELD_FILES + 5] = {pair[1], named, passwd, 0, 1};
   memcpy(all + 5, big, files * sizeof(int));
-  send_fds(pair[0], all, files + 5);
+  if (send_fds(pair[0], all, files + 5) < 0) printf("sendmsg=%d\n", -errno);
   close(pair[0]); close(pair[1]); close(named); close(passwd);
   for (int i = 0; i < files; i++) close(big[i]);
   puts("planted=yes");

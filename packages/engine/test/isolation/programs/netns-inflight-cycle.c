@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <sys/statvfs.h>
 #include "identity.h"
+#include "inflight.h"
 
 static int result(int r) { return r < 0 ? -errno : r; }
 
@@ -23,18 +24,6 @@ static void write_file(const char *path, const char *text) {
   if (fd < 0) return;
   if (write(fd, text, strlen(text)) < 0) printf("write-%s=%d\n", path, -errno);
   close(fd);
-}
-
-static void send_fds(int via, const int *fds, int n) {
-  char byte = 'x';
-  static char control[CMSG_SPACE(250 * sizeof(int))];
-  struct iovec iov = {&byte, 1};
-  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
-                       .msg_controllen = CMSG_SPACE(n * sizeof(int))};
-  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-  c->cmsg_level = SOL_SOCKET; c->cmsg_type = SCM_RIGHTS; c->cmsg_len = CMSG_LEN(n * sizeof(int));
-  memcpy(CMSG_DATA(c), fds, n * sizeof(int));
-  printf("sendmsg=%d\n", result(sendmsg(via, &msg, 0)));
 }
 
 int main(int argc, char **argv) {
@@ -60,26 +49,15 @@ int main(int argc, char **argv) {
 
   passwd = open("/etc/passwd", O_RDONLY);
   printf("plant-flock=%d\n", result(flock(passwd, LOCK_EX | LOCK_NB)));
-  static char mib[1 << 20];
-  memset(mib, 'x', sizeof mib);
-  signal(SIGXFSZ, SIG_IGN);
-  int held[250], files = 0;
-  long long bytes = 0;
-  for (; files < mib_count && files < 248; files++) {
-    char name[32];
-    snprintf(name, sizeof name, "/tmp/netns-held-%d", files);
-    held[files] = open(name, O_RDWR | O_CREAT | O_TRUNC, 0600);
-    ssize_t n = write(held[files], mib, sizeof mib);
-    unlink(name);
-    if (n > 0) bytes += n;
-    if (n != sizeof mib) { files++; break; }
-  }
+  int held[MAX_HELD_FILES + 2];
+  long long bytes;
+  int files = hold_unlinked_files("/tmp/netns-held", mib_count, held, &bytes);
   printf("held-kib=%lld\n", bytes / 1024);
   int pair[2];
   socketpair(AF_UNIX, SOCK_DGRAM, 0, pair);
   held[files] = passwd;
   held[files + 1] = pair[1];
-  send_fds(pair[0], held, files + 2);
+  printf("sendmsg=%d\n", send_fds(pair[0], held, files + 2));
   close(pair[0]); close(pair[1]); close(passwd);
   for (int i = 0; i < files; i++) close(held[i]);
   puts("planted=yes");
