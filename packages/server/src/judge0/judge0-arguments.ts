@@ -3,8 +3,8 @@ import { unprocessable } from "./judge0-errors.js";
 
 /**
  * Splits `command_line_arguments` (or `compiler_options`, named by `field`) into arguments the
- * way a shell splits words (quotes and
- * escapes honoured), without a shell: `$NAME` stays as written and a glob is passed as is.
+ * way a shell splits words (quotes and escapes honoured), without a shell: `$NAME` stays as
+ * written and a glob is passed as is.
  * Judge0 hands the line to a shell; pipes and redirections have no meaning here and are
  * refused with a 422 naming them.
  *
