@@ -12,12 +12,25 @@
  * template's (the socket pair between them), known by their inodes. Each socket of the job still
  * listed then is held by such a cycle (no process of the job lives to hold one): the caller
  * gives the container up. gVisor lists every unix socket of its kernel there, in flight or not.
+ *
+ * A socket leaves that list before what its queue held is closed. Where the collector runs in a
+ * kernel worker (net/unix/garbage.c: unix_gc_work on system_unbound_wq, as on 6.18; 6.1 may run
+ * it in the task releasing a socket, whose drops its task_work closes before close() returns),
+ * a file a kernel thread drops for the last time is not closed there: fput() (fs/file_table.c) puts it on
+ * delayed_fput_list and schedules delayed_fput_work one jiffy later, whose pass takes the whole
+ * list (llist_del_all) and closes it newest first. The collector's drop of a socket S in a cycle
+ * closes S in one pass; S's release drops the files of its queue from that pass's worker, so
+ * they are closed in the next pass (and a socket among them, in the one after). Hence the
+ * probes (unix_sockets_released): a cycle of our own holding a pipe's write end, whose end of
+ * file says that a pass closing everything queued before it has started.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -95,12 +108,130 @@ static void release_a_unix_socket(void)
 		close(fd);
 }
 
+/*
+ * A probe: a socket pair whose second end and a pipe's write end are in that end's own queue,
+ * every descriptor of ours closed but the pipe's read end. Only the collector frees the cycle,
+ * and the pipe's end of file comes when the write end is closed: on a kernel whose collector
+ * runs in a worker, in a pass of delayed_fput_work.
+ */
+struct probe {
+	int read_end;
+	ino_t sockets[2];
+};
+
+static int send_into_own_queue(int via, int socket_end, int write_end)
+{
+	int fds[2] = {socket_end, write_end};
+	union {
+		char space[CMSG_SPACE(sizeof fds)];
+		struct cmsghdr align;
+	} control = {0};
+	char byte = 'p';
+	struct iovec iov = {&byte, 1};
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.space, .msg_controllen = sizeof control.space};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof fds);
+	memcpy(CMSG_DATA(c), fds, sizeof fds);
+	return sendmsg(via, &msg, 0) == 1 ? 0 : -1;
+}
+
+/* Plants a probe; the release of the pair's first end, last, schedules the collector. -1 on failure (errno set). */
+static int probe_start(struct probe *probe)
+{
+	int pair[2], pipe_ends[2];
+	if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair))
+		return -1;
+	if (pipe2(pipe_ends, O_CLOEXEC)) {
+		int saved = errno;
+		close(pair[0]);
+		close(pair[1]);
+		errno = saved;
+		return -1;
+	}
+	struct stat first, second;
+	int failed = fstat(pair[0], &first) || fstat(pair[1], &second) || send_into_own_queue(pair[0], pair[1], pipe_ends[1]);
+	int saved = errno;
+	close(pipe_ends[1]);
+	close(pair[1]);
+	close(pair[0]);
+	if (failed) {
+		close(pipe_ends[0]);
+		errno = saved;
+		return -1;
+	}
+	*probe = (struct probe){.read_end = pipe_ends[0], .sockets = {first.st_ino, second.st_ino}};
+	return 0;
+}
+
+/* 1 when the probe's pipe reached its end of file by `deadline`, 0 if not, -1 on failure (errno set). */
+static int probe_ended(const struct probe *probe, uint64_t deadline)
+{
+	for (;;) {
+		uint64_t now = now_ns();
+		int wait_ms = now >= deadline ? 0 : (int)((deadline - now + 999999) / 1000000);
+		struct pollfd end = {.fd = probe->read_end, .events = POLLIN};
+		int ready = poll(&end, 1, wait_ms);
+		if (ready < 0 && errno != EINTR)
+			return -1;
+		if (ready > 0) {
+			char byte;
+			ssize_t n = read(probe->read_end, &byte, 1);
+			if (n == 0)
+				return 1;
+			if (n < 0 && errno != EINTR && errno != EAGAIN)
+				return -1;
+		}
+		if (ready == 0 && now_ns() >= deadline)
+			return 0;
+	}
+}
+
+/*
+ * Whether the kernel collects cycles, found out once by a probe planted at start-up: Linux ends
+ * it within a few jiffies, gVisor never (its sockets stay listed, and count as our own). The
+ * first WIPE waits for the answer until COLLECTOR_ANSWER_NS after start-up at most, which is
+ * less than the sweep's budget. Under a load that delays a kernel worker by a second, Linux
+ * would be taken for a kernel without collector: sockets of the job left listed still mean
+ * ERROR there; what the probes after the list would prove is then not proven.
+ */
+#define COLLECTOR_ANSWER_NS 1000000000ull
+static struct {
+	struct probe probe;
+	uint64_t answer_by;
+	enum { COLLECTOR_UNKNOWN, COLLECTOR_PRESENT, COLLECTOR_ABSENT } state;
+} collector = {.probe = {.read_end = -1}};
+
+int unix_sockets_init(void)
+{
+	if (probe_start(&collector.probe))
+		return -1;
+	collector.answer_by = now_ns() + COLLECTOR_ANSWER_NS;
+	return 0;
+}
+
+static int collector_present(void)
+{
+	if (collector.state == COLLECTOR_UNKNOWN) {
+		int ended = probe_ended(&collector.probe, collector.answer_by);
+		if (ended < 0)
+			return -1;
+		collector.state = ended ? COLLECTOR_PRESENT : COLLECTOR_ABSENT;
+		close(collector.probe.read_end);
+		collector.probe.read_end = -1;
+	}
+	return collector.state == COLLECTOR_PRESENT;
+}
+
 long unix_sockets_settle(pid_t other_owner, uint64_t deadline)
 {
 	struct own_sockets own = {.count = 0};
 	add_open_sockets(&own, 0);
 	if (other_owner > 0)
 		add_open_sockets(&own, other_owner);
+	for (int i = 0; i < 2 && own.count < MAX_OWN; i++)
+		own.inode[own.count++] = collector.probe.sockets[i];
 	for (unsigned pause = FIRST_PAUSE_US;; pause = pause * 2 < LONGEST_PAUSE_US ? pause * 2 : LONGEST_PAUSE_US) {
 		long left = others_listed(&own);
 		if (left <= 0 || now_ns() >= deadline)
@@ -109,4 +240,37 @@ long unix_sockets_settle(pid_t other_owner, uint64_t deadline)
 		uint64_t until_deadline_us = (deadline - now_ns()) / 1000 + 1;
 		usleep(pause < until_deadline_us ? pause : until_deadline_us);
 	}
+}
+
+/*
+ * Called once /proc/net/unix lists no socket of the job: the last of them, D, left it when a
+ * pass P of delayed_fput_work (or the collector itself) released it, and what D's queue held was
+ * queued for closing before P ended. A socket among those, were it still open, would be listed;
+ * so nothing of the job waits for a pass after P (each deeper socket of a chain was listed
+ * until its own pass: while one is, the loop above goes on). The first probe's write end is
+ * queued after we looked, so after P took its list: its end of file says that a later pass Q
+ * has started, hence that P is done, and Q closes what P queued, maybe after the probe's pipe
+ * (newest first).
+ * The second probe is planted after that end of file, so its write end is queued after Q took
+ * the list, and a work item never runs twice at once (kernel/workqueue.c queues it behind
+ * itself, on the pool where it runs): its end of file comes after Q, hence P, is done.
+ */
+int unix_sockets_released(uint64_t deadline)
+{
+	int present = collector_present();
+	if (present <= 0)
+		return present;
+	for (int i = 0; i < 2; i++) {
+		struct probe probe;
+		if (probe_start(&probe))
+			return -1;
+		int ended = probe_ended(&probe, deadline);
+		int saved = errno;
+		close(probe.read_end);
+		if (ended <= 0) {
+			errno = ended ? saved : ETIMEDOUT;
+			return -1;
+		}
+	}
+	return 0;
 }

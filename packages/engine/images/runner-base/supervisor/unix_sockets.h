@@ -14,4 +14,18 @@
  */
 long unix_sockets_settle(pid_t other_owner, uint64_t deadline);
 
+/*
+ * At start-up, before any job: plants the probe that tells whether the kernel collects cycles of
+ * unix sockets (Linux) or not (gVisor). -1 (errno set) when it can't be planted.
+ */
+int unix_sockets_init(void);
+
+/*
+ * After unix_sockets_settle found no socket of the job: on a kernel that collects cycles, waits
+ * until what the job's collected sockets held (an flock, deleted files) is closed too, which
+ * the list of sockets can't show. 0 when it is (or there is no collector: then nothing of the
+ * job was collected), -1 (errno set; ETIMEDOUT at the deadline) when it can't be proven.
+ */
+int unix_sockets_released(uint64_t deadline);
+
 #endif
