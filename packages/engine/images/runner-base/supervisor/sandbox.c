@@ -220,7 +220,7 @@ void sandbox_sweep(int job_over)
 		remove_ipc(deadline);
 		long left = unix_sockets_settle(template_pid(), deadline);
 		if (left < 0)
-			fatal("cannot read /proc/net/unix: %s", strerror(errno));
+			fatal("cannot list the unix sockets of the job (/proc/net/unix, the collector's probe): %s", strerror(errno));
 		if (left)
 			fatal("%ld unix sockets of the job outlive it (sent and never received), within 2 s", left);
 		if (unix_sockets_released(deadline))

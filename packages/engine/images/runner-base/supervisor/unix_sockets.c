@@ -230,7 +230,11 @@ long unix_sockets_settle(pid_t other_owner, uint64_t deadline)
 	add_open_sockets(&own, 0);
 	if (other_owner > 0)
 		add_open_sockets(&own, other_owner);
-	for (int i = 0; i < 2 && own.count < MAX_OWN; i++)
+	int present = collector_present();
+	if (present < 0)
+		return -1;
+	/* Without a collector the start-up probe's sockets stay listed (with one, they are gone). */
+	for (int i = 0; !present && i < 2 && own.count < MAX_OWN; i++)
 		own.inode[own.count++] = collector.probe.sockets[i];
 	for (unsigned pause = FIRST_PAUSE_US;; pause = pause * 2 < LONGEST_PAUSE_US ? pause * 2 : LONGEST_PAUSE_US) {
 		long left = others_listed(&own);
