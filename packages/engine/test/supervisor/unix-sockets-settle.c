@@ -3,7 +3,9 @@
  * (images/runner-base/supervisor/unix_sockets.c) in a network namespace of its own, where
  * /proc/net/unix lists its sockets alone, and a mount namespace of its own, where it mounts a
  * tmpfs (run it as root in the user namespace with `unshare --net --pid --fork --mount-proc`).
- * argv[1] is a build of programs/inflight-cycle.c. Prints key=value lines;
+ * argv[1] is a build of programs/inflight-cycle.c, argv[2] how many rounds of the late release
+ * to plant (1 to 10; each holds 48 MiB of a 64 MiB tmpfs until collected, so 1 where nothing
+ * collects). Prints key=value lines;
  * unix-sockets-settle.test.ts says what each must be.
  */
 #define _GNU_SOURCE
@@ -49,10 +51,13 @@ static int bind_result(const char *name, size_t len)
 	return r;
 }
 
-static void wait_for(pid_t pid)
+/* The child's wait status (-1 when it can't be had). */
+static int wait_for(pid_t pid)
 {
-	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+	int status = -1;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	return status;
 }
 
 /* Sends `n` descriptors (at most 253, SCM_MAX_FD) over `via` with SCM_RIGHTS; 0 when sent. */
@@ -114,10 +119,10 @@ static void run_attack(const char *program)
  * message's descriptors last to first, and a pass of deferred closes closes the newest first,
  * so the lock is closed after the files. */
 #define LATE_FILES 48
-#define LATE_ROUNDS 10
 static const char LOCK_NAME[] = "lock";
 
-static void plant_late_release(int dir)
+/* 1 when planted. */
+static int plant_late_release(int dir)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -138,7 +143,7 @@ static void plant_late_release(int dir)
 		int chain[2] = {cycle[1], s[1]};
 		_exit(send_fds(cycle[0], chain, 2) ? 1 : 0);
 	}
-	wait_for(pid);
+	return wait_for(pid) == 0;
 }
 
 /* What the kernel still holds of a planted round: 1 when the lock or space of the tmpfs is held. */
@@ -152,8 +157,8 @@ static int still_held(int dir)
 	return locked || space;
 }
 
-/* Rounds of plant, settle (the list clean), a look, the probes, a look. */
-static void late_release_rounds(void)
+/* Rounds of plant, settle (clean where a collector runs), a look, the probes, a look. */
+static void late_release_rounds(int rounds)
 {
 	char dir_path[] = "/tmp/warmbox-late-XXXXXX";
 	if (!mkdtemp(dir_path) || mount("warmbox-late", dir_path, "tmpfs", 0, "size=64m,mode=0700")) {
@@ -162,17 +167,18 @@ static void late_release_rounds(void)
 	}
 	int dir = open(dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	close(openat(dir, LOCK_NAME, O_WRONLY | O_CREAT | O_CLOEXEC, 0600));
-	int listed = 0, failed = 0, held_when_listed_clean = 0, held_after_probes = 0;
-	for (int round = 0; round < LATE_ROUNDS; round++) {
-		plant_late_release(dir);
+	int planted = 0, listed = 0, failed = 0, held_after_settle = 0, held_after_probes = 0;
+	for (int round = 0; round < rounds; round++) {
+		planted += plant_late_release(dir);
 		listed += unix_sockets_settle(0, now_ns() + 2000 * MS) != 0;
-		held_when_listed_clean += still_held(dir);
+		held_after_settle += still_held(dir);
 		failed += unix_sockets_released(now_ns() + 2000 * MS) != 0;
 		held_after_probes += still_held(dir);
 	}
-	printf("late-rounds=%d\n", LATE_ROUNDS);
+	printf("late-rounds=%d\n", rounds);
+	printf("late-planted=%d\n", planted);
 	printf("late-listed=%d\n", listed);
-	printf("late-held-when-listed-clean=%d\n", held_when_listed_clean);
+	printf("late-held-after-settle=%d\n", held_after_settle);
 	printf("late-probes-failed=%d\n", failed);
 	printf("late-held-after-probes=%d\n", held_after_probes);
 	close(dir);
@@ -207,8 +213,9 @@ static void probe_cost(void)
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s INFLIGHT_CYCLE_PROGRAM\n", argv[0]);
+	int late_rounds = argc == 3 ? atoi(argv[2]) : 0;
+	if (late_rounds < 1 || late_rounds > 10) {
+		fprintf(stderr, "usage: %s INFLIGHT_CYCLE_PROGRAM LATE_ROUNDS (1 to 10)\n", argv[0]);
 		return 2;
 	}
 
@@ -255,7 +262,7 @@ int main(int argc, char **argv)
 	printf("attack-flock=%d\n", flock(passwd, LOCK_EX | LOCK_NB) ? -errno : 0);
 	close(passwd);
 
-	late_release_rounds();
+	late_release_rounds(late_rounds);
 	probe_cost();
 	return 0;
 }
