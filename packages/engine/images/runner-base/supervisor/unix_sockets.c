@@ -165,14 +165,21 @@ static int probe_start(struct probe *probe)
 	return 0;
 }
 
-/* 1 when the probe's pipe reached its end of file by `deadline`, 0 if not, -1 on failure (errno set). */
+/*
+ * 1 when the probe's pipe reached its end of file by `deadline`, 0 if not, -1 on failure (errno
+ * set). The collector is scheduled again after each slice of the wait: a release while it runs
+ * (for any container of the host: it is one for the whole kernel) schedules nothing, and the run
+ * may have passed our cycle by.
+ */
+#define PROBE_SLICE_MS 10
+#define PROBE_LONGEST_SLICE_MS 40
 static int probe_ended(const struct probe *probe, uint64_t deadline)
 {
-	for (;;) {
+	for (int slice_ms = PROBE_SLICE_MS;; slice_ms = slice_ms * 2 < PROBE_LONGEST_SLICE_MS ? slice_ms * 2 : PROBE_LONGEST_SLICE_MS) {
 		uint64_t now = now_ns();
-		int wait_ms = now >= deadline ? 0 : (int)((deadline - now + 999999) / 1000000);
+		int until_deadline_ms = now >= deadline ? 0 : (int)((deadline - now + 999999) / 1000000);
 		struct pollfd end = {.fd = probe->read_end, .events = POLLIN};
-		int ready = poll(&end, 1, wait_ms);
+		int ready = poll(&end, 1, slice_ms < until_deadline_ms ? slice_ms : until_deadline_ms);
 		if (ready < 0 && errno != EINTR)
 			return -1;
 		if (ready > 0) {
@@ -185,18 +192,21 @@ static int probe_ended(const struct probe *probe, uint64_t deadline)
 		}
 		if (ready == 0 && now_ns() >= deadline)
 			return 0;
+		release_a_unix_socket();
 	}
 }
 
 /*
  * Whether the kernel collects cycles, found out once by a probe planted at start-up: Linux ends
  * it within a few jiffies, gVisor never (its sockets stay listed, and count as our own). The
- * first WIPE waits for the answer until COLLECTOR_ANSWER_NS after start-up at most, which is
- * less than the sweep's budget. Under a load that delays a kernel worker by a second, Linux
- * would be taken for a kernel without collector: sockets of the job left listed still mean
- * ERROR there; what the probes after the list would prove is then not proven.
+ * first WIPE waits for the answer until COLLECTOR_ANSWER_NS after start-up, and at least
+ * COLLECTOR_LAST_WAIT_NS (scheduling the collector again), less than the sweep's budget. Under
+ * a load that delays a kernel worker that long, Linux would be taken for a kernel without
+ * collector: sockets of the job left listed still mean ERROR there, but what the probes after
+ * the list prove is then not proven.
  */
 #define COLLECTOR_ANSWER_NS 1000000000ull
+#define COLLECTOR_LAST_WAIT_NS 200000000ull
 static struct {
 	struct probe probe;
 	uint64_t answer_by;
@@ -214,7 +224,8 @@ int unix_sockets_init(void)
 static int collector_present(void)
 {
 	if (collector.state == COLLECTOR_UNKNOWN) {
-		int ended = probe_ended(&collector.probe, collector.answer_by);
+		uint64_t last_wait = now_ns() + COLLECTOR_LAST_WAIT_NS;
+		int ended = probe_ended(&collector.probe, collector.answer_by > last_wait ? collector.answer_by : last_wait);
 		if (ended < 0)
 			return -1;
 		collector.state = ended ? COLLECTOR_PRESENT : COLLECTOR_ABSENT;
