@@ -14,15 +14,15 @@
  * gives the container up. gVisor lists every unix socket of its kernel there, in flight or not.
  *
  * A socket leaves that list before what its queue held is closed. Where the collector runs in a
- * kernel worker (net/unix/garbage.c: unix_gc_work on system_unbound_wq, as on 6.18; 6.1 may run
- * it in the task releasing a socket, whose drops its task_work closes before close() returns),
- * a file a kernel thread drops for the last time is not closed there: fput() (fs/file_table.c) puts it on
- * delayed_fput_list and schedules delayed_fput_work one jiffy later, whose pass takes the whole
- * list (llist_del_all) and closes it newest first. The collector's drop of a socket S in a cycle
- * closes S in one pass; S's release drops the files of its queue from that pass's worker, so
- * they are closed in the next pass (and a socket among them, in the one after). Hence the
- * probes (unix_sockets_released): a cycle of our own holding a pipe's write end, whose end of
- * file says that a pass closing everything queued before it has started.
+ * kernel worker (net/unix/garbage.c: unix_gc_work on system_unbound_wq, as on 6.18; older
+ * kernels ran it in the task releasing a socket, whose task_work closes what it drops before
+ * close() returns), a file that a kernel thread drops for the last time is not closed there:
+ * fput() (fs/file_table.c) puts it on delayed_fput_list and schedules delayed_fput_work one
+ * jiffy later, whose pass takes the whole list (llist_del_all) and closes it newest first. The
+ * collector's drop of a socket S in a cycle closes S in one pass; S's release drops the files of
+ * its queue from that pass's worker, so they are closed in the next pass (and what a socket
+ * among them held, in the one after). Hence the probes (unix_sockets_released): cycles of our
+ * own, each holding a pipe's write end, whose end of file says that a pass has started.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -137,7 +137,8 @@ static int send_into_own_queue(int via, int socket_end, int write_end)
 	return sendmsg(via, &msg, 0) == 1 ? 0 : -1;
 }
 
-/* Plants a probe; the release of the pair's first end, last, schedules the collector. -1 on failure (errno set). */
+/* Plants a probe; the release of the pair's first end, last, schedules the collector.
+ * -1 on failure (errno set). */
 static int probe_start(struct probe *probe)
 {
 	int pair[2], pipe_ends[2];
