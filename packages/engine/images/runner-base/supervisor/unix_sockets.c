@@ -198,20 +198,21 @@ static int probe_ended(const struct probe *probe, uint64_t deadline)
 }
 
 /*
- * Whether the kernel collects cycles, found out once by a probe planted at start-up: Linux ends
- * it within a few jiffies, gVisor never (its sockets stay listed, and count as our own). The
- * first WIPE waits for the answer until COLLECTOR_ANSWER_NS after start-up, and at least
- * COLLECTOR_LAST_WAIT_NS (scheduling the collector again), less than the sweep's budget. Under
- * a load that delays a kernel worker that long, Linux would be taken for a kernel without
- * collector: sockets of the job left listed still mean ERROR there, but what the probes after
- * the list prove is then not proven.
+ * Whether the kernel collects cycles, told by a probe planted at start-up: Linux ends it within
+ * a few jiffies, gVisor never (its sockets stay listed, and count as our own). The first WIPE
+ * waits for the end until COLLECTOR_ANSWER_NS after start-up, and at least
+ * COLLECTOR_LAST_WAIT_NS (scheduling the collector again), less than the sweep's budget; each
+ * later WIPE until it ends schedules the collector and looks once more. A Linux whose kernel
+ * worker a load delayed that long is taken for a kernel without collector until then: sockets
+ * of the job left listed still mean ERROR, but what the probes after the list prove is not
+ * proven in that WIPE.
  */
 #define COLLECTOR_ANSWER_NS 1000000000ull
 #define COLLECTOR_LAST_WAIT_NS 200000000ull
 static struct {
 	struct probe probe;
 	uint64_t answer_by;
-	enum { COLLECTOR_UNKNOWN, COLLECTOR_PRESENT, COLLECTOR_ABSENT } state;
+	int waited, present;
 } collector = {.probe = {.read_end = -1}};
 
 int unix_sockets_init(void)
@@ -222,18 +223,27 @@ int unix_sockets_init(void)
 	return 0;
 }
 
+/* 1 when the kernel collects cycles, 0 when it hasn't shown it yet, -1 on failure (errno set). */
 static int collector_present(void)
 {
-	if (collector.state == COLLECTOR_UNKNOWN) {
-		uint64_t last_wait = now_ns() + COLLECTOR_LAST_WAIT_NS;
-		int ended = probe_ended(&collector.probe, collector.answer_by > last_wait ? collector.answer_by : last_wait);
-		if (ended < 0)
-			return -1;
-		collector.state = ended ? COLLECTOR_PRESENT : COLLECTOR_ABSENT;
+	if (collector.present)
+		return 1;
+	uint64_t until = now_ns();
+	if (!collector.waited) {
+		collector.waited = 1;
+		until += COLLECTOR_LAST_WAIT_NS;
+		if (collector.answer_by > until)
+			until = collector.answer_by;
+	} else {
+		release_a_unix_socket();
+	}
+	int ended = probe_ended(&collector.probe, until);
+	if (ended > 0) {
+		collector.present = 1;
 		close(collector.probe.read_end);
 		collector.probe.read_end = -1;
 	}
-	return collector.state == COLLECTOR_PRESENT;
+	return ended;
 }
 
 long unix_sockets_settle(pid_t other_owner, uint64_t deadline)
