@@ -189,7 +189,7 @@ static long container_tasks(void)
  * docker-init and the supervisor (a zombie counts until it is reaped, and a
  * thread group whose leader is a zombie counts every live thread), restores the
  * supervisor's scheduling, and with `job_over` (the WIPE) removes the IPC objects and waits
- * until no unix socket of the job is left in flight (unix_sockets.c).
+ * until no unix socket of the job is left in flight, nor anything they held (unix_sockets.c).
  * ERROR when the count can't be read or doesn't come down within 2 s, and when sockets
  * of the job are still listed by then.
  */
@@ -220,9 +220,11 @@ void sandbox_sweep(int job_over)
 		remove_ipc(deadline);
 		long left = unix_sockets_settle(template_pid(), deadline);
 		if (left < 0)
-			fatal("cannot read /proc/net/unix: %s", strerror(errno));
+			fatal("cannot list the unix sockets of the job (/proc/net/unix, the collector's probe): %s", strerror(errno));
 		if (left)
 			fatal("%ld unix sockets of the job outlive it (sent and never received), within 2 s", left);
+		if (unix_sockets_released(deadline))
+			fatal("cannot prove closed what the job's unix sockets in flight held, within 2 s: %s", strerror(errno));
 	}
 	sched_restore();
 }

@@ -32,6 +32,7 @@
 #include "sandbox.h"
 #include "scheduling.h"
 #include "stage.h"
+#include "unix_sockets.h"
 
 /* HELLO carries the toolchain's version, trimmed. */
 static void hello(void)
@@ -133,6 +134,8 @@ int main(void)
 	if (geteuid() != 0)
 		fatal("the supervisor must run as root (with only CAP_KILL, CAP_SETUID, CAP_SETGID, CAP_SETPCAP, CAP_SYS_NICE)");
 	sched_remember();
+	if (unix_sockets_init())
+		fatal("cannot plant the probe of the kernel's collector of unix sockets: %s", strerror(errno));
 
 	struct stdin_state in = {0};
 	for (;;) {
