@@ -95,6 +95,12 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads whether templates start runs: on unless WARMBOX_TEMPLATES says false", () => {
+    expect(loadConfig({}).templates).toBe(true);
+    expect(loadConfig({ WARMBOX_TEMPLATES: "false" }).templates).toBe(false);
+    expect(() => loadConfig({ WARMBOX_TEMPLATES: "sometimes" })).toThrow(/WARMBOX_TEMPLATES/);
+  });
+
   it("reads the security settings; the concurrency default follows the pool size", () => {
     const config = loadConfig({
       WARMBOX_METRICS_PUBLIC: "true",

@@ -75,6 +75,7 @@ const ENV_VARS: ReadonlyArray<readonly [string, readonly string[], Parser]> = [
   ["WARMBOX_CALLBACK_SECRET", ["callbackSecret"], text],
   ["WARMBOX_ALLOW_PRIVATE_CALLBACKS", ["allowPrivateCallbacks"], boolean],
   ["WARMBOX_RUNTIME", ["runtime"], text],
+  ["WARMBOX_TEMPLATES", ["templates"], boolean],
 ];
 
 /** Limit field → environment suffix and parser; each exists as WARMBOX_{MAX,DEFAULT,DEFAULT_COMPILE}_<suffix>. */
