@@ -1,0 +1,86 @@
+import { describe, expect } from "vitest";
+import { UNDER_GVISOR } from "../helpers/test-engine.js";
+import { attackWith, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
+
+/**
+ * State that only unix sockets in flight hold, in the shapes of programs/inflight-shapes.c: a
+ * stream socket in its own out-of-band byte, a seqpacket socket in its own queue, a listener in
+ * the queue of a connection it never accepted (an embryo, listed with inode 0), a self-cycle on
+ * top of a chain of sockets each in the queue of the one above (what is held is in the deepest
+ * one's), and thousands of separate cycles. Each holds an flock on /etc/passwd, an OFD lock on
+ * /etc/group, an abstract socket name, a TCP listener and a UDP socket on loopback ports and
+ * 8 MiB of unlinked files of /dev/shm. With one sandbox (pool min 1, max 1), the job after each
+ * plant finds none of them (as the kernel tells: the locks free, the name and ports free to
+ * bind, /dev/shm's space back): the WIPE either proves them released (PROTOCOL.md, WIPE step
+ * 2: the list of unix sockets, then the two probes of the deferred closes) and says CLEAN, or
+ * gives the container up.
+ * A chain of 64 sockets costs the kernel 64 passes of its deferred closes (one jiffy apart) and
+ * is waited out in the same container; one of 1500 outlasts the WIPE's 2 s budget: ERROR, and
+ * the next job runs in a fresh container. gVisor (20221219) has no collector: every plant
+ * costs its container.
+ */
+const test = isolationTest({ languages: ["c"], pool: { min: 1, max: 1 } });
+
+const PAIRS = UNDER_GVISOR ? 1 : 3;
+
+/** Each shape, its arguments, and whether the WIPE waits it out in the same container (runc). */
+const SHAPES = [
+  { args: ["oob"], sameContainer: true },
+  { args: ["seqpacket"], sameContainer: true },
+  { args: ["embryo"], sameContainer: true },
+  { args: ["deep", "64"], sameContainer: true },
+  { args: ["wide", "4000"], sameContainer: true },
+  { args: ["deep", "1500"], sameContainer: false },
+];
+
+const NOTHING_LEFT = {
+  flock: "0",
+  "ofd-lock": "0",
+  "bind-name": "0",
+  "bind-tcp": "0",
+  "bind-udp": "0",
+  shmBelow1Mib: true,
+};
+
+async function run(engine: Parameters<typeof attackWith>[0], args: string[]) {
+  const result = await attackWith(engine, "inflight-shapes.c", { args }, [
+    "identity.h",
+    "inflight.h",
+  ]);
+  expect(result.status, result.describe).toBe("ok");
+  return { seen: report(result.run?.stdout), describe: result.describe };
+}
+
+describe("state held by unix sockets in flight, in any shape, does not reach the next job", () => {
+  for (const { args, sameContainer } of SHAPES) {
+    test(`C: ${args.join(" ")}`, async ({ engine, unharmed }) => {
+      const found: Array<Record<string, unknown>> = [];
+      for (let i = 0; i < PAIRS; i++) {
+        const planted = await run(engine, args);
+        const next = await run(engine, ["look"]);
+        const { seen } = next;
+        console.log(args.join(" "), JSON.stringify(planted.seen), JSON.stringify(seen));
+        found.push({
+          planted: planted.seen.planted,
+          flock: seen.flock,
+          "ofd-lock": seen["ofd-lock"],
+          "bind-name": seen["bind-name"],
+          "bind-tcp": seen["bind-tcp"],
+          "bind-udp": seen["bind-udp"],
+          shmBelow1Mib: Number(seen["shm-used-kib"]) < 1024,
+          sameContainer:
+            planted.seen.host === seen.host && planted.seen["init-start"] === seen["init-start"],
+        });
+      }
+      expect(found).toEqual(
+        found.map(() => ({
+          planted: "yes",
+          ...NOTHING_LEFT,
+          sameContainer: !UNDER_GVISOR && sameContainer,
+        })),
+      );
+      await unharmed(["c"]);
+    });
+  }
+});
