@@ -18,7 +18,10 @@ import { isolationTest } from "./isolation-test.js";
  * A chain of 64 sockets costs the kernel 64 passes of its deferred closes (one jiffy apart) and
  * is waited out in the same container; one of 1500 outlasts the WIPE's 2 s budget: ERROR, and
  * the next job runs in a fresh container. gVisor (20221219) has no collector: every plant
- * costs its container.
+ * costs its container; it refuses MSG_OOB on unix sockets and OFD locks (EINVAL, -22), so the
+ * out-of-band shape plants nothing there.
+ * Measured before this file: runc 18 pairs, every one clean (15 in the same container, the 1500
+ * chain's 3 in fresh ones); gVisor 6 pairs, clean.
  */
 const test = isolationTest({ languages: ["c"], pool: { min: 1, max: 1 } });
 
@@ -26,17 +29,17 @@ const PAIRS = UNDER_GVISOR ? 1 : 3;
 
 /** Each shape, its arguments, and whether the WIPE waits it out in the same container (runc). */
 const SHAPES = [
-  { args: ["oob"], sameContainer: true },
-  { args: ["seqpacket"], sameContainer: true },
-  { args: ["embryo"], sameContainer: true },
-  { args: ["deep", "64"], sameContainer: true },
-  { args: ["wide", "4000"], sameContainer: true },
-  { args: ["deep", "1500"], sameContainer: false },
+  { args: ["oob"], sameContainer: true, plantsUnderGvisor: false },
+  { args: ["seqpacket"], sameContainer: true, plantsUnderGvisor: true },
+  { args: ["embryo"], sameContainer: true, plantsUnderGvisor: true },
+  { args: ["deep", "64"], sameContainer: true, plantsUnderGvisor: true },
+  { args: ["wide", "4000"], sameContainer: true, plantsUnderGvisor: true },
+  { args: ["deep", "1500"], sameContainer: false, plantsUnderGvisor: true },
 ];
 
 const NOTHING_LEFT = {
   flock: "0",
-  "ofd-lock": "0",
+  "ofd-lock": UNDER_GVISOR ? "-22" : "0",
   "bind-name": "0",
   "bind-tcp": "0",
   "bind-udp": "0",
@@ -53,14 +56,14 @@ async function run(engine: Parameters<typeof attackWith>[0], args: string[]) {
 }
 
 describe("state held by unix sockets in flight, in any shape, does not reach the next job", () => {
-  for (const { args, sameContainer } of SHAPES) {
+  for (const { args, sameContainer, plantsUnderGvisor } of SHAPES) {
+    const plants = !UNDER_GVISOR || plantsUnderGvisor;
     test(`C: ${args.join(" ")}`, async ({ engine, unharmed }) => {
       const found: Array<Record<string, unknown>> = [];
       for (let i = 0; i < PAIRS; i++) {
         const planted = await run(engine, args);
         const next = await run(engine, ["look"]);
         const { seen } = next;
-        console.log(args.join(" "), JSON.stringify(planted.seen), JSON.stringify(seen));
         found.push({
           planted: planted.seen.planted,
           flock: seen.flock,
@@ -75,9 +78,10 @@ describe("state held by unix sockets in flight, in any shape, does not reach the
       }
       expect(found).toEqual(
         found.map(() => ({
-          planted: "yes",
+          planted: plants ? "yes" : "no",
           ...NOTHING_LEFT,
-          sameContainer: !UNDER_GVISOR && sameContainer,
+          // a plant left under gVisor always costs the container
+          sameContainer: UNDER_GVISOR ? !plants : sameContainer,
         })),
       );
       await unharmed(["c"]);
