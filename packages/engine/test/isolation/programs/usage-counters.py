@@ -1,9 +1,10 @@
 # Reports the counters of past use a job can read in its container, as the kernel keeps them
 # for the container's cgroup (v1): its peak memory, its CPU time (ns) and its page faults since
 # the container started (-errno when the file is missing, as under gVisor); and the container's
-# identity (hostname, PID 1's start time). argv[1] "use" then allocates and touches 160 MiB and
-# spends 1.5 s of CPU, as a tenant's job would.
-import os, sys, time
+# identity (hostname, PID 1's start time), and its own pid (the container's pid namespace gives
+# pids in turn). argv[1] "use" then allocates and touches 160 MiB, spends 1.5 s of CPU and runs
+# 200 short threads, as a tenant's job would.
+import os, sys, threading, time
 
 def read(path, pick=None):
     try:
@@ -18,6 +19,7 @@ def read(path, pick=None):
 print(f"memory-peak={read('/sys/fs/cgroup/memory/memory.max_usage_in_bytes')}")
 print(f"cpu-ns={read('/sys/fs/cgroup/cpuacct/cpuacct.usage')}")
 print(f"page-faults={read('/sys/fs/cgroup/memory/memory.stat', 'total_pgfault')}")
+print(f"pid={os.getpid()}")
 print(f"host={os.uname().nodename}")
 print(f"init-start={read('/proc/1/stat').rsplit(')', 1)[1].split()[19]}")
 if sys.argv[1:] == ["use"]:
@@ -27,4 +29,8 @@ if sys.argv[1:] == ["use"]:
     end = time.process_time() + 1.5
     while time.process_time() < end:
         pass
+    for _ in range(200):
+        thread = threading.Thread(target=lambda: None)
+        thread.start()
+        thread.join()
     print("used=yes")
