@@ -1,0 +1,79 @@
+import { expect } from "vitest";
+import { UNDER_GVISOR } from "../helpers/test-engine.js";
+import { attackWith, report } from "./isolation-helpers.js";
+import { isolationTest } from "./isolation-test.js";
+
+/**
+ * The WIPE's wait for what a job left in flight (PROTOCOL.md, WIPE step 2) while a neighbour
+ * keeps the kernel's collector of unix socket cycles and its deferred closes busy
+ * (programs/inflight-churn.c: rounds of 64 cycles holding files and a 32-deep chain, for 20 s;
+ * the collector is one for the whole kernel). Meanwhile, in the other sandbox (pool min 2,
+ * max 2), a sequence of jobs plants the shapes of programs/inflight-shapes.c (locks, a name,
+ * ports, /dev/shm space), each first reporting what the job before it left. A 1500-deep chain
+ * outlasts the WIPE's 2 s (ERROR): the job after it is the first of a fresh container, whose
+ * first WIPE also waits for the start-up probe that tells whether the kernel collects cycles.
+ * Whether a WIPE proves the plant released (CLEAN) or gives the container up, no job may find
+ * anything of the one before it.
+ * Measured on runc (Linux 6.18, 2 cores shared): 11 jobs beside ~600 rounds of the neighbour,
+ * nothing found; the 300- and 1500-deep chains cost their container.
+ */
+const test = isolationTest({ languages: ["c"], pool: { min: 2, max: 2 } });
+
+const SEQUENCE = [
+  ["deep", "100"],
+  ["wide", "1000"],
+  ["seqpacket"],
+  ["deep", "1500"],
+  ["embryo"],
+  ["deep", "300"],
+  ["deep", "1500"],
+  ["wide", "2000"],
+  ["deep", "1500"],
+  ["seqpacket"],
+  ["look"],
+];
+
+test("state held in flight does not reach the next job while a neighbour keeps the collector busy", async ({
+  engine,
+  unharmed,
+}) => {
+  const neighbour = attackWith(engine, "inflight-churn.c", {
+    args: ["20"],
+    limits: { timeMs: 30_000, cpuMs: 30_000 },
+  });
+  const found: Array<Record<string, unknown>> = [];
+  for (const args of SEQUENCE) {
+    const job = await attackWith(engine, "inflight-shapes.c", { args }, [
+      "identity.h",
+      "inflight.h",
+    ]);
+    expect(job.status, job.describe).toBe("ok");
+    const seen = report(job.run?.stdout);
+    if (args[0] !== "look") expect(seen.planted, job.describe).toBe("yes");
+    // what the job before it left
+    found.push({
+      after: found.length ? SEQUENCE[found.length - 1]?.join(" ") : "nothing",
+      flock: seen.flock,
+      "ofd-lock": seen["ofd-lock"],
+      "bind-name": seen["bind-name"],
+      "bind-tcp": seen["bind-tcp"],
+      "bind-udp": seen["bind-udp"],
+      shmBelow1Mib: Number(seen["shm-used-kib"]) < 1024,
+    });
+  }
+  const churned = await neighbour;
+  expect(churned.status, churned.describe).toBe("ok");
+  expect(Number(report(churned.run?.stdout).rounds)).toBeGreaterThan(0);
+  expect(found).toEqual(
+    found.map(({ after }) => ({
+      after,
+      flock: "0",
+      "ofd-lock": UNDER_GVISOR ? "-22" : "0",
+      "bind-name": "0",
+      "bind-tcp": "0",
+      "bind-udp": "0",
+      shmBelow1Mib: true,
+    })),
+  );
+  await unharmed(["c"]);
+});
