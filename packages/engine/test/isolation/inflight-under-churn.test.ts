@@ -15,7 +15,8 @@ import { isolationTest } from "./isolation-test.js";
  * Whether a WIPE proves the plant released (CLEAN) or gives the container up, no job may find
  * anything of the one before it.
  * Measured on runc (Linux 6.18, 2 cores shared): 11 jobs beside ~600 rounds of the neighbour,
- * nothing found; the 300- and 1500-deep chains cost their container.
+ * nothing found; the 300- and 1500-deep chains cost their container. gVisor: 11 jobs, nothing
+ * found (every plant costs its container there).
  */
 const test = isolationTest({ languages: ["c"], pool: { min: 2, max: 2 } });
 
@@ -62,8 +63,13 @@ test("state held in flight does not reach the next job while a neighbour keeps t
     });
   }
   const churned = await neighbour;
-  expect(churned.status, churned.describe).toBe("ok");
-  expect(Number(report(churned.run?.stdout).rounds)).toBeGreaterThan(0);
+  // gVisor has no collector: the neighbour's garbage stays in its sandbox, and may fill it up
+  // to the memory limit (then that sandbox is stopped) before its time is out.
+  expect(UNDER_GVISOR ? ["ok", "memory_limit"] : ["ok"], churned.describe).toContain(
+    churned.status,
+  );
+  if (churned.status === "ok")
+    expect(Number(report(churned.run?.stdout).rounds)).toBeGreaterThan(0);
   expect(found).toEqual(
     found.map(({ after }) => ({
       after,
