@@ -11,7 +11,7 @@ import { isolationTest } from "./isolation-test.js";
  * the collector is one for the whole kernel). Meanwhile, in another sandbox (pool max 2), jobs
  * plant state in flight and the job after each reports what it found:
  * - C: a sequence of the shapes of programs/inflight-shapes.c (locks, a name, ports, /dev/shm
- *   space), each first reporting what the job before it left. A 1500-deep chain outlasts the
+ *   space; message queues under the shapes released fast, see inflight-outlives-error.test.ts), each first reporting what the job before it left. A 1500-deep chain outlasts the
  *   WIPE's 2 s (ERROR): the job after it is the first of a fresh container, whose first WIPE
  *   also waits for the start-up probe that tells whether the kernel collects cycles.
  * - Python, the template's path: programs/late-release.py (an flock and 128 MiB of /tmp and /box).
@@ -45,9 +45,9 @@ async function expectNeighbourDone(neighbour: ReturnType<typeof startNeighbour>)
 const SEQUENCE = [
   ["deep", "100"],
   ["wide", "1000"],
-  ["seqpacket"],
+  ["seqpacket", "+mqueues"],
   ["deep", "1500"],
-  ["embryo"],
+  ["embryo", "+mqueues"],
   ["deep", "300"],
   ["deep", "1500"],
   ["wide", "2000"],
@@ -79,6 +79,7 @@ test("C: state held in flight does not reach the next job while a neighbour keep
       "bind-tcp": seen["bind-tcp"],
       "bind-udp": seen["bind-udp"],
       shmBelow1Mib: Number(seen["shm-used-kib"]) < 1024,
+      mqueues: seen.mqueues,
     });
   }
   await expectNeighbourDone(neighbour);
@@ -91,6 +92,7 @@ test("C: state held in flight does not reach the next job while a neighbour keep
       "bind-tcp": "0",
       "bind-udp": "0",
       shmBelow1Mib: true,
+      mqueues: UNDER_GVISOR ? "-38" : "8",
     })),
   );
   await unharmed(["c"]);

@@ -8,17 +8,22 @@
  *                       the queue of the one above; what is held is in the deepest one's queue
  *   argv[1] "wide"      argv[2] separate self-cycles; what is held is in the last one's queue
  *   argv[1] "look"      plants nothing
+ *   argv[1] "queues"    plants nothing; then tries every 100 ms, for argv[2] seconds at most,
+ *                       until it can make its 8 message queues, and says after how long
  * What is held (with the held socket itself): an flock on /etc/passwd, an OFD lock on
  * /etc/group, a socket bound to an abstract name, a TCP listener on 127.0.0.1:5556, a UDP socket
- * bound to 127.0.0.1:5557 and 8 unlinked 1 MiB files of /dev/shm.
+ * bound to 127.0.0.1:5557, 8 unlinked 1 MiB files of /dev/shm and, with a last argument
+ * "+mqueues", 8 unlinked POSIX message queues (what they take of the uid's RLIMIT_MSGQUEUE,
+ * counted for the whole host).
  * Any mode first reports, as the kernel tells them, what an earlier job left: each lock held
  * (EWOULDBLOCK -11, EAGAIN -11), the name and the ports still bound (EADDRINUSE, -98), the used
- * space of /tmp, /dev/shm and /box (statfs, KiB).
+ * space of /tmp, /dev/shm and /box (statfs, KiB), how many of its 8 queues it could make.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <mqueue.h>
 #include <netinet/in.h>
 #include <stddef.h>
 #include <sys/file.h>
@@ -61,7 +66,24 @@ static int ofd_lock(int fd) {
 }
 
 /* What an earlier job left; the probe descriptors stay open (they become what this job holds). */
-struct held { int passwd, group, named, tcp, udp, files, fds[8]; };
+#define QUEUES 8
+struct held { int passwd, group, named, tcp, udp, files, fds[8], queues, queue[QUEUES]; };
+
+/* Opens up to QUEUES POSIX message queues (unlinked at once: only their descriptors keep them,
+ * and what they take of the uid's RLIMIT_MSGQUEUE); returns how many, or -errno of the first
+ * refusal when none (EMFILE, -24, when the uid's limit is taken; ENOSYS, -38, under gVisor). */
+static int open_queues(int *queue) {
+  struct mq_attr attr = {.mq_maxmsg = 10, .mq_msgsize = 8192};
+  int n = 0;
+  for (; n < QUEUES; n++) {
+    char name[64];
+    snprintf(name, sizeof name, "/warmbox-inflight-shapes-%d", n);
+    queue[n] = mq_open(name, O_RDWR | O_CREAT | O_EXCL, 0600, &attr);
+    if (queue[n] < 0) return n ? n : -errno;
+    mq_unlink(name);
+  }
+  return n;
+}
 
 static void look_and_take(struct held *h) {
   h->passwd = open("/etc/passwd", O_RDONLY);
@@ -78,6 +100,9 @@ static void look_and_take(struct held *h) {
   printf("tmp-used-kib=%lld\n", used_kib("/tmp"));
   printf("shm-used-kib=%lld\n", used_kib("/dev/shm"));
   printf("box-used-kib=%lld\n", used_kib("/box"));
+  int queues = open_queues(h->queue);
+  printf("mqueues=%d\n", queues);
+  h->queues = queues > 0 ? queues : 0;
 }
 
 /* The held descriptors and `socket` (first) as one array; returns its length. */
@@ -87,17 +112,19 @@ static int held_list(const struct held *h, int socket, int *out) {
   int singles[] = {h->passwd, h->group, h->named, h->tcp, h->udp};
   for (int i = 0; i < 5; i++) out[n++] = singles[i];
   for (int i = 0; i < h->files; i++) out[n++] = h->fds[i];
+  for (int i = 0; i < h->queues; i++) out[n++] = h->queue[i];
   return n;
 }
 
 static void close_held(const struct held *h) {
   close(h->passwd); close(h->group); close(h->named); close(h->tcp); close(h->udp);
   for (int i = 0; i < h->files; i++) close(h->fds[i]);
+  for (int i = 0; i < h->queues; i++) close(h->queue[i]);
 }
 
 /* `holder`'s own queue (sent from its peer `via`, `flags` for send) gets holder and what is held. */
 static int plant_in_own_queue(const struct held *h, int via, int holder, int flags) {
-  int fds[16], n = held_list(h, holder, fds);
+  int fds[32], n = held_list(h, holder, fds);
   char byte = 'x';
   char control[CMSG_SPACE(sizeof fds)] = {0};
   struct iovec iov = {&byte, 1};
@@ -141,7 +168,7 @@ static int plant_deep(const struct held *h, int depth) {
     int pair[2];
     if (socketpair(AF_UNIX, SOCK_DGRAM, 0, pair)) { sent = -errno; break; }
     if (below < 0) {
-      int fds[16], n = held_list(h, -1, fds);
+      int fds[32], n = held_list(h, -1, fds);
       sent = send_fds(pair[0], fds + 1, n - 1); /* what is held, without a socket of the chain */
     } else {
       sent = send_fds(pair[0], &below, 1);
@@ -160,9 +187,24 @@ int main(int argc, char **argv) {
   identity();
   const char *mode = argc > 1 ? argv[1] : "look";
   int count = argc > 2 ? atoi(argv[2]) : 1;
+  int with_queues = !strcmp(argv[argc - 1], "+mqueues");
   struct held h;
   look_and_take(&h);
   if (!strcmp(mode, "look")) return 0;
+  if (!strcmp(mode, "queues")) {
+    for (int ms = 0; h.queues < QUEUES && ms < count * 1000; ms += 100) {
+      for (int i = 0; i < h.queues; i++) close(h.queue[i]);
+      usleep(100000);
+      int queues = open_queues(h.queue);
+      h.queues = queues > 0 ? queues : 0;
+      if (h.queues == QUEUES) printf("all-mqueues-after-ms=%d\n", ms + 100);
+    }
+    return 0;
+  }
+  if (!with_queues) {
+    for (int i = 0; i < h.queues; i++) close(h.queue[i]);
+    h.queues = 0;
+  }
   long long bytes;
   h.files = hold_unlinked_files("/dev/shm/held", 8, h.fds, &bytes);
   printf("held-kib=%lld\n", bytes / 1024);
