@@ -7,8 +7,9 @@ const { startupSnapshot } = require("node:v8");
 // cache): the CommonJS loader's public face, net (stdout, stderr and stdin are pipes in a
 // sandbox), fs/promises (the ES module loader reads through it at each start) and readline
 // (how most programs read stdin). Loading a built-in only runs its module body, which reads no
-// process state, so a program sees them as it would have loaded them. Node warns that some
-// are untested in snapshots; the warnings are the build's, not a program's.
+// process state but Node's options (the same at build and at run: the spec's), so a program
+// sees them as it would have loaded them. Node warns that some are untested in snapshots; the
+// warnings are the build's, not a program's.
 const emitWarning = process.emitWarning;
 process.emitWarning = () => {};
 for (const id of ["node:module", "node:net", "node:fs/promises", "node:readline"]) require(id);
