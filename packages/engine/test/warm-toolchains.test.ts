@@ -142,12 +142,15 @@ describe("Kotlin: the program's JVM maps the JDK archive's module graph", () => 
   });
 });
 
-describe("JavaScript: Node's startup snapshot", () => {
+/** Every Node.js the JavaScript recipe is built for: each has its own snapshot. */
+const NODE_VERSIONS = languageRegistry.select("javascript@*").map((spec) => spec.version);
+
+describe.each(NODE_VERSIONS)("JavaScript %s: Node's startup snapshot", (version) => {
   let engine: Engine;
   afterAll(() => engine?.close());
 
   it("runs the program from the snapshot, as `node FILE` would", async () => {
-    engine = testEngine({ languages: ["javascript"], pool: { min: 0, max: 1 } });
+    engine = testEngine({ languages: [`javascript@${version}`], pool: { min: 0, max: 1 } });
     // What the program's first lines see: the built-ins loaded before them, and their caller.
     const source = [
       "const loadedAtStart = process.moduleLoadList.slice();",
@@ -172,6 +175,7 @@ describe("JavaScript: Node's startup snapshot", () => {
     for (let i = 0; i < 2; i++) {
       const result = await engine.execute({
         language: "javascript",
+        version,
         source,
         args: ["a", "-b"],
         stdin: "one\ntwo\n",
