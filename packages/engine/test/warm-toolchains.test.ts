@@ -11,8 +11,8 @@ import { testEngine } from "./helpers/test-engine.js";
  * by timing: GCC's -H marks a precompiled header it loaded with "!", the JVM logs each class it
  * maps from a class-data-sharing archive as "shared objects file" and whether it mapped the
  * archive's module graph, and a program started from Node's startup snapshot has the snapshot's
- * main function below it on the stack. Each runs
- * the language spec's own command, so a spec whose flags drift from the image's fails here.
+ * main function below it on the stack and the built-ins the snapshot holds already loaded. Each
+ * runs the language spec's own command, so a spec whose flags drift from the image's fails here.
  */
 
 const sandboxes = new DirectSandboxes();
@@ -142,27 +142,44 @@ describe("Kotlin: the program's JVM maps the JDK archive's module graph", () => 
   });
 });
 
-describe("JavaScript: Node's startup snapshot", () => {
+/** Every Node.js the JavaScript recipe is built for: each has its own snapshot. */
+const NODE_VERSIONS = languageRegistry.select("javascript@*").map((spec) => spec.version);
+
+describe.each(NODE_VERSIONS)("JavaScript %s: Node's startup snapshot", (version) => {
   let engine: Engine;
   afterAll(() => engine?.close());
 
   it("runs the program from the snapshot, as `node FILE` would", async () => {
-    engine = testEngine({ languages: ["javascript"], pool: { min: 0, max: 1 } });
+    engine = testEngine({ languages: [`javascript@${version}`], pool: { min: 0, max: 1 } });
+    // What the program's first lines see: the built-ins loaded before them, and their caller.
     const source = [
+      "const loadedAtStart = process.moduleLoadList.slice();",
+      'const fromSnapshot = new Error().stack.includes("deserializeMain");',
       'const path = require("node:path");',
-      "console.log(JSON.stringify({",
-      '  fromSnapshot: new Error().stack.includes("deserializeMain"),',
+      'const lines = require("node:readline").createInterface({ input: process.stdin });',
+      "const input = [];",
+      'lines.on("line", (line) => input.push(line));',
+      'lines.on("close", () => console.log(JSON.stringify({',
+      "  fromSnapshot,",
       "  argv1IsFile: process.argv[1] === __filename,",
       "  cwdIsFileDir: process.cwd() === path.dirname(__filename),",
       "  isMain: require.main === module,",
       "  args: process.argv.slice(2),",
       "  random: Math.random(),",
-      "}));",
+      '  netInSnapshot: loadedAtStart.includes("NativeModule net"),',
+      "  input,",
+      "})));",
       "",
     ].join("\n");
     const runs = [];
     for (let i = 0; i < 2; i++) {
-      const result = await engine.execute({ language: "javascript", source, args: ["a", "-b"] });
+      const result = await engine.execute({
+        language: "javascript",
+        version,
+        source,
+        args: ["a", "-b"],
+        stdin: "one\ntwo\n",
+      });
       expect(result.status, JSON.stringify(result)).toBe("ok");
       expect(result.run?.stderr).toBe("");
       runs.push(JSON.parse(result.run?.stdout ?? ""));
@@ -174,6 +191,9 @@ describe("JavaScript: Node's startup snapshot", () => {
         cwdIsFileDir: true,
         isMain: true,
         args: ["a", "-b"],
+        // The snapshot holds net (stdio pipes); readline reads stdin from it as in a plain start.
+        netInSnapshot: true,
+        input: ["one", "two"],
       });
     }
     // Each start seeds Math.random afresh; a snapshot must not replay the build's sequence.
