@@ -22,7 +22,8 @@ const option = (name, fallback) => {
   return at < 0 ? fallback : process.argv[at + 1];
 };
 const rounds = Number(option("--rounds", 15));
-const language = option("--version", undefined) ? `java@${option("--version")}` : "java";
+const version = option("--version", undefined);
+const language = version ? `java@${version}` : "java";
 const log = (text) => process.stderr.write(`[java-ab] ${text}\n`);
 
 const { createEngine: createEngineA } = await import(
@@ -46,7 +47,8 @@ try {
     for (const side of round % 2 ? sides : [...sides].reverse()) {
       const started = performance.now();
       const result = await engines[side].execute({
-        language,
+        language: "java",
+        ...(version && { version }),
         source: JAVA_HELLO,
         compileLimits: compileLimits(side),
       });
