@@ -24,14 +24,20 @@ function specOf(id: string): LanguageSpec {
   return spec;
 }
 
-function leasedSandbox(language: "cpp" | "java" | "kotlin"): Promise<Sandbox> {
-  const spec = specOf(language);
-  return sandboxes.leased(spec.image, language, {
-    memoryMb: spec.compileLimits.memoryMb ?? 256,
-    cpus: 1,
-    processes: spec.compileLimits.processes ?? 64,
-    network: false,
-  });
+/** A sandbox with the compile limits of `language` (an id, or a version's key: "java@21"). */
+function leasedSandbox(language: "cpp" | "java" | "java@21" | "kotlin"): Promise<Sandbox> {
+  const spec = languageRegistry.byKey(language) ?? specOf(language);
+  return sandboxes.leased(
+    spec.image,
+    spec.id,
+    {
+      memoryMb: spec.compileLimits.memoryMb ?? 256,
+      cpus: 1,
+      processes: spec.compileLimits.processes ?? 64,
+      network: false,
+    },
+    spec.suite,
+  );
 }
 
 async function run(sandbox: Sandbox, argv: string[], env: Record<string, string> = {}) {
@@ -96,33 +102,75 @@ describe("Java: class-data sharing for javac and for the program", () => {
     "}",
   ].join("\n");
 
-  it("java-compile maps javac's classes from the archive trained on a typical program", async () => {
-    const sandbox = await leasedSandbox("java");
-    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(SOURCE) }]);
-    const compiled = await run(sandbox, ["java-compile", "./Main.java", "./Main.java"], {
-      // Read by every JVM, whatever launched it: log where each class came from.
-      JAVA_TOOL_OPTIONS: "-Xlog:class+load=info",
-    });
-    expect(compiled.code, compiled.stderr).toBe(0);
-    // "(top)" is the dynamic archive layered over the JDK's own; the lambda's translation was
-    // archived because the training program has lambdas too.
-    for (const javacClass of ["main.Main", "comp.LambdaToMethod"]) {
-      expect(compiled.stdout).toContain(
-        `com.sun.tools.javac.${javacClass} source: shared objects file (top)`,
-      );
-    }
-    expect(await run(sandbox, ["java-run"])).toMatchObject({ code: 0, stdout: "sorted [1, 2]\n" });
-  });
+  // JDK 17 uses an archive's heap objects (the module graph among them) under G1 only; javac
+  // runs under Serial, which JDK 21 gives them too.
+  it.each([
+    ["java", false],
+    ["java@21", true],
+  ] as const)(
+    "%s: java-compile maps javac's classes from the archive trained on a typical program",
+    async (language, moduleGraph) => {
+      const sandbox = await leasedSandbox(language);
+      sandbox.putFiles([{ name: "Main.java", content: Buffer.from(SOURCE) }]);
+      const compiled = await run(sandbox, ["java-compile", "./Main.java", "./Main.java"], {
+        // Read by every JVM, whatever launched it: log where each class came from.
+        JAVA_TOOL_OPTIONS: "-Xlog:class+load=info -Xlog:cds=info",
+      });
+      expect(compiled.code, compiled.stderr).toBe(0);
+      // Started by `java`, not by javac's launcher (whose main module turns it off), javac's JVM
+      // takes the module graph from the JDK's archive, mapped where it was written.
+      if (moduleGraph) expect(compiled.stdout).toContain("full module graph: enabled");
+      expect(compiled.stdout).not.toContain("ArchiveRelocationMode == 1");
+      // "(top)" is the dynamic archive layered over the JDK's own; the lambda's translation was
+      // archived because the training program has lambdas too.
+      for (const javacClass of ["main.Main", "comp.LambdaToMethod"]) {
+        expect(compiled.stdout).toContain(
+          `com.sun.tools.javac.${javacClass} source: shared objects file (top)`,
+        );
+      }
+      expect(await run(sandbox, ["java-run"])).toMatchObject({
+        code: 0,
+        stdout: "sorted [1, 2]\n",
+      });
+    },
+  );
 
-  it("java-run maps the JDK archive's module graph (G1 only, on JDK 17)", async () => {
+  it("java-run maps the JDK archive's module graph (G1 only, on JDK 17) and the run's archive", async () => {
     const sandbox = await leasedSandbox("java");
-    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(SOURCE) }]);
+    // Scanner is not in the JDK's archive: the image's archive of a run has it.
+    const source = SOURCE.replace(
+      "List<Integer> l",
+      'new Scanner("1").nextInt();\n    List<Integer> l',
+    );
+    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(source) }]);
     expect((await run(sandbox, ["java-compile", "./Main.java", "./Main.java"])).code).toBe(0);
-    const ran = await run(sandbox, ["java-run"], { JAVA_TOOL_OPTIONS: "-Xlog:cds=info" });
+    const ran = await run(sandbox, ["java-run"], {
+      JAVA_TOOL_OPTIONS: "-Xlog:cds=info -Xlog:class+load=info",
+    });
     expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain("java.util.Scanner source: shared objects file (top)");
     expect(ran.stdout).toContain("full module graph: enabled");
     expect(ran.stdout).not.toContain("CDS heap data is being ignored");
-    expect(ran.stdout).toMatch(/sorted \[1, 2\]\n$/);
+    // The archive's heap was written with the heap of the spec's memory limit: nothing to patch.
+    expect(ran.stdout).toContain("CDS heap data relocation delta = 0 bytes");
+    expect(ran.stdout).not.toContain("ArchiveRelocationMode == 1");
+    expect(ran.stdout).toMatch(/^sorted \[1, 2\]$/m);
+  });
+
+  it("java-compile hands javac's -J options to its JVM, as javac's own launcher does", async () => {
+    const sandbox = await leasedSandbox("java");
+    sandbox.putFiles([{ name: "Main.java", content: Buffer.from(SOURCE) }]);
+    const compiled = await run(sandbox, [
+      "java-compile",
+      "./Main.java",
+      "./Main.java",
+      "-J-Dwarmbox.probe=passed",
+      "-J-XshowSettings:properties",
+      "-Xlint:all",
+    ]);
+    expect(compiled.code, compiled.stderr).toBe(0);
+    expect(compiled.stderr).toContain("warmbox.probe = passed");
+    expect(await run(sandbox, ["java-run"])).toMatchObject({ code: 0, stdout: "sorted [1, 2]\n" });
   });
 });
 

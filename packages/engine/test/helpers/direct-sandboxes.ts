@@ -17,12 +17,20 @@ export class DirectSandboxes {
   readonly #runtime = new DockerContainerRuntime(docker);
   readonly #started: Sandbox[] = [];
 
-  /** A leased sandbox of `image` (a recipe name) labelled as running `language`. */
-  async leased(image: string, language: string, resources: ContainerResources): Promise<Sandbox> {
+  /**
+   * A leased sandbox of `image` (a recipe name, built on Debian `suite`, by default the default
+   * one) labelled as running `language`.
+   */
+  async leased(
+    image: string,
+    language: string,
+    resources: ContainerResources,
+    suite?: string,
+  ): Promise<Sandbox> {
     const sandbox = await Sandbox.start(
       this.#runtime,
       {
-        image: imageRecipe(image).tag,
+        image: imageRecipe(image, undefined, suite).tag,
         resources,
         labels: sandboxLabels(this.engineId, language),
         runtime: TEST_RUNTIME,
