@@ -6,9 +6,13 @@ const docker = new Dockerode();
 /**
  * The floor: a command run many times inside an already running container, timed from inside
  * with bash's $EPOCHREALTIME (no extra process per sample). `runtime`: Docker's runtime of the
- * container ("runc", or "runsc" for gVisor).
+ * container ("runc", or "runsc" for gVisor); `memoryMb`: its memory limit (none when unset).
  */
-export async function floorSamples(image, command, { count, setup = "", runtime = "runc" }) {
+export async function floorSamples(
+  image,
+  command,
+  { count, setup = "", runtime = "runc", memoryMb },
+) {
   const script = [
     setup,
     `for i in $(seq ${count + 3}); do s=$EPOCHREALTIME; ${command} >/dev/null; e=$EPOCHREALTIME; echo "$s $e"; done`,
@@ -18,7 +22,12 @@ export async function floorSamples(image, command, { count, setup = "", runtime 
     User: "sandbox",
     WorkingDir: "/tmp",
     Cmd: ["sleep", "infinity"],
-    HostConfig: { NetworkMode: "none", AutoRemove: false, Runtime: runtime },
+    HostConfig: {
+      NetworkMode: "none",
+      AutoRemove: false,
+      Runtime: runtime,
+      ...(memoryMb ? { Memory: memoryMb * 1_048_576 } : {}),
+    },
   });
   try {
     await container.start();

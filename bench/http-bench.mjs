@@ -148,6 +148,33 @@ const summary = (samples) => ({
 });
 
 /**
+ * The server's throughput at each concurrency with WARMBOX_TEMPLATES=false (every run starts its
+ * interpreter anew), the same settings otherwise: the "without the template" side of the HTTP
+ * throughput target. Runs after the other servers stopped, so their sandboxes don't share the CPU.
+ */
+async function serverThroughput({ serverDir, seconds, log }) {
+  const scratch = mkdtempSync(join(tmpdir(), "warmbox-http-bench-"));
+  const server = await startServerProcess({
+    env: { ...serverEnv(`bench-http-nt-${process.pid}`), WARMBOX_TEMPLATES: "false" },
+    serverDir,
+    logFile: join(scratch, "server.log"),
+  });
+  try {
+    const post = poster(server.url);
+    for (let i = 0; i < 20; i++) await post();
+    const rates = {};
+    for (const concurrency of CONCURRENCIES) {
+      rates[concurrency] = await throughput(post, { concurrency, seconds });
+      log(`concurrency ${concurrency}: http without templates ${rates[concurrency]} runs/s`);
+    }
+    return rates;
+  } finally {
+    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
  * Python hello world over HTTP and through the library, interleaved one call each (latency),
  * then each side at every concurrency (throughput). `engine` is the library's side: an engine
  * with HTTP_BENCH_POOL warm python sandboxes. Resolves to the latency of both, the throughput
@@ -226,6 +253,8 @@ export async function benchHttp({ engine, quick, log, profileDir, serverDir }) {
     const path = pathOf(marks, served.slice(20, 20 + latencyCalls));
     log(`http path p50s: ${JSON.stringify(path)}`);
     const logged = { ...logLines(logFile), calls: served.length };
+    rates.httpNoTemplates = await serverThroughput({ serverDir, seconds, log });
+    best.httpNoTemplates = Math.max(...Object.values(rates.httpNoTemplates));
     return { latency, path, log: logged, throughput: rates, best };
   } finally {
     await bare.stop();
@@ -276,6 +305,11 @@ export function httpMarkdown(result) {
         ]
       : []),
     `| execute() | ${CONCURRENCIES.map((c) => rates.library[c]).join(" | ")} | ${best.library} |`,
+    ...(rates.httpNoTemplates
+      ? [
+          `| over HTTP, templates off (WARMBOX_TEMPLATES=false, measured after) | ${CONCURRENCIES.map((c) => rates.httpNoTemplates[c]).join(" | ")} | ${best.httpNoTemplates} |`,
+        ]
+      : []),
     "",
   ];
 }
@@ -304,6 +338,15 @@ export function httpTargets(result) {
       `${Math.round(share * 100)} % (${best.http} vs ${best.library} runs/s)${bareShare}`,
       share >= 0.9,
     ],
+    ...(best.httpNoTemplates
+      ? [
+          [
+            "python hello throughput over HTTP ≥ 2 × without the template (best concurrency)",
+            `${best.http} vs ${best.httpNoTemplates} runs/s: ${(best.http / best.httpNoTemplates).toFixed(2)}×`,
+            best.http >= 2 * best.httpNoTemplates,
+          ],
+        ]
+      : []),
   ];
 }
 

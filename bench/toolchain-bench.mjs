@@ -2,7 +2,7 @@
 // inside a running container of the language's image (today's command vs the spec's command),
 // and execute() with it, for the targets. "Today's" is timed without the engine around it, so
 // comparing execute() to it understates the gain.
-import { languageImageTag } from "@warmbox/engine";
+import { languageImageTag, languageRegistry } from "@warmbox/engine";
 import { floorSamples } from "./docker-baselines.mjs";
 import { timeSequential } from "./stats.mjs";
 
@@ -78,7 +78,9 @@ const TECHNIQUES = [
 
 /**
  * Times each technique's before and after inside one running container; returns today's row per
- * image language (a language's last technique: Java's is its compile + run together).
+ * image language (a language's last technique: Java's is its compile + run together). The
+ * container has the memory limit the language's spec gives its sandboxes, if any: a JVM sizes
+ * its heap from it, and the image's class-data-sharing archive is laid out for that heap.
  */
 export async function benchTechniques(techniques, { quick, log, latencyRow }) {
   const N = (full) => (quick ? Math.max(3, Math.round(full / 10)) : full);
@@ -86,13 +88,14 @@ export async function benchTechniques(techniques, { quick, log, latencyRow }) {
   for (const [name, language, setup, before, after, count] of techniques) {
     log(`toolchain: ${name}`);
     const image = languageImageTag(language);
+    const memoryMb = languageRegistry.find(language)?.limits.memoryMb;
     today[language] = latencyRow(
       `alone, today's command: ${name}`,
-      await floorSamples(image, before, { count: N(count), setup }),
+      await floorSamples(image, before, { count: N(count), setup, memoryMb }),
     );
     latencyRow(
       `alone, warmed: ${name}`,
-      await floorSamples(image, after, { count: N(count), setup }),
+      await floorSamples(image, after, { count: N(count), setup, memoryMb }),
     );
   }
   return today;
