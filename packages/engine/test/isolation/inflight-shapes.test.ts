@@ -1,5 +1,6 @@
 import { describe, expect } from "vitest";
 import { UNDER_GVISOR } from "../helpers/test-engine.js";
+import { NOTHING_OF_THE_SHAPES, shapesFound } from "./inflight-findings.js";
 import { attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
@@ -39,17 +40,6 @@ const SHAPES = [
   { args: ["deep", "1500"], sameContainer: false, plantsUnderGvisor: true },
 ];
 
-const NOTHING_LEFT = {
-  flock: "0",
-  "ofd-lock": UNDER_GVISOR ? "-22" : "0",
-  "bind-name": "0",
-  "bind-tcp": "0",
-  "bind-udp": "0",
-  shmBelow1Mib: true,
-  // gVisor has no POSIX message queues (the supervisor's filter: ENOSYS, -38)
-  mqueues: UNDER_GVISOR ? "-38" : "8",
-};
-
 async function run(engine: Parameters<typeof attackWith>[0], args: string[]) {
   const result = await attackWith(engine, "inflight-shapes.c", { args }, [
     "identity.h",
@@ -70,13 +60,7 @@ describe("state held by unix sockets in flight, in any shape, does not reach the
         const { seen } = next;
         found.push({
           planted: planted.seen.planted,
-          flock: seen.flock,
-          "ofd-lock": seen["ofd-lock"],
-          "bind-name": seen["bind-name"],
-          "bind-tcp": seen["bind-tcp"],
-          "bind-udp": seen["bind-udp"],
-          shmBelow1Mib: Number(seen["shm-used-kib"]) < 1024,
-          mqueues: seen.mqueues,
+          ...shapesFound(seen),
           sameContainer:
             planted.seen.host === seen.host && planted.seen["init-start"] === seen["init-start"],
         });
@@ -84,7 +68,7 @@ describe("state held by unix sockets in flight, in any shape, does not reach the
       expect(found).toEqual(
         found.map(() => ({
           planted: plants ? "yes" : "no",
-          ...NOTHING_LEFT,
+          ...NOTHING_OF_THE_SHAPES,
           // a plant left under gVisor always costs the container
           sameContainer: UNDER_GVISOR ? !plants : sameContainer,
         })),

@@ -1,6 +1,11 @@
 import { expect } from "vitest";
 import type { Engine } from "../../src/engine/engine-types.js";
 import { UNDER_GVISOR } from "../helpers/test-engine.js";
+import {
+  expectLateReleaseLeavesNothing,
+  NOTHING_OF_THE_SHAPES,
+  shapesFound,
+} from "./inflight-findings.js";
 import { attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
@@ -25,10 +30,12 @@ const test = isolationTest({ languages: ["c", "python"], pool: { min: 1, max: 2 
 
 /** Starts the neighbour; its result once its 20 s are out. */
 function startNeighbour(engine: Engine) {
-  return attackWith(engine, "inflight-churn.c", {
-    args: ["20"],
-    limits: { timeMs: 30_000, cpuMs: 30_000 },
-  });
+  return attackWith(
+    engine,
+    "inflight-churn.c",
+    { args: ["20"], limits: { timeMs: 30_000, cpuMs: 30_000 } },
+    ["inflight.h"],
+  );
 }
 
 async function expectNeighbourDone(neighbour: ReturnType<typeof startNeighbour>) {
@@ -73,28 +80,11 @@ test("C: state held in flight does not reach the next job while a neighbour keep
     // what the job before it left
     found.push({
       after: found.length ? SEQUENCE[found.length - 1]?.join(" ") : "nothing",
-      flock: seen.flock,
-      "ofd-lock": seen["ofd-lock"],
-      "bind-name": seen["bind-name"],
-      "bind-tcp": seen["bind-tcp"],
-      "bind-udp": seen["bind-udp"],
-      shmBelow1Mib: Number(seen["shm-used-kib"]) < 1024,
-      mqueues: seen.mqueues,
+      ...shapesFound(seen),
     });
   }
   await expectNeighbourDone(neighbour);
-  expect(found).toEqual(
-    found.map(({ after }) => ({
-      after,
-      flock: "0",
-      "ofd-lock": UNDER_GVISOR ? "-22" : "0",
-      "bind-name": "0",
-      "bind-tcp": "0",
-      "bind-udp": "0",
-      shmBelow1Mib: true,
-      mqueues: UNDER_GVISOR ? "-38" : "8",
-    })),
-  );
+  expect(found).toEqual(found.map(({ after }) => ({ after, ...NOTHING_OF_THE_SHAPES })));
   await unharmed(["c"]);
 });
 
@@ -103,21 +93,7 @@ test("Python: what late-release.py leaves in flight does not reach the next job 
   unharmed,
 }) => {
   const neighbour = startNeighbour(engine);
-  const found: Array<Record<string, string | boolean>> = [];
-  for (let i = 0; i < 4; i++) {
-    const planted = await attackWith(engine, "late-release.py", { args: ["plant"] });
-    expect(planted.status, planted.describe).toBe("ok");
-    expect(report(planted.run?.stdout).planted, planted.describe).toBe("yes");
-    const next = await attackWith(engine, "late-release.py", { args: ["look"] });
-    expect(next.status, next.describe).toBe("ok");
-    const seen = report(next.run?.stdout);
-    found.push({
-      flock: seen.flock ?? "",
-      boxWriteMib: seen["box-write-mib"] ?? "",
-      tmpBelow1Mib: Number(seen["tmp-used-kib"]) < 1024,
-    });
-  }
+  await expectLateReleaseLeavesNothing(engine, 4);
   await expectNeighbourDone(neighbour);
-  expect(found).toEqual(found.map(() => ({ flock: "0", boxWriteMib: "4", tmpBelow1Mib: true })));
   await unharmed(["python"]);
 });

@@ -13,18 +13,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-
-static int send_fds(int via, const int *fds, int n) {
-  char byte = 'x';
-  char control[CMSG_SPACE(2 * sizeof(int))] = {0};
-  struct iovec iov = {&byte, 1};
-  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
-                       .msg_controllen = CMSG_SPACE(n * sizeof(int))};
-  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-  c->cmsg_level = SOL_SOCKET; c->cmsg_type = SCM_RIGHTS; c->cmsg_len = CMSG_LEN(n * sizeof(int));
-  for (int i = 0; i < n; i++) ((int *)CMSG_DATA(c))[i] = fds[i];
-  return sendmsg(via, &msg, 0) < 0 ? -errno : 1;
-}
+#include "inflight.h"
 
 int main(int argc, char **argv) {
   int seconds = argc > 1 ? atoi(argv[1]) : 10;

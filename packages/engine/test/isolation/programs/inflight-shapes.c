@@ -125,15 +125,7 @@ static void close_held(const struct held *h) {
 /* `holder`'s own queue (sent from its peer `via`, `flags` for send) gets holder and what is held. */
 static int plant_in_own_queue(const struct held *h, int via, int holder, int flags) {
   int fds[32], n = held_list(h, holder, fds);
-  char byte = 'x';
-  char control[CMSG_SPACE(sizeof fds)] = {0};
-  struct iovec iov = {&byte, 1};
-  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
-                       .msg_controllen = CMSG_SPACE(n * sizeof(int))};
-  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-  c->cmsg_level = SOL_SOCKET; c->cmsg_type = SCM_RIGHTS; c->cmsg_len = CMSG_LEN(n * sizeof(int));
-  memcpy(CMSG_DATA(c), fds, n * sizeof(int));
-  return sendmsg(via, &msg, flags) < 0 ? -errno : 1;
+  return send_fds_flags(via, fds, n, flags);
 }
 
 static int plant_pair(const struct held *h, int type, int flags) {

@@ -11,8 +11,9 @@
 
 #define MAX_HELD_FILES 248
 
-/* Sends `n` descriptors (at most MAX_HELD_FILES + 13) over `via` with SCM_RIGHTS. */
-static int send_fds(int via, const int *fds, int n) {
+/* Sends `n` descriptors (at most MAX_HELD_FILES + 13) over `via` with SCM_RIGHTS and send's
+ * `flags`; 1, or -errno. */
+static inline int send_fds_flags(int via, const int *fds, int n, int flags) {
   char byte = 'x';
   static char control[CMSG_SPACE((MAX_HELD_FILES + 13) * sizeof(int))];
   struct iovec iov = {&byte, 1};
@@ -21,12 +22,14 @@ static int send_fds(int via, const int *fds, int n) {
   struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
   c->cmsg_level = SOL_SOCKET; c->cmsg_type = SCM_RIGHTS; c->cmsg_len = CMSG_LEN(n * sizeof(int));
   memcpy(CMSG_DATA(c), fds, n * sizeof(int));
-  return sendmsg(via, &msg, 0) < 0 ? -errno : 1;
+  return sendmsg(via, &msg, flags) < 0 ? -errno : 1;
 }
+
+static inline int send_fds(int via, const int *fds, int n) { return send_fds_flags(via, fds, n, 0); }
 
 /* Fills fds with up to `count` (at most MAX_HELD_FILES) unlinked files of 1 MiB named after
  * `prefix`, until one can't be written in full; returns how many, and the bytes in *bytes. */
-static int hold_unlinked_files(const char *prefix, int count, int *fds, long long *bytes) {
+static inline int hold_unlinked_files(const char *prefix, int count, int *fds, long long *bytes) {
   static char mib[1 << 20];
   memset(mib, 'x', sizeof mib);
   signal(SIGXFSZ, SIG_IGN);
