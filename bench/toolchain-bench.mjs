@@ -70,7 +70,7 @@ const TECHNIQUES = [
     "cpp",
     writeFile("main.cpp", BITS_HELLO),
     "g++ -O2 -std=gnu++20 -Wall -pipe -o main main.cpp -lm && ./main",
-    "g++ -O2 -std=gnu++20 -Wall -pipe -isystem /usr/local/lib/warmbox/pch -o main main.cpp -lm && ./main",
+    "g++ -O2 -std=gnu++20 -Wall -pipe --param ggc-min-expand=50 -isystem /usr/local/lib/warmbox/pch -o main main.cpp -lm && ./main",
     10,
   ],
   ...JAVA_TECHNIQUES,
