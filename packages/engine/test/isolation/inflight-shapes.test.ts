@@ -1,7 +1,7 @@
 import { describe, expect } from "vitest";
 import { UNDER_GVISOR } from "../helpers/test-engine.js";
 import { NOTHING_OF_THE_SHAPES, shapesFound } from "./inflight-findings.js";
-import { attackWith, report } from "./isolation-helpers.js";
+import { attackWith, containerOf, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
 /**
@@ -61,8 +61,7 @@ describe("state held by unix sockets in flight, in any shape, does not reach the
         found.push({
           planted: planted.seen.planted,
           ...shapesFound(seen),
-          sameContainer:
-            planted.seen.host === seen.host && planted.seen["init-start"] === seen["init-start"],
+          sameContainer: containerOf(planted.seen) === containerOf(seen),
         });
       }
       expect(found).toEqual(

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { UNDER_GVISOR } from "../helpers/test-engine.js";
-import { attackWith, report } from "./isolation-helpers.js";
+import { attackWith, containerOf, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
 /**
@@ -47,7 +47,7 @@ test("state held only by unix sockets in flight does not reach the next job", as
   expect(found).toEqual(
     jobs.map(() => ({ listed: "0", bind: "0", flock: "0", tmpKibBelow4Mib: true })),
   );
-  const containers = new Set(jobs.map((seen) => `${seen.host} ${seen["init-start"]}`));
+  const containers = new Set(jobs.map(containerOf));
   expect(containers.size, "containers that served the jobs").toBe(UNDER_GVISOR ? JOBS : 1);
   await unharmed(["c"]);
 });

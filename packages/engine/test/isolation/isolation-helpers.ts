@@ -204,6 +204,16 @@ export function report(stdout: string | undefined): Record<string, string> {
   return pairs;
 }
 
+/**
+ * The container a program's report (with identity.h's or a Python observer's `host` and
+ * `init-start`) came from: its host name (the container's id) and PID 1's start time. gVisor
+ * starts every container's init at the same tick of its own kernel, so the time alone can't
+ * tell containers apart there.
+ */
+export function containerOf(seen: Record<string, string>): string {
+  return `${seen.host} ${seen["init-start"]}`;
+}
+
 /** Runs a command as root inside a container (docker exec) and returns its stdout; throws unless it exits 0. */
 export async function execAsRoot(containerId: string, command: string[]): Promise<string> {
   const exec = await docker.getContainer(containerId).exec({
