@@ -10,11 +10,22 @@ const BITS_HELLO =
   "#include <bits/stdc++.h>\nusing namespace std;\nint main(){ vector<int> v{3,1,2}; sort(v.begin(), v.end()); cout << v[0] << endl; }\n";
 export const JAVA_HELLO =
   "public class Main { public static void main(String[] a) { System.out.println(1); } }";
-/** The JavaScript spec's heap flag: V8 takes the snapshot only with the flags it was built with. */
-const NODE_OPTIONS = "NODE_OPTIONS=--max-old-space-size=192";
-/** The JavaScript spec's run command (src/languages/javascript.ts) without its entry. */
-const NODE_SNAPSHOT =
-  "node --no-verify-snapshot-checksum --snapshot-blob /usr/local/lib/warmbox/node/startup.blob";
+/** A language spec's environment (JavaScript's: its V8 heap flag) as bash assignments. */
+const envLine = (language) =>
+  Object.entries(languageRegistry.find(language).env)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(" ");
+
+/**
+ * A language spec's command for one stage ("compile" or "run") as a bash line, its environment
+ * first and `file` for its entry and sources: the warmed side is always what the engine runs.
+ */
+function specLine(language, stage, file) {
+  const argv = languageRegistry
+    .find(language)
+    [stage].command.map((part) => (part === "{entry}" || part === "{sources}" ? file : part));
+  return [envLine(language), ...argv].filter(Boolean).join(" ");
+}
 
 /** A bash line that writes `text` to `file` (no single quotes in `text`). */
 const writeFile = (file, text) => `printf '%s' '${text}' > ${file}`;
@@ -61,8 +72,8 @@ const TECHNIQUES = [
     "node: plain start vs the startup snapshot (hello)",
     "javascript",
     writeFile("main.js", "console.log(1)"),
-    `${NODE_OPTIONS} node main.js`,
-    `${NODE_OPTIONS} ${NODE_SNAPSHOT} main.js`,
+    `${envLine("javascript")} node main.js`,
+    specLine("javascript", "run", "main.js"),
     100,
   ],
   [
@@ -70,7 +81,7 @@ const TECHNIQUES = [
     "cpp",
     writeFile("main.cpp", BITS_HELLO),
     "g++ -O2 -std=gnu++20 -Wall -pipe -o main main.cpp -lm && ./main",
-    "g++ -O2 -std=gnu++20 -Wall -pipe --param ggc-min-expand=50 -isystem /usr/local/lib/warmbox/pch -o main main.cpp -lm && ./main",
+    `${specLine("cpp", "compile", "main.cpp")} && ./main`,
     10,
   ],
   ...JAVA_TECHNIQUES,
