@@ -22,7 +22,9 @@ import gc  # noqa: E402
 import resource  # noqa: E402
 import signal  # noqa: E402
 
-SANDBOX_UID = SANDBOX_GID = 1000
+# The sandbox user: the supervisor passes the container's own uid; every sandbox has gid 1000.
+SANDBOX_UID = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+SANDBOX_GID = 1000
 CLONE_PARENT, CLONE_CHILD_SETTID, SIGCHLD = 0x8000, 0x01000000, 17
 SYS_CLONE, SYS_CAPSET = 56, 126  # x86_64
 PR_CAPBSET_READ, PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 23, 24, 47, 4

@@ -19,6 +19,7 @@ import {
   sandboxHostConfig,
 } from "./sandbox-host-config.js";
 import { prepareSandboxNetwork } from "./sandbox-network.js";
+import { LABEL_SANDBOX_UID, SandboxUidPicker } from "./sandbox-uids.js";
 
 /** The content of the first file in a tar stream (a version file: a few bytes). */
 async function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
@@ -101,6 +102,8 @@ function channelOver(socket: Duplex): ContainerChannel {
 
 /** The ContainerRuntime over a real Docker daemon, through dockerode. */
 export class DockerContainerRuntime implements ContainerRuntime {
+  readonly #uids = new SandboxUidPicker();
+
   constructor(
     readonly docker: Dockerode,
     /** The network of sandboxes whose run may use the network. */
@@ -148,13 +151,14 @@ export class DockerContainerRuntime implements ContainerRuntime {
     // Re-asserted at every join: a firewall reload since the engine started can't leave a new
     // network-on sandbox unfiltered.
     if (spec.resources.network) await this.prepareNetwork();
+    const uid = this.#uids.pick(await this.sandboxUidsInUse());
     const container = await this.docker.createContainer({
       Image: spec.image,
       User: "0:0",
       Cmd: ["/usr/local/bin/warmbox-supervisor"],
       WorkingDir: "/box",
-      Env: ["LANG=C.UTF-8"],
-      Labels: spec.labels,
+      Env: ["LANG=C.UTF-8", `WARMBOX_SANDBOX_UID=${uid}`],
+      Labels: { ...spec.labels, [LABEL_SANDBOX_UID]: String(uid) },
       AttachStdin: true,
       AttachStdout: true,
       AttachStderr: true,
@@ -162,7 +166,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
       StdinOnce: false,
       Tty: false,
       NetworkDisabled: !spec.resources.network,
-      HostConfig: sandboxHostConfig(spec.resources, this.sandboxNetwork, spec.runtime),
+      HostConfig: sandboxHostConfig(spec.resources, uid, this.sandboxNetwork, spec.runtime),
     });
     try {
       const socket = (await container.attach({
@@ -179,6 +183,15 @@ export class DockerContainerRuntime implements ContainerRuntime {
       await this.remove(container.id);
       throw error;
     }
+  }
+
+  /** The uids of every container on the daemon (any engine's) that holds one. */
+  private async sandboxUidsInUse(): Promise<Set<number>> {
+    const containers = await this.docker.listContainers({
+      all: true,
+      filters: { label: [LABEL_SANDBOX_UID] },
+    });
+    return new Set(containers.map((info) => Number(info.Labels[LABEL_SANDBOX_UID])));
   }
 
   async hostMemoryBytes(): Promise<number> {

@@ -5,7 +5,7 @@ describe("sandboxHostConfig", () => {
   const resources = { memoryMb: 256, cpus: 0.5, processes: 64, network: false };
 
   it("locks the container down", () => {
-    const config = sandboxHostConfig(resources);
+    const config = sandboxHostConfig(resources, 50_000);
     expect(config).toMatchObject({
       NetworkMode: "none",
       ReadonlyRootfs: true,
@@ -18,6 +18,7 @@ describe("sandboxHostConfig", () => {
     });
     expect(Object.keys(config.Tmpfs ?? {})).toEqual(["/box", "/tmp"]);
     expect(config.Tmpfs?.["/box"]).toContain("nosuid");
+    expect(config.Tmpfs?.["/box"]).toContain("uid=50000,gid=1000,");
     expect(config.Binds).toBeUndefined();
   });
 
@@ -31,21 +32,25 @@ describe("sandboxHostConfig", () => {
   });
 
   it("gives a network only when allowed: the engine's filtered one, never Docker's bridge", () => {
-    expect(sandboxHostConfig({ ...resources, network: true }).NetworkMode).toBe("warmbox-sandbox");
-    expect(sandboxHostConfig({ ...resources, network: true }, "egress-filtered").NetworkMode).toBe(
-      "egress-filtered",
+    expect(sandboxHostConfig({ ...resources, network: true }, 50_000).NetworkMode).toBe(
+      "warmbox-sandbox",
     );
-    expect(sandboxHostConfig(resources, "egress-filtered").NetworkMode).toBe("none");
+    expect(
+      sandboxHostConfig({ ...resources, network: true }, 50_000, "egress-filtered").NetworkMode,
+    ).toBe("egress-filtered");
+    expect(sandboxHostConfig(resources, 50_000, "egress-filtered").NetworkMode).toBe("none");
   });
 
   it("runs gVisor bounding processes by RLIMIT_NPROC", () => {
-    expect(sandboxHostConfig(resources).Runtime).toBe("runc");
-    const gvisor = sandboxHostConfig(resources, undefined, "runsc");
+    expect(sandboxHostConfig(resources, 50_000).Runtime).toBe("runc");
+    const gvisor = sandboxHostConfig(resources, 50_000, undefined, "runsc");
     expect(gvisor.Runtime).toBe("runsc");
     // The host's pids cgroup would count gVisor's own threads: no PidsLimit under runsc.
     expect(gvisor.PidsLimit).toBeUndefined();
     expect(gvisor.Ulimits).toContainEqual({ Name: "nproc", Soft: 64, Hard: 64 });
-    expect(sandboxHostConfig(resources).Ulimits?.map((limit) => limit.Name)).not.toContain("nproc");
+    expect(sandboxHostConfig(resources, 50_000).Ulimits?.map((limit) => limit.Name)).not.toContain(
+      "nproc",
+    );
     expect(dockerResources(resources, "runsc")).not.toHaveProperty("PidsLimit");
   });
 });

@@ -2,8 +2,8 @@ import type Dockerode from "dockerode";
 import type { ContainerResources } from "../request/limits.js";
 import type { SandboxRuntime } from "../sandbox/sandbox-runtime.js";
 
-/** The sandbox user's uid/gid, created by the runner-base image. */
-export const SANDBOX_UID = 1000;
+/** The sandbox user's gid, shared by every sandbox (each has a uid of its own: sandbox-uids.ts). */
+const SANDBOX_GID = 1000;
 /** Size of the writable work directory and of /tmp; both count toward the memory limit too. */
 export const WORK_DIR_SIZE_MB = 64;
 export const TMP_SIZE_MB = 64;
@@ -53,6 +53,8 @@ export function dockerResources(resources: ContainerResources, runtime: SandboxR
  */
 export function sandboxHostConfig(
   resources: ContainerResources,
+  /** The uid the container's programs run as, which owns its work directory. */
+  sandboxUid: number,
   network: string = DEFAULT_SANDBOX_NETWORK,
   runtime: SandboxRuntime = "runc",
 ): Dockerode.HostConfig {
@@ -67,7 +69,7 @@ export function sandboxHostConfig(
     NetworkMode: resources.network ? network : "none",
     ReadonlyRootfs: true,
     Tmpfs: {
-      "/box": `${tmpfsOptions},size=${WORK_DIR_SIZE_MB}m,uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0755`,
+      "/box": `${tmpfsOptions},size=${WORK_DIR_SIZE_MB}m,uid=${sandboxUid},gid=${SANDBOX_GID},mode=0755`,
       "/tmp": `${tmpfsOptions},size=${TMP_SIZE_MB}m,mode=1777`,
     },
     ShmSize: SHM_SIZE_BYTES,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { isSandboxUid } from "../../src/docker/sandbox-uids.js";
 import { containersOf, docker, UNDER_GVISOR } from "../helpers/test-engine.js";
 import { attack, attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
@@ -308,8 +309,8 @@ describe("privileges", () => {
     expect(result.status, result.describe).toBe("ok");
     const seen = report(result.run?.stdout);
     for (const tool of ["su", "mount", "umount", "passwd"]) expect(seen[tool], tool).not.toBe("0");
+    expect(isSandboxUid(Number(seen.uid)), `uid ${seen.uid}`).toBe(true);
     expect(seen).toMatchObject({
-      uid: "1000",
       nnp: "1",
       capeff: "0000000000000000",
       capprm: "0000000000000000",

@@ -2,15 +2,13 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { expect } from "vitest";
+import { isSandboxUid } from "../../src/docker/sandbox-uids.js";
 import type { Engine } from "../../src/engine/engine-types.js";
 import { languageRegistry } from "../../src/languages/registry.js";
 import type { ExecuteRequest } from "../../src/request/execute-request.js";
 import type { ExecuteResult } from "../../src/request/execute-result.js";
 import { helloAndEcho } from "../helpers/programs.js";
 import { containersOf, docker, type TestEngine, UNDER_GVISOR } from "../helpers/test-engine.js";
-
-/** The sandbox user's uid: on the host too, since containers share the host's user ids. */
-const SANDBOX_UID = 1000;
 
 export interface HostProcess {
   pid: number;
@@ -28,8 +26,8 @@ function readOr(path: string, fallback: string): string {
 }
 
 /**
- * Live processes (or live threads) of the host whose real, effective or saved uid is the
- * sandbox user's.
+ * Live processes (or live threads) of the host whose real, effective or saved uid is a sandbox
+ * uid (containers share the host's user ids).
  */
 export function sandboxUserProcesses(): HostProcess[] {
   const found: HostProcess[] = [];
@@ -43,7 +41,7 @@ export function sandboxUserProcesses(): HostProcess[] {
     // A zombie is dead, unless it is the leader of a thread group whose other threads run on.
     const threads = Number(/\nThreads:\t(\d+)/.exec(status)?.[1] ?? 1);
     if (!uids || ((state === "Z" || state === "X") && threads <= 1)) continue;
-    if (!uids.slice(1).some((uid) => Number(uid) === SANDBOX_UID)) continue;
+    if (!uids.slice(1).some((uid) => isSandboxUid(Number(uid)))) continue;
     found.push({
       pid,
       container: /docker[/-]([0-9a-f]{64})/.exec(cgroup)?.[1] ?? null,
@@ -80,7 +78,7 @@ function gvisorSandboxUserProcesses(container: string): HostProcess[] {
     .split("\n")
     .slice(1)
     .map((line) => line.trim().split(/\s+/))
-    .filter((columns) => Number(columns[0]) === SANDBOX_UID)
+    .filter((columns) => isSandboxUid(Number(columns[0])))
     .map((columns) => ({
       pid: Number(columns[1]),
       container,

@@ -4,9 +4,10 @@ import { attackWith, report } from "./isolation-helpers.js";
 import { isolationTest } from "./isolation-test.js";
 
 /**
- * A key added to the user keyring of uid 1000 would outlive the job and its container (Linux
- * keeps that keyring as long as the host's user namespace) and be found by any later job of
- * any sandbox, all of them uid 1000 of the host. So a job may add no key: Docker's default
+ * A key added to the user keyring of a sandbox uid would outlive the job and its container
+ * (Linux keeps that keyring as long as the host's user namespace) and be found by any later job
+ * of that container, or of a later container given the same uid (src/docker/sandbox-uids.ts
+ * hands each out again once the range went round). So a job may add no key: Docker's default
  * seccomp profile refuses add_key, keyctl and request_key (EPERM); gVisor (20221219) refuses
  * them too (EACCES) and has no /proc/keys. With one sandbox (pool min 1, max 1), the next job
  * finds no key and no keyring listed.

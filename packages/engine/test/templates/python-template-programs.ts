@@ -1,3 +1,4 @@
+import { SANDBOX_UIDS } from "../../src/docker/sandbox-uids.js";
 import type { ExecuteRequest } from "../../src/index.js";
 
 /**
@@ -134,7 +135,11 @@ export const templatePrograms: Record<string, TemplateProgram> = {
   },
   "credentials and capabilities": {
     source: facts(
-      "print(os.getresuid(), os.getresgid(), os.getgroups())",
+      // every container has a uid of its own: the same facts, not the same number
+      "import pwd",
+      "uid = os.stat('/box').st_uid",
+      `print(os.getresuid() == (uid, uid, uid), ${SANDBOX_UIDS.first} <= uid <= ${SANDBOX_UIDS.last}, pwd.getpwuid(uid).pw_name)`,
+      "print(os.getresgid(), os.getgroups())",
       "status = dict(l.split(':\\t', 1) for l in open('/proc/self/status').read().splitlines())",
       "print([status[k] for k in ('CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp')])",
     ),
@@ -162,8 +167,8 @@ export const templatePrograms: Record<string, TemplateProgram> = {
   },
   "its own /proc entries": {
     source: facts(
-      "print(len(open('/proc/self/environ', 'rb').read()) > 0, os.stat(f'/proc/{os.getpid()}').st_uid)",
-      "print(os.stat('/proc/self/environ').st_uid, os.stat('/proc/self/mem').st_uid, len(os.listdir('/proc/self/fd')))",
+      "print(len(open('/proc/self/environ', 'rb').read()) > 0, os.stat(f'/proc/{os.getpid()}').st_uid == os.getuid())",
+      "print(os.stat('/proc/self/environ').st_uid == os.stat('/proc/self/mem').st_uid == os.getuid(), len(os.listdir('/proc/self/fd')))",
     ),
   },
   "scheduling and OOM score": {

@@ -53,7 +53,7 @@ static int drop_all_capabilities(int (*then_uid)(void))
 
 static int become_sandbox_user(void)
 {
-	return setgroups(0, NULL) || setgid(SANDBOX_GID) || setuid(SANDBOX_UID) ? -1 : 0;
+	return setgroups(0, NULL) || setgid(SANDBOX_GID) || setuid(sandbox_uid) ? -1 : 0;
 }
 
 _Noreturn void child_exec(const struct program *p, const int fds[3], int status_w)

@@ -5,7 +5,7 @@
  * It runs between stages, when no process of the job is left, so the tree holds still; the walk
  * still never follows a link (fstatat with AT_SYMLINK_NOFOLLOW decides, openat with O_NOFOLLOW
  * opens, and the opened inode must be the one listed), never crosses into another mount, and
- * reads with fsuid 1000, the owner of every entry. An entry its owner can't read (a file of mode
+ * reads with the sandbox uid as fsuid, the owner of every entry. An entry its owner can't read (a file of mode
  * 0200, a directory without search) is made readable for the moment and gets its mode back, so a
  * next stage finds every mode as it left it.
  *

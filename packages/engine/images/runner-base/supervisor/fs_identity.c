@@ -22,11 +22,11 @@ static int by_effective_ids; /* the kernel has no setfsuid */
 void fs_become_sandbox_user(void)
 {
 	setfsgid(SANDBOX_GID);
-	setfsuid(SANDBOX_UID);
-	if (setfsuid(-1) == SANDBOX_UID) /* setfsuid reports failure only this way */
+	setfsuid(sandbox_uid);
+	if ((uid_t)setfsuid(-1) == sandbox_uid) /* setfsuid reports failure only this way */
 		return;
 	/* gVisor: setfsuid fails with ENOSYS, seen as -1 here */
-	if (setresgid(0, SANDBOX_GID, 0) || setresuid(0, SANDBOX_UID, 0))
+	if (setresgid(0, SANDBOX_GID, 0) || setresuid(0, sandbox_uid, 0))
 		fatal("taking the sandbox user's ids: %s", strerror(errno));
 	by_effective_ids = 1;
 }

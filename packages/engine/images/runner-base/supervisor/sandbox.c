@@ -3,11 +3,12 @@
  *
  * The supervisor is root with CAP_KILL, CAP_SETUID, CAP_SETGID, CAP_SETPCAP and
  * CAP_SYS_NICE;
- * the job runs as uid 1000 with no capability at all. Killing is kill(-1) as
+ * the job runs as the sandbox uid with no capability at all. Killing is kill(-1) as
  * root (CAP_KILL: every process of the container but init and us), never as the
  * sandbox uid, so the job can never act on the supervisor. That kill is proven
  * by the kernel's own count of the container's tasks (pids.current), not by a
- * walk of /proc. The wipe runs with fsuid 1000, where the owner's rights apply.
+ * walk of /proc. The wipe runs with the sandbox uid as fsuid, where the owner's
+ * rights apply.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -43,6 +44,26 @@
 /* Tasks of the container that are not the job's: docker-init and the supervisor, one thread each. */
 #define OWN_TASKS 2
 #define NOBODY_UID 65534
+
+uid_t sandbox_uid = 1000;
+
+/*
+ * A uid an ordinary user may have and no system account does: not root, not
+ * below 1000, not nobody, and inside the 65,536 uids that user-namespace
+ * remapping and rootless Docker give a container.
+ */
+void sandbox_uid_init(void)
+{
+	const char *text = getenv("WARMBOX_SANDBOX_UID");
+	if (!text)
+		return;
+	char *end;
+	errno = 0;
+	unsigned long uid = strtoul(text, &end, 10);
+	if (errno || end == text || *end || text[0] < '0' || text[0] > '9' || uid < 1000 || uid >= NOBODY_UID)
+		fatal("WARMBOX_SANDBOX_UID must be a uid from 1000 to 65533, not '%s'", text);
+	sandbox_uid = uid;
+}
 
 uint64_t now_ns(void)
 {
@@ -104,7 +125,7 @@ static int sandbox_ipc(int remove)
 				header = 0;
 				continue;
 			}
-			if (uid != SANDBOX_UID && cuid != SANDBOX_UID)
+			if (uid != sandbox_uid && cuid != sandbox_uid)
 				continue;
 			count++;
 			if (remove && k == 0)
@@ -122,10 +143,10 @@ static int sandbox_ipc(int remove)
 
 /*
  * With a template alive, the kill must spare it (it runs as root): then the
- * supervisor drops CAP_KILL for the kill by taking euid 1000 with real uid
+ * supervisor drops CAP_KILL for the kill by taking the sandbox uid as euid, real uid
  * 65534 (saved uid 0, to come back). kill(-1) then reaches exactly the
- * processes whose real or saved uid is 1000 or 65534: every process of the job
- * (none has a capability to leave uid 1000), never root's. No process of the job
+ * processes whose real or saved uid is the sandbox uid or 65534: every process
+ * of the job (none has a capability to leave its uid), never root's. No process of the job
  * can signal us meanwhile: that needs its uid to be our real or saved uid.
  */
 void sandbox_kill_all(void)
@@ -134,7 +155,7 @@ void sandbox_kill_all(void)
 		kill(-1, SIGKILL);
 		return;
 	}
-	if (setresuid(NOBODY_UID, SANDBOX_UID, 0))
+	if (setresuid(NOBODY_UID, sandbox_uid, 0))
 		fatal("setresuid: %s", strerror(errno));
 	kill(-1, SIGKILL);
 	if (setresuid(0, 0, 0))
@@ -143,7 +164,7 @@ void sandbox_kill_all(void)
 
 /*
  * Removes the sandbox user's IPC objects. IPC_RMID needs the owner's euid, so
- * the supervisor takes euid 1000 for it (real and saved uid stay 0), but only
+ * the supervisor takes the sandbox uid as euid for it (real and saved uid stay 0), but only
  * once the kernel counted no task of the job: nothing is left to race it. A
  * kernel that can't list them (gVisor) only counts them: any left ends the
  * supervisor, and the engine replaces the container.
@@ -158,7 +179,7 @@ static void remove_ipc(uint64_t deadline)
 	while (sandbox_ipc(0)) {
 		if (now_ns() > deadline)
 			fatal("cannot remove the sandbox user's IPC objects");
-		if (setresuid(0, SANDBOX_UID, 0))
+		if (setresuid(0, sandbox_uid, 0))
 			fatal("setresuid: %s", strerror(errno));
 		sandbox_ipc(1);
 		if (setresuid(0, 0, 0))
@@ -332,7 +353,7 @@ fail:
  * the sandbox user) what a job could have put on it: its extended attributes
  * (user.*, and system.* for POSIX ACLs: a default ACL would shape every file of
  * the next job, and chmod keeps it) and its inode flags (no-atime, no-dump).
- * security.* and trusted.* are the kernel's and root's. Runs with fsuid 1000,
+ * security.* and trusted.* are the kernel's and root's. Runs with the sandbox uid as fsuid,
  * the owner, after /box was made listable again. Proven by listing the
  * attributes again: none of the job's may be left.
  */

@@ -58,14 +58,19 @@ MAX_BYTES, MAX_ENTRIES, MAX_PATH, CHUNK = (protocol_define(name) for name in (
     "COLLECT_MAX_BYTES", "COLLECT_MAX_ENTRIES", "COLLECT_MAX_PATH", "CHUNK"))
 
 
-def engine_flags(memory="128m"):
+SANDBOX_UID = 50123  # one of the engine's range (src/docker/sandbox-uids.ts), not the image's 1000
+
+
+def engine_flags(memory="128m", uid_text=None):
+    """docker run's flags as the engine gives them; uid_text replaces WARMBOX_SANDBOX_UID's value."""
     return [
         "docker", "run", "-i", "--rm", "--init", "--user", "root", "--read-only", "--network", "none",
         "--cap-drop", "ALL", "--cap-add", "SETUID", "--cap-add", "SETGID", "--cap-add", "KILL",
         "--cap-add", "SETPCAP", "--cap-add", "SYS_NICE",
         "--security-opt", "no-new-privileges", "--memory", memory, "--memory-swap", memory,
         "--pids-limit", "64", "--cpus", "1",
-        "--tmpfs", "/box:rw,exec,nosuid,nodev,size=64m,uid=1000,gid=1000,mode=0755",
+        "--env", f"WARMBOX_SANDBOX_UID={SANDBOX_UID if uid_text is None else uid_text}",
+        "--tmpfs", f"/box:rw,exec,nosuid,nodev,size=64m,uid={SANDBOX_UID},gid=1000,mode=0755",
         "--tmpfs", "/tmp:rw,exec,nosuid,nodev,size=64m,mode=1777", "--shm-size", "16m",
     ]
 
@@ -73,8 +78,8 @@ def engine_flags(memory="128m"):
 class Box:
     """One supervised container."""
 
-    def __init__(self, image, memory="128m"):
-        self.proc = subprocess.Popen(engine_flags(memory) + [image], stdin=subprocess.PIPE,
+    def __init__(self, image, memory="128m", uid_text=None):
+        self.proc = subprocess.Popen(engine_flags(memory, uid_text=uid_text) + [image], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE)
         self.buf = bytearray()
         t, payload = self.recv(timeout=30)
@@ -194,7 +199,7 @@ for p in os.listdir('/proc'):
         except OSError:
             continue
         f = dict(l.split(':', 1) for l in st.splitlines() if ':' in l)
-        if f['Uid'].split()[0] == '1000':
+        if f['Uid'].split()[0] == str(os.getuid()):
             procs.append(p + ' ' + f['Name'].strip())
 files = [d + '/' + n for d in ('/box', '/tmp', '/dev/shm', '/dev/mqueue') for n in os.listdir(d)]
 ipc = [l for k in ('shm', 'sem', 'msg') for l in open('/proc/sysvipc/' + k).readlines()[1:]]
@@ -236,9 +241,12 @@ def test_main(box):
           (r["stdout"], r["stderr"], r["code"], r["signal"], r["flags"]) == (b"hello\n", b"err\n", 3, 0, 0), r)
     r = box.sh("id -u; id -g; stat -c '%u %g %a' a/b/run.sh in.txt a; pwd; umask; ./a/b/run.sh x; "
                "echo \"$PATH\"")
-    check("files owned by sandbox, modes, cwd, umask, env", r["stdout"].decode() ==
-          "1000\n1000\n1000 1000 755\n1000 1000 644\n1000 1000 755\n/box\n0022\nscript x\n"
+    u = SANDBOX_UID
+    check("the container's sandbox uid, files owned by it, modes, cwd, umask, env", r["stdout"].decode() ==
+          f"{u}\n1000\n{u} 1000 755\n{u} 1000 644\n{u} 1000 755\n/box\n0022\nscript x\n"
           "/usr/local/bin:/usr/bin:/bin\n", r)
+    r = box.sh("id -un")
+    check("the image lists the uid as sandbox", r["stdout"] == b"sandbox\n", r)
     check("memory and time reported", r["mem"] > 0 and r["wall"] < 1000, r)
     r = box.run(["python3", "-c", "import os; print(sorted(os.listdir('/proc/self/fd')))"])
     check("the stage inherits only 0, 1, 2", r["stdout"] == b"['0', '1', '2', '3']\n", r)
@@ -337,7 +345,7 @@ open("deep", "w").close()'
     """)
     out = leftovers(box)
     check("leave junk behind (files, links, 000 dirs, IPC, mqueue)", r["code"] == 0 and
-          out.count("/") > 8 and "/dev/mqueue/q" in out and out.count("1000") >= 6, (r, out))
+          out.count("/") > 8 and "/dev/mqueue/q" in out and out.count(str(SANDBOX_UID)) >= 6, (r, out))
     r = box.sh("chmod 000 /box")
     r = box.run(["true"])
     check("a stage can't start in a chmod-ed /box: exec failure", r["flags"] == EXEC and
@@ -520,6 +528,11 @@ def test_protocol_error(image):
     box.send("G")
     t, p = box.recv()
     check("COLLECT while a stage runs: ERROR, exit 2", t == "Z" and box.proc.wait(10) == 2, (t, p))
+    for uid in ("0", "999", "65534", "50000x", ""):
+        box = Box(image, uid_text=uid)
+        t, p = box.recv()
+        check(f"WARMBOX_SANDBOX_UID={uid!r}: ERROR, exit 2", t == "Z" and b"WARMBOX_SANDBOX_UID" in p
+              and box.proc.wait(10) == 2, (t, p))
 
 
 def main():

@@ -133,6 +133,7 @@ int main(void)
 	hello();
 	if (geteuid() != 0)
 		fatal("the supervisor must run as root (with only CAP_KILL, CAP_SETUID, CAP_SETGID, CAP_SETPCAP, CAP_SYS_NICE)");
+	sandbox_uid_init();
 	sched_remember();
 	if (unix_sockets_init())
 		fatal("cannot plant the probe of the kernel's collector of unix sockets: %s", strerror(errno));

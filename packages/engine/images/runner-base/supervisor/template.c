@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "sandbox.h"
 #include "syscall_filter.h"
 #include "template.h"
 
@@ -74,9 +75,14 @@ static void discard(void)
 	forget();
 }
 
-/* Starts TEMPLATE_PATH with the stage's env: stdin an empty pipe, stdout and stderr ours (diagnostics). */
+/*
+ * Starts TEMPLATE_PATH with the stage's env and the sandbox uid as its one
+ * argument: stdin an empty pipe, stdout and stderr ours (diagnostics).
+ */
 static int start(char **envp)
 {
+	char uid[16];
+	snprintf(uid, sizeof uid, "%u", (unsigned)sandbox_uid);
 	int sv[2], in[2];
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv))
 		return -1;
@@ -98,7 +104,7 @@ static int start(char **envp)
 		/* the clones that become programs inherit it: the same filter as child.c's */
 		if (deny_extra_syscalls())
 			_exit(126);
-		execle(TEMPLATE_PATH, TEMPLATE_PATH, (char *)NULL, envp);
+		execle(TEMPLATE_PATH, TEMPLATE_PATH, uid, (char *)NULL, envp);
 		_exit(127);
 	}
 	close(in[0]);

@@ -8,8 +8,6 @@
  *                       the queue of the one above; what is held is in the deepest one's queue
  *   argv[1] "wide"      argv[2] separate self-cycles; what is held is in the last one's queue
  *   argv[1] "look"      plants nothing
- *   argv[1] "queues"    plants nothing; then tries every 100 ms, for argv[2] seconds at most,
- *                       until it can make its 8 message queues, and says after how long
  * What is held (with the held socket itself): an flock on /etc/passwd, an OFD lock on
  * /etc/group, a socket bound to an abstract name, a TCP listener on 127.0.0.1:5556, a UDP socket
  * bound to 127.0.0.1:5557, 8 unlinked 1 MiB files of /dev/shm and, with a last argument
@@ -183,16 +181,6 @@ int main(int argc, char **argv) {
   struct held h;
   look_and_take(&h);
   if (!strcmp(mode, "look")) return 0;
-  if (!strcmp(mode, "queues")) {
-    for (int ms = 0; h.queues < QUEUES && ms < count * 1000; ms += 100) {
-      for (int i = 0; i < h.queues; i++) close(h.queue[i]);
-      usleep(100000);
-      int queues = open_queues(h.queue);
-      h.queues = queues > 0 ? queues : 0;
-      if (h.queues == QUEUES) printf("all-mqueues-after-ms=%d\n", ms + 100);
-    }
-    return 0;
-  }
   if (!with_queues) {
     for (int i = 0; i < h.queues; i++) close(h.queue[i]);
     h.queues = 0;

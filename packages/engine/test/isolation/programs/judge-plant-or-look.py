@@ -23,6 +23,6 @@ else:
             status = open(f'/proc/{pid}/status').read()
         except OSError:
             continue
-        if int(pid) != os.getpid() and '\nUid:\t1000' in status:
+        if int(pid) != os.getpid() and f'\nUid:\t{os.getuid()}\t' in status:
             others.append(open(f'/proc/{pid}/cmdline').read().replace('\0', ' ').strip())
     print('processes=' + ','.join(others))

@@ -19,7 +19,7 @@ const others = fs
   .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)
   .filter((p) => {
     try {
-      return /\nUid:\t1000/.test(fs.readFileSync(`/proc/${p}/status`, "utf8"));
+      return fs.readFileSync(`/proc/${p}/status`, "utf8").includes(`\nUid:\t${process.getuid()}\t`);
     } catch {
       return false;
     }

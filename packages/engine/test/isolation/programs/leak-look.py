@@ -14,7 +14,7 @@ for pid in filter(str.isdigit, os.listdir('/proc')):
         status = open(f'/proc/{pid}/status').read()
     except OSError:
         continue
-    if int(pid) != os.getpid() and '\nUid:\t1000' in status:
+    if int(pid) != os.getpid() and f'\nUid:\t{os.getuid()}\t' in status:
         others.append(open(f'/proc/{pid}/cmdline').read().replace('\0', ' '))
 print('processes=' + ','.join(others))
 if os.path.isdir('/proc/sysvipc'):

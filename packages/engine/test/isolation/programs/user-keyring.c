@@ -1,7 +1,7 @@
 /*
  * Linux keeps a keyring per uid ("user keyring") as long as the uid's user namespace lives,
- * after every process of the uid is gone; every sandbox runs as uid 1000 of the host's user
- * namespace. argv[1] "plant" tries to put a key there (add-key=DONE, or the error's name);
+ * after every process of the uid is gone; sandboxes run as uids of the host's user namespace,
+ * each given out again after the engine's range went round. argv[1] "plant" tries to put a key there (add-key=DONE, or the error's name);
  * "look" searches that keyring and the session keyring for it (find-key=FOUND, or the error's
  * name) and reads /proc/keys (proc-keys=the number of keys it lists, or the error's name).
  */
