@@ -18,7 +18,7 @@ export const SANDBOX_UIDS = { first: 50_000, last: 52_047 } as const;
 const COUNT = SANDBOX_UIDS.last - SANDBOX_UIDS.first + 1;
 
 /** The container label that records a sandbox's uid, so that every engine on a daemon sees it. */
-export const LABEL_SANDBOX_UID = "warmbox.sandbox-uid";
+export const LABEL_SANDBOX_UID = "dev.warmbox.sandbox-uid";
 
 /** Whether `uid` is one the engine hands to sandboxes. */
 export function isSandboxUid(uid: number): boolean {
