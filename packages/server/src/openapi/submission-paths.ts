@@ -106,7 +106,8 @@ export const submissionPaths = {
           in: "query",
           required: false,
           schema: { type: "string" },
-          description: "`nextCursor` of the previous page",
+          description:
+            "`nextCursor` of the previous page; 400 if that page's last submission was deleted or expired since",
         },
       ],
       responses: {

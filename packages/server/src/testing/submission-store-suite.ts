@@ -186,8 +186,38 @@ export function describeSubmissionStore(name: string, newDatabase: () => Promise
       expect(await byState("done")).toEqual(["s1"]);
     });
 
+    it("gives cursors that name only the page's last item, never a count of other owners' submissions", async () => {
+      await store.create([newSubmission("alice", "a1")]);
+      await store.create(["b1", "b2", "b3"].map((source) => newSubmission("bob", source)));
+      await store.create([newSubmission("alice", "a2")]);
+      const first = await store.list({ owner: "alice", limit: 1 });
+      const cursor = first.nextCursor ?? "";
+      expect(Buffer.from(cursor, "base64url").toString()).toBe(`i${first.items[0]?.id}`);
+      const second = await store.list({ owner: "alice", limit: 1, cursor });
+      expect(second.items.map(sourceOf)).toEqual(["a1"]);
+      expect(second.nextCursor).toBeUndefined();
+      // Another owner can't page from it: to bob the item doesn't exist.
+      const foreign = await store.list({ owner: "bob", limit: 1, cursor }).catch((e: unknown) => e);
+      expect(InvalidListQueryError.isInstance(foreign)).toBe(true);
+    });
+
+    it("says so when a cursor's item was deleted since, instead of an empty page", async () => {
+      await store.create(["a1", "a2", "a3"].map((source) => newSubmission("alice", source)));
+      const first = await store.list({ owner: "alice", limit: 1 });
+      expect(await store.delete("alice", first.items[0]?.id ?? "")).toBe(true);
+      const error = await store
+        .list({ owner: "alice", limit: 1, cursor: first.nextCursor })
+        .catch((e: unknown) => e);
+      expect(InvalidListQueryError.isInstance(error)).toBe(true);
+      expect((error as InvalidListQueryError).field).toBe("cursor");
+      expect((error as Error).message).toMatch(/no longer exists.*first page/);
+    });
+
     it("refuses a listing's bad cursor or limit with a typed error naming the field", async () => {
-      for (const cursor of ["nope", "", Buffer.from("s-1").toString("base64url")]) {
+      const malformed = ["s12", "s-1", "i", "inot-an-id"].map((text) =>
+        Buffer.from(text).toString("base64url"),
+      );
+      for (const cursor of ["nope", "", ...malformed]) {
         const error = await store
           .list({ owner: "alice", limit: 5, cursor })
           .catch((e: unknown) => e);

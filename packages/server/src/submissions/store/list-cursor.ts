@@ -1,26 +1,37 @@
 import type { ListSubmissionsQuery } from "../submission-store.js";
+import { isSubmissionId } from "./submission-row.js";
 import { InvalidListQueryError } from "./submission-store-errors.js";
 
 /** The most items one page of a listing holds. */
 export const MAX_LIST_LIMIT = 100;
 
 /**
- * A listing's cursor is the insertion sequence number of the last item of the previous page,
- * opaque to clients (base64url), so pages stay stable while new submissions arrive.
+ * A listing's cursor names the last item of the previous page (its id, which the client was just
+ * given), opaque to clients (base64url); the next page is what the owner submitted before it, so
+ * pages stay stable while new submissions arrive. Not the store's insertion sequence number:
+ * that counts every owner's submissions, and two cursors would tell a client how many others
+ * made in between.
  */
-export function encodeListCursor(seq: number): string {
-  return Buffer.from(`s${seq}`).toString("base64url");
+export function encodeListCursor(lastId: string): string {
+  return Buffer.from(`i${lastId}`).toString("base64url");
 }
 
-/** The sequence number a page starts below, or undefined for the first page. */
-function decodeListCursor(cursor: string | undefined): number | undefined {
+/** The id of the item a page starts after, or undefined for the first page. */
+function decodeListCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
-  const match = /^s([1-9][0-9]{0,15})$/.exec(Buffer.from(cursor, "base64url").toString());
-  const seq = match ? Number(match[1]) : Number.NaN;
-  if (!Number.isSafeInteger(seq)) {
+  const lastId = /^i(.*)$/s.exec(Buffer.from(cursor, "base64url").toString())?.[1];
+  if (lastId === undefined || !isSubmissionId(lastId)) {
     throw new InvalidListQueryError("cursor", "cursor is not one a previous page returned");
   }
-  return seq;
+  return lastId;
+}
+
+/** The error for a cursor whose item is gone (deleted, or past the retention time) since. */
+export function vanishedCursorError(): InvalidListQueryError {
+  return new InvalidListQueryError(
+    "cursor",
+    "the submission this cursor continues after no longer exists (deleted or expired): list again from the first page",
+  );
 }
 
 /** A listing query checked against its bounds, its cursor decoded. */
@@ -28,8 +39,8 @@ export interface CheckedListQuery {
   readonly owner: string;
   readonly state?: ListSubmissionsQuery["state"];
   readonly limit: number;
-  /** Only items inserted before this sequence number (newest first). */
-  readonly beforeSeq?: number;
+  /** Only the owner's items inserted before this one of theirs (newest first). */
+  readonly afterId?: string;
 }
 
 /** Checks `limit` (1 to 100) and decodes the cursor; throws InvalidListQueryError otherwise. */
@@ -44,6 +55,6 @@ export function checkListQuery(query: ListSubmissionsQuery): CheckedListQuery {
     owner: query.owner,
     state: query.state,
     limit: query.limit,
-    beforeSeq: decodeListCursor(query.cursor),
+    afterId: decodeListCursor(query.cursor),
   };
 }

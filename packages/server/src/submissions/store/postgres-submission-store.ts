@@ -14,7 +14,7 @@ import type {
   SubmissionStore,
 } from "../submission-store.js";
 import { describeDatabaseUrl } from "./database-url.js";
-import { checkListQuery, encodeListCursor } from "./list-cursor.js";
+import { checkListQuery, encodeListCursor, vanishedCursorError } from "./list-cursor.js";
 import { migratePostgres } from "./postgres-migrations.js";
 import {
   inOrderOf,
@@ -168,7 +168,16 @@ export class PostgresSubmissionStore implements SubmissionStore {
   }
 
   async list(query: ListSubmissionsQuery): Promise<SubmissionPage> {
-    const { owner, state, limit, beforeSeq } = checkListQuery(query);
+    const { owner, state, limit, afterId } = checkListQuery(query);
+    let beforeSeq: string | undefined;
+    if (afterId !== undefined) {
+      const [after] = await this.#rows("SELECT seq FROM submissions WHERE owner = $1 AND id = $2", [
+        owner,
+        afterId,
+      ]);
+      if (!after) throw vanishedCursorError();
+      beforeSeq = String(after.seq);
+    }
     const rows = await this.#rows(
       `SELECT * FROM submissions
        WHERE owner = $1 AND ($2::text IS NULL OR state = $2) AND ($3::bigint IS NULL OR seq < $3)
@@ -179,7 +188,7 @@ export class PostgresSubmissionStore implements SubmissionStore {
     const last = page.at(-1);
     return {
       items: page.map(toSubmissionRecord),
-      ...(rows.length > limit && last ? { nextCursor: encodeListCursor(Number(last.seq)) } : {}),
+      ...(rows.length > limit && last ? { nextCursor: encodeListCursor(last.id) } : {}),
     };
   }
 

@@ -15,7 +15,7 @@ import type {
   SubmissionPage,
   SubmissionStore,
 } from "../submission-store.js";
-import { checkListQuery, encodeListCursor } from "./list-cursor.js";
+import { checkListQuery, encodeListCursor, vanishedCursorError } from "./list-cursor.js";
 import { migrateSqlite } from "./sqlite-migrations.js";
 import {
   inOrderOf,
@@ -122,7 +122,15 @@ export class SqliteSubmissionStore implements SubmissionStore {
   }
 
   async list(query: ListSubmissionsQuery): Promise<SubmissionPage> {
-    const { owner, state, limit, beforeSeq } = checkListQuery(query);
+    const { owner, state, limit, afterId } = checkListQuery(query);
+    let beforeSeq: number | undefined;
+    if (afterId !== undefined) {
+      const after = this.#db
+        .prepare("SELECT seq FROM submissions WHERE owner = ? AND id = ?")
+        .get(owner, afterId) as { seq: number | bigint } | undefined;
+      if (!after) throw vanishedCursorError();
+      beforeSeq = Number(after.seq);
+    }
     const rows = this.#db
       .prepare(
         `SELECT * FROM submissions
@@ -140,7 +148,7 @@ export class SqliteSubmissionStore implements SubmissionStore {
     const last = page.at(-1);
     return {
       items: page.map(toSubmissionRecord),
-      ...(rows.length > limit && last ? { nextCursor: encodeListCursor(Number(last.seq)) } : {}),
+      ...(rows.length > limit && last ? { nextCursor: encodeListCursor(last.id) } : {}),
     };
   }
 
