@@ -30,6 +30,16 @@ describe("imageRecipe", () => {
     expect(a.tag).toBe(b.tag);
   });
 
+  it("keeps the tag when running a recipe's Python script left its byte-code cache", () => {
+    const files = { "python/Dockerfile": "RUN install python3", "python/check.py": "print(1)" };
+    const clean = imageRecipe("python", recipes(files)).tag;
+    const run = imageRecipe(
+      "python",
+      recipes({ ...files, "python/__pycache__/check.cpython-311.pyc": "bytes" }),
+    ).tag;
+    expect(run).toBe(clean);
+  });
+
   it("changes the tag when the recipe, a helper file, its mode or the base changes", () => {
     const tagOf = (files: Record<string, string>, executable?: string) => {
       const root = recipes(files);

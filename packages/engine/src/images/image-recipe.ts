@@ -59,8 +59,15 @@ function parentOf(dir: string): { name: string; suite: string | undefined } {
   return { name: match?.[1] ?? RUNNER_BASE_RECIPE, suite: match?.[2] };
 }
 
+/**
+ * Python's byte-code caches, which running a recipe's script (supervisor/smoke-test.py) leaves
+ * beside it: never part of a recipe, or that checkout's tags would differ from a clean one's.
+ */
+const NOT_RECIPE_FILES = new Set(["__pycache__"]);
+
 function filesBelow(dir: string): string[] {
   return readdirSync(dir)
+    .filter((entry) => !NOT_RECIPE_FILES.has(entry))
     .flatMap((entry) => {
       const path = join(dir, entry);
       return statSync(path).isDirectory() ? filesBelow(path) : [path];

@@ -191,12 +191,19 @@ static int spawn(struct stage *s)
 	int pin[2], pout[2], perr[2], pstat[2];
 	/* The program's pipes are the sandbox user's (a pipe belongs to the fsuid that made it), as
 	 * a shell's would be: programs open them again by name (/dev/stdin, /dev/stdout,
-	 * /proc/self/fd/N), which the kernel checks against the owner. No process of the job lives
-	 * now. The status pipe stays root's. */
+	 * /proc/self/fd/N), which the kernel checks against the owner. And their pages are charged
+	 * to the real uid that made them: the sandbox uid's, so a program growing them
+	 * (F_SETPIPE_SZ) spends its own container's budget, never root's, which every supervisor
+	 * of the host shares. No process of the job lives now to signal us meanwhile. The status
+	 * pipe stays root's. */
+	if (setresuid(sandbox_uid, -1, -1))
+		fatal("setresuid: %s", strerror(errno));
 	fs_become_sandbox_user();
 	int failed = pipe2(pin, O_CLOEXEC) || pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC);
 	int pipe_errno = errno; /* the switch back to root's ids may set errno */
 	fs_become_root();
+	if (setresuid(0, -1, -1))
+		fatal("setresuid back to root: %s", strerror(errno));
 	if (failed)
 		fatal("pipe: %s", strerror(pipe_errno));
 	if (pipe2(pstat, O_CLOEXEC))
