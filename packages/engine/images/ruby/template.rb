@@ -44,6 +44,7 @@ module WarmboxTemplate
   PR_CAP_AMBIENT_CLEAR_ALL = 4
   MSG_CMSG_CLOEXEC = 0x40000000
   F_DUPFD_CLOEXEC = 1030
+  EINTR = 4
   EINVAL = 22
   # glibc x86_64 (2.36, bookworm): offsetof(struct pthread, tid). fork() updates it in the child;
   # a raw clone must too (CLONE_CHILD_SETTID), or raise() and friends would address the template.
@@ -111,6 +112,7 @@ module WarmboxTemplate
 
   CONTROL = 3
   FCNTL.call(CONTROL, 2, 1) # F_SETFD FD_CLOEXEC: an exec'd program never holds it
+  FCNTL.call(CONTROL, 4, FCNTL.call(CONTROL, 3, 0) & ~0o4000) # F_SETFL without O_NONBLOCK: we wait
 
   # Every request is received into this one buffer and parsed only in the clone: the template
   # never turns a request (a program's arguments) into objects of its own, whose freed memory
@@ -126,6 +128,7 @@ module WarmboxTemplate
   def self.receive
     MSGHDR[0, 56] = [0, 0, IOVEC.to_i, 1, ANCILLARY.to_i, ANCILLARY_SIZE, 0].pack("QQQQQQQ")
     size = RECVMSG.call(CONTROL, MSGHDR, MSG_CMSG_CLOEXEC)
+    size = RECVMSG.call(CONTROL, MSGHDR, MSG_CMSG_CLOEXEC) while size.negative? && Fiddle.last_error == EINTR
     exit!(0) if size <= 0 # the supervisor is gone
     length, level, type = ANCILLARY[0, 16].unpack("QlL")
     fds = MSGHDR[40, 8].unpack1("Q") >= 16 && level == 1 && type == 1 ? ANCILLARY[16, length - 16].unpack("l*") : []
@@ -291,7 +294,7 @@ module WarmboxTemplate
     first_line = source[/\A[^\n]*/]
     exec_real(status_fd, argv, STARTUP_ENVIRON) if first_line.start_with?("#!") && first_line.match?(/ruby.*\s-/)
     [RubyVM::InstructionSequence.compile_file(script), source]
-  rescue SyntaxError, SystemCallError, IOError
+  rescue ScriptError, StandardError
     exec_real(status_fd, argv, STARTUP_ENVIRON)
   end
 
