@@ -29,7 +29,12 @@ module WarmboxTemplate
     @last_error
   end
 
-  SANDBOX_UID = ARGV.fetch(0, "1000").then { |uid| uid.match?(/\A\d+\z/) ? Integer(uid, 10) : 1000 }
+  # The sandbox uid: the supervisor's one argument (decimal), 1000 from a supervisor that passes
+  # none. Anything else is refused: the clone must become the uid the supervisor's sweep kills.
+  SANDBOX_UID = ARGV.fetch(0, "1000").then do |uid|
+    abort "warmbox template: bad sandbox uid #{uid.inspect}" unless uid.match?(/\A[1-9]\d{0,9}\z/)
+    Integer(uid, 10)
+  end
   SANDBOX_GID = 1000
   CLONE_PARENT = 0x8000
   CLONE_CHILD_SETTID = 0x01000000
