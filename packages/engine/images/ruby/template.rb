@@ -16,7 +16,9 @@ module WarmboxTemplate
   RUN_PREFIX = ["ruby"].freeze # the spec's run command before {entry}
 
   # Ruby's own fds (its signal wakeup eventfds): a fresh start has its own at the same numbers.
-  OWN_FDS = Dir.children("/proc/self/fd").map(&:to_i).select { |fd| fd > 3 && (File.readlink("/proc/self/fd/#{fd}") rescue "").start_with?("anon_inode:") }.freeze
+  OWN_FDS = Dir.children("/proc/self/fd").map(&:to_i).sort.select do |fd|
+    fd > 3 && (File.readlink("/proc/self/fd/#{fd}") rescue "").start_with?("anon_inode:")
+  end.freeze
 
   # By absolute path: no gem is activated (Gem.loaded_specs stays as at startup).
   require "#{RbConfig::CONFIG["archdir"]}/fiddle.so"
@@ -48,6 +50,8 @@ module WarmboxTemplate
   PR_CAP_AMBIENT = 47
   PR_CAP_AMBIENT_CLEAR_ALL = 4
   MSG_CMSG_CLOEXEC = 0x40000000
+  MSG_TRUNC = 0x20
+  MSG_CTRUNC = 0x08
   F_DUPFD_CLOEXEC = 1030
   EINTR = 4
   EINVAL = 22
@@ -137,7 +141,9 @@ module WarmboxTemplate
     exit!(0) if size <= 0 # the supervisor is gone
     length, level, type = ANCILLARY[0, 16].unpack("QlL")
     fds = MSGHDR[40, 8].unpack1("Q") >= 16 && level == 1 && type == 1 ? ANCILLARY[16, length - 16].unpack("l*") : []
-    [size, fds]
+    # A request cut short (more than the buffer, more fds than four) is answered 0 (fork and exec).
+    complete = MSGHDR[48, 4].unpack1("l").nobits?(MSG_TRUNC | MSG_CTRUNC)
+    [size, fds, complete]
   end
 
   def self.answer(pid)
@@ -151,9 +157,10 @@ module WarmboxTemplate
 
   # Answers one request. In the template: nil. In the clone: the program to run.
   def self.serve_one
-    size, fds = receive
-    pid = fds.size == 4 ? clone_as_sibling : 0
-    return become_program(fds, size) if pid.zero? && fds.size == 4
+    size, fds, complete = receive
+    runnable = complete && fds.size == 4
+    pid = runnable ? clone_as_sibling : 0
+    return become_program(fds, size) if pid.zero? && runnable
 
     MEMSET.call(REQUEST, 0, size)
     fds.each { |fd| CLOSE.call(fd) }
@@ -306,7 +313,7 @@ module WarmboxTemplate
   def self.restore_startup_state(script, argv)
     $LOADED_FEATURES.replace(STARTUP_FEATURES)
     $LOAD_PATH.replace(STARTUP_LOAD_PATH)
-    ARGV.replace(argv[2..].map { |arg| arg.dup.force_encoding(Encoding.default_external).freeze })
+    ARGV.replace(argv[(RUN_PREFIX.size + 1)..].map { |arg| arg.dup.force_encoding(Encoding.default_external).freeze })
     SET_SCRIPT_NAME.call(Fiddle.dlwrap(script))
   end
 

@@ -104,6 +104,14 @@ test("a template killed from outside is replaced", async ({ engine, unharmed }) 
   const [container] = await containersOf(engine.id);
   if (!container) throw new Error("the engine has no container");
   await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
+  // Dead (a zombie until the supervisor reaps it) before the next run, which must replace it.
+  const state = () =>
+    execAsRoot(container.Id, [
+      "sh",
+      "-c",
+      `cut -d' ' -f3 /proc/${pid}/stat 2>/dev/null || echo gone`,
+    ]);
+  await expect.poll(async () => (await state()).trim()).toMatch(/^(Z|gone)$/);
   const next = await engine.execute({ language: "ruby", source: FIND_TEMPLATE });
   expect(next.status, JSON.stringify(next)).toBe("ok");
   expect(next.run?.stdout).toMatch(/^template \d+\n$/);
