@@ -12,7 +12,7 @@ File.open("/proc/self/mem", "rb") do |mem|
     data = begin
       mem.seek(lo)
       mem.read(hi - lo)
-    rescue SystemCallError, IOError
+    rescue SystemCallError, IOError, RangeError
       next
     end
     found.concat(data.scan(/#{needle}(?:n\d+|big)_[yz]{0,40}/n), data.scan(/victim_[a-z0-9_]{1,40}\.rb/n))
