@@ -279,4 +279,50 @@ export const rubyTemplatePrograms: Record<string, TemplateProgram> = {
   "Process.wait without children": {
     source: lines("p((Process.wait rescue $!.class))", "p Process.waitall"),
   },
+  "Kernel#exec": {
+    source: lines(
+      '$stdout.sync = true; puts "before"',
+      'exec "sh", "-c", "echo $0 from sh; exit 5"',
+    ),
+  },
+  "Process.spawn and wait2": {
+    source: lines(
+      'pid = Process.spawn("sh", "-c", "exit 6")',
+      "_, status = Process.wait2(pid)",
+      "p status.exitstatus, status.pid == pid",
+    ),
+  },
+  "Timeout (a thread that raises into the main one)": {
+    source: lines(
+      'require "timeout"',
+      "p((Timeout.timeout(0.05) { sleep 5 } rescue $!.class))",
+      "p Timeout.timeout(5) { :in_time }",
+    ),
+  },
+  "a trapped SIGINT": {
+    source: lines(
+      'trap("INT") { puts "INT trapped" }',
+      'Process.kill("INT", $$)',
+      "sleep 0.1",
+      'trap("INT", "DEFAULT")',
+      'Process.kill("INT", $$)',
+      "sleep 1",
+    ),
+  },
+  "IO.select with a timeout and a pipe": {
+    source: lines(
+      "r, w = IO.pipe",
+      "p IO.select([r], nil, nil, 0.01)",
+      'w.write("x")',
+      "p IO.select([r], nil, nil, 1)&.first&.size",
+    ),
+  },
+  "a Ractor": {
+    source: lines(
+      "Warning[:experimental] = false",
+      "r = Ractor.new { Ractor.receive * 2 }",
+      "r.send(21)",
+      "p r.take, Ractor.current == Ractor.main",
+    ),
+  },
 };
