@@ -325,4 +325,16 @@ export const rubyTemplatePrograms: Record<string, TemplateProgram> = {
       "p r.take, Ractor.current == Ractor.main",
     ),
   },
+  "the file size limit (RLIMIT_FSIZE)": {
+    source: lines(
+      '$stdout.sync = true; puts "writing"',
+      'File.write("big", "x" * 8192)',
+      'puts "never"',
+    ),
+    limits: { fileSizeBytes: 4096 },
+  },
+  "the CPU limit (RLIMIT_CPU backstop and the cgroup)": {
+    source: lines('$stdout.sync = true; puts "spinning"', "loop {}"),
+    limits: { cpuMs: 300, timeMs: 5000 },
+  },
 };
