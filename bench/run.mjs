@@ -1,7 +1,7 @@
 // npm run bench: Warmbox side by side with the interpreter alone and with `docker run --rm`,
 // all in one run on this machine. Writes bench/results/latest.md and latest.json.
 import { writeFile } from "node:fs/promises";
-import { createEngine } from "@warmbox/engine";
+import { createEngine, languageRegistry } from "@warmbox/engine";
 import {
   dockerVersion,
   floorSamples,
@@ -14,7 +14,12 @@ import { imageTags, machine } from "./machine.mjs";
 import { benchMixed, mixedEngineOptions, mixedMarkdown } from "./mixed-bench.mjs";
 import { benchRuntimes, runtimeMarkdown } from "./runtime-bench.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
-import { benchTemplates, templatesMarkdown } from "./template-bench.mjs";
+import {
+  benchLanguageTemplate,
+  benchTemplates,
+  templatesMarkdown,
+  templatesMemoryLine,
+} from "./template-bench.mjs";
 import { benchToolchains } from "./toolchain-bench.mjs";
 
 const QUICK = process.argv.includes("--quick");
@@ -146,6 +151,8 @@ try {
   const runtimes = await benchRuntimes({ quick: QUICK, log });
   const templates = await benchTemplates({ quick: QUICK, log, floorP50: floorPython.p50 });
   rows.push(...templates.rows);
+  const rubyTemplate = await benchLanguageTemplate({ language: "ruby", quick: QUICK, log });
+  rows.push(...rubyTemplate.rows);
   log("mixed load: python, javascript and c hello worlds at once");
   const mixed = await withEngine(mixedEngineOptions(`bench-mixed-${process.pid}`), (own) =>
     benchMixed({ engine: own, quick: QUICK, log }),
@@ -177,7 +184,11 @@ try {
     memory,
     judge: judge.rows,
     runtimes,
-    templates: { throughput: templates.throughput, memory: templates.memory },
+    templates: {
+      throughput: templates.throughput,
+      memory: templates.memory,
+      ruby: { memory: rubyTemplate.memory },
+    },
     mixed,
     targets,
   };
@@ -224,10 +235,15 @@ function idleMemoryByLanguage(idle) {
 
 /**
  * The Memory section: each language's idle sandboxes as the main engine left them (templates
- * on, the default; only python has one, started by its first run), then python's with the
- * template on and off from two engines alike but for it (template-bench.mjs).
+ * on, the default; python and ruby have one, started by their first run), then python's and
+ * ruby's with the template on and off from two engines alike but for it (template-bench.mjs).
  */
-function memoryMarkdown(memory, templateMemory) {
+/** The languages whose spec has `template: true` (the Memory section says which run one). */
+const TEMPLATED = new Set(
+  languageRegistry.all.filter((spec) => spec.template).map((spec) => spec.id),
+);
+
+function memoryMarkdown(memory, { memory: templateMemory, ruby }) {
   return [
     "## Memory",
     "",
@@ -237,12 +253,13 @@ function memoryMarkdown(memory, templateMemory) {
     "| --- | --- | ---: | ---: | ---: | ---: |",
     ...Object.entries(memory.idleByLanguage).map(
       ([language, m]) =>
-        `| ${language} | ${language === "python" ? "on" : "none (python only)"} | ${m.sandboxes} | ${m.cgroupMiB} | ${m.shimMiB} | ${m.totalMiB} |`,
+        `| ${language} | ${TEMPLATED.has(language) ? "on" : "none"} | ${m.sandboxes} | ${m.cgroupMiB} | ${m.shimMiB} | ${m.totalMiB} |`,
     ),
     `| python, template-bench engine | on | ${templateMemory.on.sandboxes} | ${templateMemory.on.cgroup} | | ${templateMemory.on.total} |`,
     `| python, template-bench engine | off | ${templateMemory.off.sandboxes} | ${templateMemory.off.cgroup} | | ${templateMemory.off.total} |`,
     "",
     `- templates on vs off, python: ${templateMemory.on.total} vs ${templateMemory.off.total} MiB per idle sandbox (+${Math.round((templateMemory.on.total - templateMemory.off.total) * 10) / 10} MiB: the waiting interpreter)`,
+    templatesMemoryLine({ language: "ruby", memory: ruby.memory }),
     `- engine process RSS with the pools warm: ${memory.engineRssMiB} MiB`,
     "",
   ];
@@ -270,7 +287,7 @@ function markdown(report) {
     `| runs/s | ${Object.values(report.throughput).join(" | ")} |`,
     "",
     ...(report.http ? httpMarkdown(report.http) : []),
-    ...memoryMarkdown(report.memory, report.templates.memory),
+    ...memoryMarkdown(report.memory, report.templates),
     ...(report.mixed ? mixedMarkdown(report.mixed) : []),
     ...judgeMarkdown(report.judge),
     ...runtimeMarkdown(report.runtimes),
