@@ -46,11 +46,14 @@ describe("the PHP template", () => {
     expect(off.run?.stdout).toBe("php ./main.php a -b ");
   });
 
-  it.each(Object.entries(phpTemplatePrograms))("%s: the same as a fresh start", async (_, program) => {
-    const fromTemplate = await run(withTemplate, program);
-    const started = await run(fresh, program);
-    expect(seen(fromTemplate)).toEqual(seen(started));
-  });
+  it.each(Object.entries(phpTemplatePrograms))(
+    "%s: the same as a fresh start",
+    async (_, program) => {
+      const fromTemplate = await run(withTemplate, program);
+      const started = await run(fresh, program);
+      expect(seen(fromTemplate)).toEqual(seen(started));
+    },
+  );
 
   // A fork keeps its parent's generators; the template never seeds one, so each run seeds its own.
   it("seeds mt_rand, rand, shuffle, lcg_value and random_bytes anew in every run", async () => {
@@ -61,6 +64,7 @@ describe("the PHP template", () => {
     const outputs = new Set<string | undefined>();
     for (let i = 0; i < 3; i++) outputs.add((await run(withTemplate, program)).run?.stdout);
     expect(outputs.size).toBe(3);
-    for (const output of outputs) expect(output).toMatch(/^\d+ \d+ 0\.\d+ [0-9a-f]{16} [\d,]+ \d+ \S+$/);
+    for (const output of outputs)
+      expect(output).toMatch(/^\d+ \d+ 0\.\d+ [0-9a-f]{16} [\d,]+ \d+ \S+$/);
   });
 });

@@ -33,7 +33,9 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
     source: php("var_dump(array_keys($GLOBALS), array_keys(get_defined_vars()));", "$mine = 1;"),
   },
   "__FILE__, __DIR__, __LINE__ and the included files": {
-    source: php("var_dump(__FILE__, __DIR__, __LINE__, get_included_files(), get_required_files());"),
+    source: php(
+      "var_dump(__FILE__, __DIR__, __LINE__, get_included_files(), get_required_files());",
+    ),
   },
   "an included file": {
     files: [
@@ -58,10 +60,14 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
     ),
   },
   "the ini of a fresh start": {
-    source: php("var_dump(ini_get_all(null, false), php_ini_loaded_file(), php_ini_scanned_files());"),
+    source: php(
+      "var_dump(ini_get_all(null, false), php_ini_loaded_file(), php_ini_scanned_files());",
+    ),
   },
   "loaded extensions and the SAPI": {
-    source: php("var_dump(get_loaded_extensions(), get_loaded_extensions(true), PHP_SAPI, php_sapi_name(), PHP_BINARY, PHP_OS);"),
+    source: php(
+      "var_dump(get_loaded_extensions(), get_loaded_extensions(true), PHP_SAPI, php_sapi_name(), PHP_BINARY, PHP_OS);",
+    ),
   },
   "object handles start at 1": {
     source: php(
@@ -93,13 +99,14 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
     source: php("var_dump(scandir('/proc/self/fd'));"),
   },
   "stdin read line by line": {
-    source: php("while (($line = fgets(STDIN)) !== false) echo strtoupper($line);", "var_dump(feof(STDIN));"),
+    source: php(
+      "while (($line = fgets(STDIN)) !== false) echo strtoupper($line);",
+      "var_dump(feof(STDIN));",
+    ),
     stdin: "one\ntwo\nthree",
   },
   "stdin as a stream and as php://stdin": {
-    source: php(
-      "var_dump(stream_get_meta_data(STDIN), file_get_contents('php://stdin'));",
-    ),
+    source: php("var_dump(stream_get_meta_data(STDIN), file_get_contents('php://stdin'));"),
     stdin: "all of it\n",
   },
   "STDOUT and STDERR interleaved": {
@@ -121,7 +128,11 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   "exit with a number": { source: php("echo 'before'; exit(42);") },
   "exit with a string": { source: php("exit('a message');") },
   "an uncaught exception in a function": {
-    source: php("function inner($x) { throw new RuntimeException(\"no $x\"); }", "function outer() { inner('way'); }", "outer();"),
+    source: php(
+      'function inner($x) { throw new RuntimeException("no $x"); }',
+      "function outer() { inner('way'); }",
+      "outer();",
+    ),
   },
   "an exception handler": {
     source: php(
@@ -133,7 +144,11 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   "a parse error": { source: php("echo 'never';", "if ( {") },
   "a compile-time fatal": { source: php("function f() {}", "function f() {}") },
   "memory exhausted": {
-    source: php("ini_set('memory_limit', '8M');", "$a = [];", "while (true) $a[] = str_repeat('x', 1024);"),
+    source: php(
+      "ini_set('memory_limit', '8M');",
+      "$a = [];",
+      "while (true) $a[] = str_repeat('x', 1024);",
+    ),
   },
   "warnings, notices and deprecations": {
     source: php(
@@ -147,25 +162,25 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   },
   "an error handler": {
     source: php(
-      "set_error_handler(function ($no, $msg, $file, $line) { echo \"caught $no $msg $file:$line\\n\"; return true; });",
-      "echo 1 / 0.0 . \"\\n\";",
+      'set_error_handler(function ($no, $msg, $file, $line) { echo "caught $no $msg $file:$line\\n"; return true; });',
+      'echo 1 / 0.0 . "\\n";',
       "$x = [] ; echo $x[1];",
     ),
   },
   "shutdown functions and destructors in order": {
     source: php(
-      "class D { function __construct(public $n) {} function __destruct() { echo \"destruct $this->n\\n\"; } }",
+      'class D { function __construct(public $n) {} function __destruct() { echo "destruct $this->n\\n"; } }',
       "$a = new D('a'); $b = new D('b');",
-      "register_shutdown_function(function () { echo \"shutdown 1\\n\"; register_shutdown_function(fn () => print(\"shutdown nested\\n\")); });",
-      "register_shutdown_function(function () { global $a; echo \"shutdown 2 \", $a->n, \"\\n\"; });",
+      'register_shutdown_function(function () { echo "shutdown 1\\n"; register_shutdown_function(fn () => print("shutdown nested\\n")); });',
+      'register_shutdown_function(function () { global $a; echo "shutdown 2 ", $a->n, "\\n"; });',
       "$c = new D('c'); $c->self = $c;",
-      "echo \"end\\n\";",
+      'echo "end\\n";',
     ),
   },
   "shutdown functions after exit": {
     source: php(
-      "register_shutdown_function(function () { echo \"shutdown, status still\\n\"; });",
-      "function f() { try { exit(7); } finally { echo \"finally runs\\n\"; } }",
+      'register_shutdown_function(function () { echo "shutdown, status still\\n"; });',
+      'function f() { try { exit(7); } finally { echo "finally runs\\n"; } }',
       "f();",
     ),
   },
@@ -175,46 +190,46 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   "debug_backtrace and the trace of a nested call": {
     source: php(
       "function a() { return b(); } function b() { return (new Exception('t'))->getTraceAsString() . \"\\n\" . json_encode(debug_backtrace()); }",
-      "echo a(), \"\\n\";",
+      'echo a(), "\\n";',
       "var_dump(debug_backtrace());",
       "debug_print_backtrace();",
     ),
   },
-  "a signal kills the program": { source: php("echo 'ending';", "posix_kill(getmypid(), SIGTERM);", "sleep(5);") },
+  "a signal kills the program": {
+    source: php("echo 'ending';", "posix_kill(getmypid(), SIGTERM);", "sleep(5);"),
+  },
   "abort()": {
-    source: php(
-      "$c = FFI::cdef('void abort(void);');",
-      "echo 'aborting';",
-      "$c->abort();",
-    ),
+    source: php("$c = FFI::cdef('void abort(void);');", "echo 'aborting';", "$c->abort();"),
   },
   "pcntl: a signal handler and a fork": {
     source: php(
       "pcntl_async_signals(true);",
-      "pcntl_signal(SIGUSR1, function ($s) { echo \"got $s\\n\"; });",
+      'pcntl_signal(SIGUSR1, function ($s) { echo "got $s\\n"; });',
       "posix_kill(getmypid(), SIGUSR1);",
       "$pid = pcntl_fork();",
-      "if ($pid === 0) { echo \"child\\n\"; exit(3); }",
+      'if ($pid === 0) { echo "child\\n"; exit(3); }',
       "pcntl_waitpid($pid, $status); echo 'child exited ', pcntl_wexitstatus($status), \"\\n\";",
     ),
   },
   "a child process": {
-    source: php("echo shell_exec('echo from a shell; id -u'); passthru('php -r \"echo PHP_VERSION_ID > 0 ? 1 : 0;\"', $code); var_dump($code);"),
+    source: php(
+      "echo shell_exec('echo from a shell; id -u'); passthru('php -r \"echo PHP_VERSION_ID > 0 ? 1 : 0;\"', $code); var_dump($code);",
+    ),
   },
   "recursion into a stack overflow of the engine": {
-    source: php("function r($n) { return $n === 0 ? 0 : 1 + r($n - 1); }", "echo r(50000), \"\\n\";"),
+    source: php("function r($n) { return $n === 0 ? 0 : 1 + r($n - 1); }", 'echo r(50000), "\\n";'),
   },
   "static variables and a generator": {
     source: php(
       "function counter() { static $n = 0; return ++$n; }",
       "function gen() { yield 1; yield 2; return 3; }",
-      "counter(); counter(); $g = gen(); foreach ($g as $v) echo $v; echo $g->getReturn(), counter(), \"\\n\";",
+      'counter(); counter(); $g = gen(); foreach ($g as $v) echo $v; echo $g->getReturn(), counter(), "\\n";',
     ),
   },
   "a fiber": {
     source: php(
       "$f = new Fiber(function () { $x = Fiber::suspend('s'); throw new Exception(\"in fiber $x\"); });",
-      "echo $f->start(), \"\\n\";",
+      'echo $f->start(), "\\n";',
       "$f->resume('r');",
     ),
   },
