@@ -91,7 +91,8 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   "limits and capabilities": {
     source: php(
       "var_dump(posix_getrlimit());",
-      "echo preg_replace('/^(?!Cap|NoNewPrivs|Seccomp:).*\\n/m', '', file_get_contents('/proc/self/status'));",
+      // SigQ is the uid's count across containers: not the program's own
+      "echo preg_replace('/^(?!Cap|NoNewPrivs|Seccomp|SigPnd|ShdPnd|SigBlk|SigIgn|SigCgt|Cpus_allowed).*\\n/m', '', file_get_contents('/proc/self/status'));",
       "echo file_get_contents('/proc/self/oom_score_adj');",
     ),
   },
