@@ -120,9 +120,15 @@ test("a template killed from outside is replaced", async ({ engine, unharmed }) 
   const [container] = await containersOf(engine.id);
   if (!container) throw new Error("the engine has no container");
   await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
-  const next = await engine.execute({ language: "php", source: FIND_TEMPLATE });
-  expect(next.status, JSON.stringify(next)).toBe("ok");
-  expect(next.run?.stdout).toMatch(/^template [1-9]\d*\n$/);
-  expect(next.run?.stdout).not.toBe(first.run?.stdout);
+  // A run that comes before the supervisor reaped the dead template is forked and exec'd (no
+  // template then); the one after it has a new template.
+  const next = [];
+  for (let run = 0; run < 2; run++) {
+    const result = await engine.execute({ language: "php", source: FIND_TEMPLATE });
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    next.push(result.run?.stdout);
+  }
+  expect(next[1]).toMatch(/^template [1-9]\d*\n$/);
+  expect(next[1]).not.toBe(first.run?.stdout);
   await unharmed(["php"]);
 });

@@ -96,6 +96,17 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
       "echo file_get_contents('/proc/self/oom_score_adj');",
     ),
   },
+  "the stat cache after the script changed": {
+    source: php(
+      "$f = fopen('./main.php', 'a'); fwrite($f, '// more'); fclose($f);",
+      "var_dump(filesize('./main.php') === strlen(file_get_contents('./main.php')), is_file('./main.php'));",
+    ),
+  },
+  "the realpath cache": {
+    source: php(
+      "var_dump(array_map(fn ($e) => [$e['key'] > 0, $e['is_dir'], $e['realpath']], realpath_cache_get()), realpath_cache_size() > 0);",
+    ),
+  },
   "open file descriptors": {
     source: php("var_dump(scandir('/proc/self/fd'));"),
   },
@@ -153,6 +164,7 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   },
   "warnings, notices and deprecations": {
     source: php(
+      "var_dump(error_get_last());",
       "echo $undefined;",
       "$a = [];",
       "echo $a['missing'];",
