@@ -10,7 +10,7 @@ const php = (...lines: string[]) => `<?php\n${lines.join("\n")}\n`;
 
 export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   "$argv and $argc": {
-    source: php("var_dump($argv, $argc, $GLOBALS['argv'] === $argv);"),
+    source: php("var_dump($argv, $argc, $GLOBALS['argv'] === $argv, getopt('t:', ['two']));"),
     args: ["one", "-two", "$(three)", ""],
   },
   "$_SERVER's keys and script names": {
