@@ -67,4 +67,19 @@ describe("the PHP template", () => {
     for (const output of outputs)
       expect(output).toMatch(/^\d+ \d+ 0\.\d+ [0-9a-f]{16} [\d,]+ \d+ \S+$/);
   });
+
+  // Known and documented (docs/templates.md): a clone keeps the template's address layout (and
+  // AT_RANDOM), where every fresh exec draws a new one.
+  it("shares the template's address layout between its runs, unlike fresh starts", async () => {
+    const layout = {
+      source:
+        "<?php foreach (file('/proc/self/maps') as $line) if (str_contains($line, '/php8')) { echo strtok($line, '-'); break; }",
+    };
+    const [a, b] = [await run(withTemplate, layout), await run(withTemplate, layout)];
+    const [c, d] = [await run(fresh, layout), await run(fresh, layout)];
+    expect(a.run?.stdout).toMatch(/^[0-9a-f]{8,}$/);
+    expect(a.run?.stdout).toBe(b.run?.stdout);
+    expect(c.run?.stdout).toMatch(/^[0-9a-f]{8,}$/);
+    expect(c.run?.stdout).not.toBe(d.run?.stdout);
+  });
 });
