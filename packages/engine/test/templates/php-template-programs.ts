@@ -107,6 +107,14 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
       "var_dump(array_map(fn ($e) => [$e['key'] > 0, $e['is_dir'], $e['realpath']], realpath_cache_get()), realpath_cache_size() > 0);",
     ),
   },
+  "files used by shutdown functions and destructors, and the fds then": {
+    source: php(
+      "$f = fopen('/tmp/out', 'w');",
+      "class W { function __construct(public $f) {} function __destruct() { var_dump(fwrite($this->f, 'd'), scandir('/proc/self/fd')); } }",
+      "$w = new W($f);",
+      "register_shutdown_function(function () use ($f) { var_dump(fwrite($f, 'abc'), scandir('/proc/self/fd')); });",
+    ),
+  },
   "open file descriptors": {
     source: php("var_dump(scandir('/proc/self/fd'));"),
   },
