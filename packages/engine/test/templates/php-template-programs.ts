@@ -115,6 +115,31 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
       "register_shutdown_function(function () use ($f) { var_dump(fwrite($f, 'abc'), scandir('/proc/self/fd')); });",
     ),
   },
+  "include_once of itself, the include path, __halt_compiler data": {
+    source: php(
+      "var_dump(include_once __FILE__, stream_resolve_include_path('main.php'), get_include_path());",
+      "$f = fopen(__FILE__, 'r'); fseek($f, __COMPILER_HALT_OFFSET__); var_dump(stream_get_contents($f));",
+      "__halt_compiler();data after the halt",
+    ),
+  },
+  "cycles collected, ticks, opcache": {
+    source: php(
+      "declare(ticks=1);",
+      "$ticks = 0; register_tick_function(function () use (&$ticks) { $ticks++; });",
+      "for ($i = 0; $i < 100; $i++) { $a = new stdClass; $b = new stdClass; $a->b = $b; $b->a = $a; }",
+      "unset($a, $b);",
+      "var_dump(gc_collect_cycles(), gc_status()['collected'], $ticks > 0, function_exists('opcache_get_status') ? opcache_get_status() : null);",
+    ),
+  },
+  "display_errors to stderr, and a destructor that exits": {
+    source: php(
+      "ini_set('display_errors', 'stderr');",
+      'class E { function __destruct() { echo "destructing\\n"; exit(9); } }',
+      "$e = new E;",
+      "echo $nope;",
+      'echo "end\\n";',
+    ),
+  },
   "open file descriptors": {
     source: php("var_dump(scandir('/proc/self/fd'));"),
   },
