@@ -146,8 +146,7 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
       "var_dump(spl_autoload_functions(), stream_get_wrappers(), stream_get_filters(), stream_get_transports());",
       "var_dump(set_error_handler(null), set_exception_handler(null), ob_list_handlers(), headers_list(), http_response_code(), headers_sent());",
       "var_dump(setlocale(LC_ALL, 0), localeconv(), date_default_timezone_get(), sys_get_temp_dir(), get_cfg_var('cfg_file_path'), zend_version());",
-      // gc_status()['roots'] is a known difference (docs/templates.md)
-      "var_dump(array_diff_key(gc_status(), ['roots' => 0]), libxml_get_errors(), error_reporting(), assert_options(ASSERT_ACTIVE), mt_getrandmax(), ignore_user_abort(), connection_status());",
+      "var_dump(gc_status(), libxml_get_errors(), error_reporting(), assert_options(ASSERT_ACTIVE), mt_getrandmax(), ignore_user_abort(), connection_status());",
     ),
   },
   "open file descriptors": {
