@@ -18,5 +18,7 @@ export async function machine() {
 
 /** The runner image of each core language, as the engine would run it. */
 export function imageTags() {
-  return Object.fromEntries(["python", "javascript", "c"].map((id) => [id, languageImageTag(id)]));
+  return Object.fromEntries(
+    ["python", "javascript", "c", "php", "ruby"].map((id) => [id, languageImageTag(id)]),
+  );
 }

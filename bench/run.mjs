@@ -14,7 +14,7 @@ import { imageTags, machine } from "./machine.mjs";
 import { benchMixed, mixedEngineOptions, mixedMarkdown } from "./mixed-bench.mjs";
 import { benchRuntimes, runtimeMarkdown } from "./runtime-bench.mjs";
 import { median, percentile, throughput, timeSequential } from "./stats.mjs";
-import { benchTemplates, templatesMarkdown } from "./template-bench.mjs";
+import { benchTemplates, TEMPLATE_HELLOS, templatesMarkdown } from "./template-bench.mjs";
 import { benchToolchains } from "./toolchain-bench.mjs";
 
 const QUICK = process.argv.includes("--quick");
@@ -57,6 +57,15 @@ const floorPython = latencyRow(
   "floor: python3 -c 'print(1)'",
   await floorSamples(tags.python, "python3 -c 'print(1)'", { count: N(200) }),
 );
+/** The floors of the other languages with a template (Python's is above). */
+const templateFloors = {};
+for (const language of ["php", "ruby"]) {
+  const { floor } = TEMPLATE_HELLOS[language];
+  templateFloors[language] = latencyRow(
+    `floor: ${floor}`,
+    await floorSamples(tags[language], floor, { count: N(100) }),
+  );
+}
 const floorNode = latencyRow(
   "floor: node -e 'console.log(1)'",
   await floorSamples(tags.javascript, "node -e 'console.log(1)'", { count: N(100) }),
@@ -146,6 +155,12 @@ try {
   const runtimes = await benchRuntimes({ quick: QUICK, log });
   const templates = await benchTemplates({ quick: QUICK, log, floorP50: floorPython.p50 });
   rows.push(...templates.rows);
+  const otherTemplates = [];
+  for (const [language, floor] of Object.entries(templateFloors)) {
+    const result = await benchTemplates({ language, quick: QUICK, log, floorP50: floor.p50 });
+    rows.push(...result.rows);
+    otherTemplates.push(result);
+  }
   log("mixed load: python, javascript and c hello worlds at once");
   const mixed = await withEngine(mixedEngineOptions(`bench-mixed-${process.pid}`), (own) =>
     benchMixed({ engine: own, quick: QUICK, log }),
@@ -177,7 +192,7 @@ try {
     memory,
     judge: judge.rows,
     runtimes,
-    templates: { throughput: templates.throughput, memory: templates.memory },
+    templates: [templates, ...otherTemplates].map(({ rows: _, ...summary }) => summary),
     mixed,
     targets,
   };
@@ -224,10 +239,10 @@ function idleMemoryByLanguage(idle) {
 
 /**
  * The Memory section: each language's idle sandboxes as the main engine left them (templates
- * on, the default; only python has one, started by its first run), then python's with the
- * template on and off from two engines alike but for it (template-bench.mjs).
+ * on, the default; a language with a template starts it at its first run), then each templated
+ * language's with the template on and off from two engines alike but for it (template-bench.mjs).
  */
-function memoryMarkdown(memory, templateMemory) {
+function memoryMarkdown(memory, templates) {
   return [
     "## Memory",
     "",
@@ -237,12 +252,17 @@ function memoryMarkdown(memory, templateMemory) {
     "| --- | --- | ---: | ---: | ---: | ---: |",
     ...Object.entries(memory.idleByLanguage).map(
       ([language, m]) =>
-        `| ${language} | ${language === "python" ? "on" : "none (python only)"} | ${m.sandboxes} | ${m.cgroupMiB} | ${m.shimMiB} | ${m.totalMiB} |`,
+        `| ${language} | ${language in TEMPLATE_HELLOS ? "on" : "none"} | ${m.sandboxes} | ${m.cgroupMiB} | ${m.shimMiB} | ${m.totalMiB} |`,
     ),
-    `| python, template-bench engine | on | ${templateMemory.on.sandboxes} | ${templateMemory.on.cgroup} | | ${templateMemory.on.total} |`,
-    `| python, template-bench engine | off | ${templateMemory.off.sandboxes} | ${templateMemory.off.cgroup} | | ${templateMemory.off.total} |`,
+    ...templates.flatMap(({ language, memory: { on, off } }) => [
+      `| ${language}, template-bench engine | on | ${on.sandboxes} | ${on.cgroup} | | ${on.total} |`,
+      `| ${language}, template-bench engine | off | ${off.sandboxes} | ${off.cgroup} | | ${off.total} |`,
+    ]),
     "",
-    `- templates on vs off, python: ${templateMemory.on.total} vs ${templateMemory.off.total} MiB per idle sandbox (+${Math.round((templateMemory.on.total - templateMemory.off.total) * 10) / 10} MiB: the waiting interpreter)`,
+    ...templates.map(
+      ({ language, memory: { on, off } }) =>
+        `- templates on vs off, ${language}: ${on.total} vs ${off.total} MiB per idle sandbox (+${Math.round((on.total - off.total) * 10) / 10} MiB: the waiting interpreter)`,
+    ),
     `- engine process RSS with the pools warm: ${memory.engineRssMiB} MiB`,
     "",
   ];
@@ -270,11 +290,11 @@ function markdown(report) {
     `| runs/s | ${Object.values(report.throughput).join(" | ")} |`,
     "",
     ...(report.http ? httpMarkdown(report.http) : []),
-    ...memoryMarkdown(report.memory, report.templates.memory),
+    ...memoryMarkdown(report.memory, report.templates),
     ...(report.mixed ? mixedMarkdown(report.mixed) : []),
     ...judgeMarkdown(report.judge),
     ...runtimeMarkdown(report.runtimes),
-    ...templatesMarkdown(report.templates),
+    ...report.templates.flatMap(templatesMarkdown),
     "## Targets",
     "",
     "| target | measured | met |",

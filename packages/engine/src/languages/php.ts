@@ -7,6 +7,8 @@ export const php: LanguageSpecInput = {
   image: "php",
   defaultFile: "main.php",
   run: { command: ["php", "{entry}"] },
+  // A started PHP clones itself for each run (images/php/template).
+  template: true,
   starter: [
     "<?php",
     'echo "What is your name? ";',

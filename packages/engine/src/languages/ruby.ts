@@ -7,6 +7,8 @@ export const ruby: LanguageSpecInput = {
   image: "ruby",
   defaultFile: "main.rb",
   run: { command: ["ruby", "{entry}"] },
+  // A started CRuby clones itself for each run (images/ruby/template.rb).
+  template: true,
   starter: [
     'print "What is your name? "',
     "name = gets.to_s.chomp",

@@ -1,0 +1,144 @@
+import { expect } from "vitest";
+import { containersOf } from "../helpers/test-engine.js";
+import { execAsRoot } from "../isolation/isolation-helpers.js";
+import { isolationTest } from "../isolation/isolation-test.js";
+
+/**
+ * A program tries to reach or poison the Ruby template (docs/templates.md) that started it.
+ * Every attempt is refused by the kernel (its errno is the proof), the template runs on
+ * unchanged, a template killed from outside is replaced, and what a run leaves running is swept.
+ */
+const test = isolationTest({ languages: ["ruby"], pool: { min: 1, max: 1 } });
+
+const FIND_TEMPLATE = `def template_pid
+  Dir.children("/proc").grep(/\\A\\d+\\z/).map(&:to_i).find do |pid|
+    next if pid == Process.pid
+    status = File.read("/proc/#{pid}/status") rescue next
+    status.include?("\\nUid:\\t0\\t") && File.read("/proc/#{pid}/comm") == "template\\n"
+  end
+end
+puts "template #{template_pid}"
+`;
+
+const ATTACK = `${FIND_TEMPLATE}
+require "fiddle"
+t = template_pid
+libc = Fiddle::Handle::DEFAULT
+syscall = Fiddle::Function.new(libc["syscall"], [Fiddle::TYPE_LONG] * 7, Fiddle::TYPE_LONG)
+def attempt(name)
+  yield
+  puts "#{name} done"
+rescue SystemCallError => e
+  puts "#{name} #{Errno.constants.find { |c| Errno.const_get(c).const_defined?(:Errno) && Errno.const_get(c)::Errno == e.errno }}"
+end
+def call(result)
+  raise SystemCallError.new(nil, Fiddle.last_error) if result == -1
+end
+attempt("kill") { Process.kill(:KILL, t) }
+attempt("stop") { Process.kill(:STOP, t) }
+attempt("ptrace") { call(syscall.call(101, 16, t, 0, 0, 0, 0)) } # PTRACE_ATTACH
+attempt("seize") { call(syscall.call(101, 0x4206, t, 0, 0, 0, 0)) } # PTRACE_SEIZE
+attempt("mem") { File.binread("/proc/#{t}/mem", 1) }
+attempt("process_vm_readv") do
+  buffer = Fiddle::Pointer.malloc(8)
+  local = Fiddle::Pointer[[buffer.to_i, 8].pack("QQ")]
+  remote = Fiddle::Pointer[[0x400000, 8].pack("QQ")]
+  call(syscall.call(310, t, local.to_i, 1, remote.to_i, 1, 0))
+end
+attempt("fds") { Dir.children("/proc/#{t}/fd") }
+attempt("socket") { File.open("/proc/#{t}/fd/3", "wb") }
+attempt("environ") { File.binread("/proc/#{t}/environ") }
+attempt("nice") { Process.setpriority(Process::PRIO_PROCESS, t, 19) }
+attempt("affinity") { call(syscall.call(203, t, 8, Fiddle::Pointer[[1].pack("Q")].to_i, 0, 0, 0)) }
+attempt("stdlib") { File.open(File.join(RbConfig::CONFIG["rubylibdir"], "set.rb"), "a") }
+attempt("template file") { File.open("/usr/local/lib/warmbox/template", "a") }
+attempt("template dir") { File.open("/usr/local/lib/warmbox/set.rb", "w") }
+%w[/tmp /dev/shm /box].each do |place|
+  %w[set json fiddle rubygems did_you_mean].each do |name|
+    File.write("#{place}/#{name}.rb", "puts 'POISONED'\\n")
+  end
+end
+`;
+
+const AFTER = `${FIND_TEMPLATE}
+require "set"
+require "json"
+places = %w[/tmp /dev/shm /box]
+p $LOADED_FEATURES.select { |f| f.start_with?(*places) }
+`;
+
+test("a program can't signal, trace, read or poison its template", async ({ engine, unharmed }) => {
+  const attack = await engine.execute({ language: "ruby", source: ATTACK });
+  expect(attack.status, JSON.stringify(attack)).toBe("ok");
+  const lines = (attack.run?.stdout ?? "").trim().split("\n");
+  const template = lines[0];
+  expect(template).toMatch(/^template \d+$/);
+  expect(lines.slice(1)).toEqual([
+    "kill EPERM",
+    "stop EPERM",
+    "ptrace EPERM",
+    "seize EPERM",
+    "mem EACCES",
+    "process_vm_readv EPERM",
+    "fds EACCES",
+    "socket EACCES",
+    "environ EACCES",
+    "nice EPERM",
+    "affinity EPERM",
+    "stdlib EACCES",
+    "template file EACCES",
+    "template dir EROFS",
+  ]);
+
+  // The next run starts from the same template, which loaded none of the poison.
+  const after = await engine.execute({ language: "ruby", source: AFTER });
+  expect(after.run?.stdout).toBe(`${template}\n[]\n`);
+  expect(after.run?.stderr).toBe("");
+  await unharmed(["ruby"]);
+});
+
+test("a template killed from outside is replaced", async ({ engine, unharmed }) => {
+  const first = await engine.execute({ language: "ruby", source: FIND_TEMPLATE });
+  const pid = /^template (\d+)$/.exec(first.run?.stdout.trim() ?? "")?.[1];
+  expect(pid, first.run?.stdout).toBeDefined();
+  const [container] = await containersOf(engine.id);
+  if (!container) throw new Error("the engine has no container");
+  await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
+  // Dead (a zombie until the supervisor reaps it) before the next run, which must replace it.
+  const state = () =>
+    execAsRoot(container.Id, [
+      "sh",
+      "-c",
+      `cut -d' ' -f3 /proc/${pid}/stat 2>/dev/null || echo gone`,
+    ]);
+  await expect.poll(async () => (await state()).trim()).toMatch(/^(Z|gone)$/);
+  const next = await engine.execute({ language: "ruby", source: FIND_TEMPLATE });
+  expect(next.status, JSON.stringify(next)).toBe("ok");
+  expect(next.run?.stdout).toMatch(/^template \d+\n$/);
+  expect(next.run?.stdout).not.toBe(first.run?.stdout);
+  await unharmed(["ruby"]);
+});
+
+test("what a run leaves running is swept; the template is not", async ({ engine, unharmed }) => {
+  const leaver = await engine.execute({
+    language: "ruby",
+    source: `${FIND_TEMPLATE}
+2.times { Process.detach(fork { Process.setsid; $stdout.reopen("/dev/null"); sleep 600 }) }
+Process.daemon(true, true)
+sleep 600
+`,
+  });
+  expect(leaver.status, JSON.stringify(leaver)).toBe("ok");
+  const template = leaver.run?.stdout.trim();
+  const census = await engine.execute({
+    language: "ruby",
+    source: `${FIND_TEMPLATE}
+mine = Dir.children("/proc").grep(/\\A\\d+\\z/).map(&:to_i).select do |pid|
+  File.read("/proc/#{pid}/status")[/^Uid:\\t(\\d+)/, 1] == Process.uid.to_s rescue false
+end
+p mine == [Process.pid]
+`,
+  });
+  expect(census.run?.stdout).toBe(`${template}\ntrue\n`);
+  await unharmed(["ruby"]);
+});
