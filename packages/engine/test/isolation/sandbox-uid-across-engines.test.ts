@@ -7,7 +7,13 @@ import {
   testEngine,
   UNDER_GVISOR,
 } from "../helpers/test-engine.js";
-import { attackWith, containerOf, hostEscapees, report } from "./isolation-helpers.js";
+import {
+  attackWith,
+  containerOf,
+  hostEscapees,
+  report,
+  sandboxUserProcesses,
+} from "./isolation-helpers.js";
 
 /**
  * KNOWN HOLES of the uid per container (src/docker/sandbox-uids.ts): each engine walks the range
@@ -43,6 +49,7 @@ const anywhere = () => Math.floor(Math.random() * (SANDBOX_UIDS.last - SANDBOX_U
 async function withEngines(
   body: (make: (languages: string[]) => TestEngine) => Promise<void>,
 ): Promise<void> {
+  const baseline = sandboxUserProcesses().filter((process) => process.container === null);
   const engines: TestEngine[] = [];
   const make = (languages: string[]) => {
     const engine = testEngine({ languages, pool: { min: 1, max: 1 } });
@@ -54,7 +61,7 @@ async function withEngines(
   } finally {
     await Promise.all(engines.map((engine) => engine.close()));
   }
-  expect(hostEscapees()).toEqual([]);
+  expect(hostEscapees(baseline)).toEqual([]);
 }
 
 async function uidsOf(engine: TestEngine): Promise<number[]> {
