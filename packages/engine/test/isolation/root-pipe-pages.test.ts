@@ -8,14 +8,14 @@ import { isolationTest } from "./isolation-test.js";
  * the supervisor made, as root, so the kernel charges their pages to root's count
  * (fs.pipe-user-pages-soft, 16,384 pages for a uid across the host), and every container's
  * supervisor is the host's root. Any job may grow its three to 1 MiB (768 pages): about 21 jobs
- * at once (fewer on a host whose root already holds pipes; 15 on the test machine) take all of
+ * at once (fewer on a host whose root already holds pipes: 15 to 20 here) take all of
  * root's count, and then the jobs of every other tenant get stdio pipes of 8 KiB that they can't
  * grow (EPERM), and so does every root without CAP_SYS_RESOURCE on the host (any container's
  * root). Here 22 jobs hold theirs for 15 s while one more job grows its own.
  * A fix inside the supervisor: make the stage's pipes with the sandbox uid as real uid (the kernel
  * charges a pipe to its maker's real uid), as the kill takes the sandbox uid. gVisor makes the
  * pipes in its own kernel per sandbox: not run there (23 gVisor sandboxes for nothing to see).
- * Costs CI about 23 warm Python sandboxes and 20 s.
+ * Costs CI 23 warm Python sandboxes and about 25 s (runc only).
  */
 const HOLDERS = 22;
 const test = isolationTest({
