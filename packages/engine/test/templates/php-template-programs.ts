@@ -1,3 +1,4 @@
+import { SANDBOX_UIDS } from "../../src/docker/sandbox-uids.js";
 import type { TemplateProgram } from "./python-template-programs.js";
 
 /**
@@ -85,13 +86,16 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   },
   "credentials, umask and working directory": {
     source: php(
-      "var_dump(posix_getuid(), posix_geteuid(), posix_getgid(), posix_getgroups(), umask(), getcwd(), getmyuid(), getmygid(), getmyinode() === fileinode(__FILE__), getlastmod() === filemtime(__FILE__));",
+      // every container has a uid of its own: the same facts, not the same number
+      "$uid = fileowner('/box');",
+      `var_dump(posix_getuid() === $uid, posix_geteuid() === $uid, $uid >= ${SANDBOX_UIDS.first} && $uid <= ${SANDBOX_UIDS.last}, posix_getpwuid($uid)['name'], getmyuid() === $uid);`,
+      "var_dump(posix_getgid(), posix_getgroups(), umask(), getcwd(), getmygid(), getmyinode() === fileinode(__FILE__), getlastmod() === filemtime(__FILE__));",
     ),
   },
   "limits and capabilities": {
     source: php(
       "var_dump(posix_getrlimit());",
-      // SigQ is the uid's count across containers: not the program's own
+      // SigQ is the uid's count (every job of the container): not the program's own
       "echo preg_replace('/^(?!Cap|NoNewPrivs|Seccomp|SigPnd|ShdPnd|SigBlk|SigIgn|SigCgt|Cpus_allowed).*\\n/m', '', file_get_contents('/proc/self/status'));",
       "echo file_get_contents('/proc/self/oom_score_adj');",
     ),

@@ -1,3 +1,4 @@
+import { SANDBOX_UIDS } from "../../src/docker/sandbox-uids.js";
 import type { TemplateProgram } from "./python-template-programs.js";
 
 /**
@@ -235,7 +236,11 @@ export const rubyTemplatePrograms: Record<string, TemplateProgram> = {
   },
   "credentials and capabilities": {
     source: lines(
-      "p Process.uid, Process.euid, Process.gid, Process.egid, Process.groups",
+      // every container has a uid of its own: the same facts, not the same number
+      'require "etc"',
+      'uid = File.stat("/box").uid',
+      `p [Process.uid, Process.euid] == [uid, uid], (${SANDBOX_UIDS.first}..${SANDBOX_UIDS.last}).cover?(uid), Etc.getpwuid(uid).name`,
+      "p Process.gid, Process.egid, Process.groups",
       'status = File.read("/proc/self/status").lines.to_h { |l| l.chomp.split(":\\t", 2) }',
       'p status.values_at("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb", "NoNewPrivs", "Seccomp")',
       'p File.read("/proc/self/oom_score_adj")',
