@@ -19,7 +19,7 @@ import {
   sandboxHostConfig,
 } from "./sandbox-host-config.js";
 import { prepareSandboxNetwork } from "./sandbox-network.js";
-import { LABEL_SANDBOX_UID, SandboxUidPicker } from "./sandbox-uids.js";
+import { LABEL_SANDBOX_UID, SandboxUidPicker, sandboxUidContainerName } from "./sandbox-uids.js";
 
 /** The content of the first file in a tar stream (a version file: a few bytes). */
 async function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
@@ -151,23 +151,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
     // Re-asserted at every join: a firewall reload since the engine started can't leave a new
     // network-on sandbox unfiltered.
     if (spec.resources.network) await this.prepareNetwork();
-    const uid = this.#uids.pick(await this.sandboxUidsInUse());
-    const container = await this.docker.createContainer({
-      Image: spec.image,
-      User: "0:0",
-      Cmd: ["/usr/local/bin/warmbox-supervisor"],
-      WorkingDir: "/box",
-      Env: ["LANG=C.UTF-8", `WARMBOX_SANDBOX_UID=${uid}`],
-      Labels: { ...spec.labels, [LABEL_SANDBOX_UID]: String(uid) },
-      AttachStdin: true,
-      AttachStdout: true,
-      AttachStderr: true,
-      OpenStdin: true,
-      StdinOnce: false,
-      Tty: false,
-      NetworkDisabled: !spec.resources.network,
-      HostConfig: sandboxHostConfig(spec.resources, uid, this.sandboxNetwork, spec.runtime),
-    });
+    const container = await this.createWithOwnUid(spec);
     try {
       const socket = (await container.attach({
         stream: true,
@@ -183,6 +167,44 @@ export class DockerContainerRuntime implements ContainerRuntime {
       await this.remove(container.id);
       throw error;
     }
+  }
+
+  /**
+   * Creates the container with a uid no other container on the daemon holds: the next one the
+   * picker finds free in the daemon's list, claimed by the container's name; a uid another
+   * engine claimed meanwhile (409, the name is taken) is skipped.
+   */
+  private async createWithOwnUid(spec: SandboxContainerSpec): Promise<Dockerode.Container> {
+    const inUse = await this.sandboxUidsInUse();
+    for (;;) {
+      const uid = this.#uids.pick(inUse);
+      try {
+        return await this.createSandboxContainer(spec, uid);
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+        inUse.add(uid);
+      }
+    }
+  }
+
+  private createSandboxContainer(spec: SandboxContainerSpec, uid: number) {
+    return this.docker.createContainer({
+      name: sandboxUidContainerName(uid),
+      Image: spec.image,
+      User: "0:0",
+      Cmd: ["/usr/local/bin/warmbox-supervisor"],
+      WorkingDir: "/box",
+      Env: ["LANG=C.UTF-8", `WARMBOX_SANDBOX_UID=${uid}`],
+      Labels: { ...spec.labels, [LABEL_SANDBOX_UID]: String(uid) },
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      OpenStdin: true,
+      StdinOnce: false,
+      Tty: false,
+      NetworkDisabled: !spec.resources.network,
+      HostConfig: sandboxHostConfig(spec.resources, uid, this.sandboxNetwork, spec.runtime),
+    });
   }
 
   /** The uids of every container on the daemon (any engine's) that holds one. */

@@ -20,13 +20,22 @@ const COUNT = SANDBOX_UIDS.last - SANDBOX_UIDS.first + 1;
 /** The container label that records a sandbox's uid, so that every engine on a daemon sees it. */
 export const LABEL_SANDBOX_UID = "dev.warmbox.sandbox-uid";
 
+/**
+ * The name of the container that holds `uid`. Docker refuses a second container of one name, so
+ * two engines that pick the same uid at the same moment can't both start a container with it.
+ */
+export function sandboxUidContainerName(uid: number): string {
+  return `warmbox-uid-${uid}`;
+}
+
 /** Whether `uid` is one the engine hands to sandboxes. */
 export function isSandboxUid(uid: number): boolean {
   return Number.isInteger(uid) && uid >= SANDBOX_UIDS.first && uid <= SANDBOX_UIDS.last;
 }
 
 /**
- * Hands out sandbox uids in turn from a random start, skipping the ones live containers hold.
+ * Hands out sandbox uids in turn from a random start, skipping the ones live containers hold
+ * (what it is told; the container's name is what claims a uid for good).
  * In turn, so that a uid comes back only after the whole range went round: what the kernel
  * still counts for a removed container's uid (it can outlive the container by half a minute)
  * is long gone by then. A random start, so that two engines on one daemon walk apart.

@@ -16,26 +16,22 @@ import {
 } from "./isolation-helpers.js";
 
 /**
- * KNOWN HOLES of the uid per container (src/docker/sandbox-uids.ts): each engine walks the range
- * with a cursor of its own, and what keeps engines apart is only the list of containers on the
- * daemon at the moment one picks. Two engines on one daemon are not kept apart when:
- * - their cursors meet: both list the daemon's containers, neither sees the other's container
- *   being created, both take the same free uid. Cursors meet whenever one engine replaces
- *   containers faster than another (it laps the range and catches up with the slower one), or two
- *   engines start near each other (each starts at random: P ≈ 2·pool/2048 for each pair of
- *   engines that warm up together). Then two live containers of different tenants share a uid,
- *   and every count the kernel keeps per uid with it: an inotify hoard in one gives the other
- *   EMFILE, as when every sandbox was uid 1000.
- * - one engine's cursor reaches a uid another engine's container just gave up: "a uid comes
- *   back only after the engine has handed out the 2,047 others" holds for one engine only. What
- *   the kernel frees late for the old container (a chain of unix sockets in flight holding
- *   message queues: half a minute, inflight-outlives-error.test.ts) then reaches the new tenant.
+ * The uid per container (src/docker/sandbox-uids.ts) across engines on one daemon. Each engine
+ * walks the range with a cursor of its own, from a random start:
+ * - when two cursors meet (one engine replaces containers faster than another and laps the
+ *   range, or two engines start near each other), both see the same free uid in the daemon's
+ *   list; the container's name (one per uid) lets only one of them create a container with it,
+ *   and the other takes the next. Two live containers never share a uid, nor a count the kernel
+ *   keeps per uid: a run beside an inotify hoard of the other engine gets its instances.
+ * - KNOWN HOLE: one engine's cursor may reach a uid another engine's container has just given
+ *   up. "A uid comes back only after the engine has handed out the 2,047 others" holds for one
+ *   engine only: what the kernel frees late for the old container (a chain of unix sockets in
+ *   flight holding message queues: half a minute, inflight-outlives-error.test.ts) then reaches
+ *   the new tenant. `test.fails` under runc; it becomes the invariant the day a freed uid is kept
+ *   out of every engine's hands for a while.
  * Each test sets the random start of the engines it creates (node:crypto's randomInt, mocked
- * here) to the state that arises by itself in a long-running deployment; both are `test.fails`
- * and become invariants the day uids are kept apart across engines (e.g. taken atomically, as a
- * container name per uid, and not handed out again while the kernel may still count for them).
- * Under gVisor each sandbox has a kernel of its own, so a shared uid shares no count: there the
- * same tests are invariants on what the other tenant meets (the labels may still repeat).
+ * here) to the state that arises by itself in a long-running deployment. Under gVisor each
+ * sandbox has a kernel of its own, so even a shared uid would share no count.
  */
 const start = vi.hoisted(() => ({ next: 0 }));
 vi.mock("node:crypto", async (importOriginal) => {
@@ -68,29 +64,26 @@ async function uidsOf(engine: TestEngine): Promise<number[]> {
   return (await containersOf(engine.id)).map((info) => Number(info.Labels[LABEL_SANDBOX_UID]));
 }
 
-(UNDER_GVISOR ? test : test.fails)(
-  "two engines whose cursors meet: a run beside an inotify hoard of the other engine gets its instances",
-  async () => {
-    await withEngines(async (make) => {
-      start.next = anywhere();
-      const [hoarding, beside] = [make(["c"]), make(["python"])];
-      await Promise.all([hoarding.warmup(), beside.warmup()]);
-      const [hoarded, neighbour] = await Promise.all([
-        attackWith(hoarding, "inotify-hoard.c", { limits: { timeMs: 15_000 } }),
-        attackWith(beside, "inotify-neighbour.py", { limits: { timeMs: 10_000 } }),
-      ]);
-      expect(hoarded.status, hoarded.describe).toBe("ok");
-      expect(neighbour.status, neighbour.describe).toBe("ok");
-      const uids = [...(await uidsOf(hoarding)), ...(await uidsOf(beside))];
-      expect(uids).toHaveLength(2);
-      expect({
-        distinctUids: UNDER_GVISOR || new Set(uids).size === 2,
-        // the kernel's word: EMFILE ("Too many open files") when the hoarder took the uid's instances
-        neighbourInotify: report(neighbour.run?.stdout).inotify,
-      }).toEqual({ distinctUids: true, neighbourInotify: "ok" });
-    });
-  },
-);
+test("two engines whose cursors meet: distinct uids, and a run beside an inotify hoard of the other engine gets its instances", async () => {
+  await withEngines(async (make) => {
+    start.next = anywhere();
+    const [hoarding, beside] = [make(["c"]), make(["python"])];
+    await Promise.all([hoarding.warmup(), beside.warmup()]);
+    const [hoarded, neighbour] = await Promise.all([
+      attackWith(hoarding, "inotify-hoard.c", { limits: { timeMs: 15_000 } }),
+      attackWith(beside, "inotify-neighbour.py", { limits: { timeMs: 10_000 } }),
+    ]);
+    expect(hoarded.status, hoarded.describe).toBe("ok");
+    expect(neighbour.status, neighbour.describe).toBe("ok");
+    const uids = [...(await uidsOf(hoarding)), ...(await uidsOf(beside))];
+    expect(uids).toHaveLength(2);
+    expect({
+      distinctUids: new Set(uids).size === 2,
+      // the kernel's word: EMFILE ("Too many open files") when the hoarder took the uid's instances
+      neighbourInotify: report(neighbour.run?.stdout).inotify,
+    }).toEqual({ distinctUids: true, neighbourInotify: "ok" });
+  });
+});
 
 (UNDER_GVISOR ? test : test.fails)(
   "a uid whose message queue space the kernel still holds for a gone container goes to no other engine",
