@@ -272,7 +272,7 @@ export const phpTemplatePrograms: Record<string, TemplateProgram> = {
   },
   "a child process": {
     source: php(
-      "echo shell_exec('echo from a shell; id -u'); passthru('php -r \"echo PHP_VERSION_ID > 0 ? 1 : 0;\"', $code); var_dump($code);",
+      "echo shell_exec('echo from a shell; id -un'); passthru('php -r \"echo PHP_VERSION_ID > 0 ? 1 : 0;\"', $code); var_dump($code);",
     ),
   },
   "recursion into a stack overflow of the engine": {

@@ -35,7 +35,8 @@ describe("the Ruby template", () => {
     engine.execute({ language: "ruby", ...program });
 
   it("starts the runs of the engine with templates on, and not those of the other", async () => {
-    const cmdline = { source: 'p File.read("/proc/self/cmdline").split("\\0")' };
+    // the template's own command line: the interpreter and its file (then the sandbox uid)
+    const cmdline = { source: 'p File.read("/proc/self/cmdline").split("\\0").first(2)' };
     const [on, off] = [await run(withTemplate, cmdline), await run(fresh, cmdline)];
     expect(on.run?.stdout).toBe('["/usr/bin/ruby", "/usr/local/lib/warmbox/template"]\n');
     expect(off.run?.stdout).toBe('["ruby", "./main.rb"]\n');
