@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Engine, ExecuteResult } from "../../src/index.js";
-import { testEngine } from "../helpers/test-engine.js";
-import type { TemplateProgram } from "./python-template-programs.js";
+import { describe, expect, it } from "vitest";
 import { rubyTemplatePrograms } from "./ruby-template-programs.js";
+import { templatePair } from "./template-test-helpers.js";
 
 /**
  * The differential test of the Ruby template (docs/templates.md): every program runs once
@@ -10,51 +8,23 @@ import { rubyTemplatePrograms } from "./ruby-template-programs.js";
  * `templates: false`), and everything it reports must be the same.
  */
 
-/** What a program can show of itself. */
-const seen = (result: ExecuteResult) => ({
-  status: result.status,
-  stdout: result.run?.stdout,
-  stderr: result.run?.stderr,
-  exitCode: result.run?.exitCode,
-  signal: result.run?.signal,
-});
-
 describe("the Ruby template", () => {
-  const onePool = { languages: ["ruby"], pool: { min: 1, max: 1 } };
-  let withTemplate: Engine;
-  let fresh: Engine;
-
-  beforeAll(async () => {
-    withTemplate = testEngine(onePool);
-    fresh = testEngine({ ...onePool, templates: false });
-    await Promise.all([withTemplate.warmup(), fresh.warmup()]);
-  });
-  afterAll(() => Promise.all([withTemplate?.close(), fresh?.close()]));
-
-  const run = (engine: Engine, program: TemplateProgram) =>
-    engine.execute({ language: "ruby", ...program });
+  const pair = templatePair("ruby");
 
   it("starts the runs of the engine with templates on, and not those of the other", async () => {
     // the template's own command line: the interpreter and its file (then the sandbox uid)
     const cmdline = { source: 'p File.read("/proc/self/cmdline").split("\\0").first(2)' };
-    const [on, off] = [await run(withTemplate, cmdline), await run(fresh, cmdline)];
+    const [on, off] = [await pair.fromTemplate(cmdline), await pair.fromFresh(cmdline)];
     expect(on.run?.stdout).toBe('["/usr/bin/ruby", "/usr/local/lib/warmbox/template"]\n');
     expect(off.run?.stdout).toBe('["ruby", "./main.rb"]\n');
   });
 
-  it.each(Object.entries(rubyTemplatePrograms))(
-    "%s: the same as a fresh start",
-    async (_, program) => {
-      const fromTemplate = await run(withTemplate, program);
-      const started = await run(fresh, program);
-      expect(seen(fromTemplate)).toEqual(seen(started));
-    },
-  );
+  pair.eachSameAsFresh(rubyTemplatePrograms);
 
   it("seeds Random anew in every run", async () => {
     const program = { source: "p rand, Random.new_seed > 0, Random.rand(1 << 64)" };
-    const first = await run(withTemplate, program);
-    const second = await run(withTemplate, program);
+    const first = await pair.fromTemplate(program);
+    const second = await pair.fromTemplate(program);
     expect(first.run?.stdout).toMatch(/^0\.\d+\ntrue\n\d+\n$/);
     expect(first.run?.stdout).not.toBe(second.run?.stdout);
   });
@@ -65,8 +35,8 @@ describe("the Ruby template", () => {
   // recursion goes before SystemStackError differ by them.
   it("shares the template's hash seed between its runs, unlike fresh starts", async () => {
     const hashes = { source: 'p "warmbox".hash' };
-    const [a, b] = [await run(withTemplate, hashes), await run(withTemplate, hashes)];
-    const [c, d] = [await run(fresh, hashes), await run(fresh, hashes)];
+    const [a, b] = [await pair.fromTemplate(hashes), await pair.fromTemplate(hashes)];
+    const [c, d] = [await pair.fromFresh(hashes), await pair.fromFresh(hashes)];
     expect(a.run?.stdout).toBe(b.run?.stdout);
     expect(c.run?.stdout).not.toBe(d.run?.stdout);
   });
@@ -80,7 +50,7 @@ describe("the Ruby template", () => {
         "p [caller.size, $depth]",
       ].join("\n"),
     };
-    const [on, off] = [await run(withTemplate, depth), await run(fresh, depth)];
+    const [on, off] = [await pair.fromTemplate(depth), await pair.fromFresh(depth)];
     const [onCaller, onDepth] = JSON.parse(on.run?.stdout ?? "") as [number, number];
     const [offCaller, offDepth] = JSON.parse(off.run?.stdout ?? "") as [number, number];
     expect([onCaller, offCaller]).toEqual([2, 0]);
