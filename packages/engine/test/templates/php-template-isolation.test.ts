@@ -1,8 +1,8 @@
-import { expect } from "vitest";
-import { containersOf } from "../helpers/test-engine.js";
-import { execAsRoot } from "../isolation/isolation-helpers.js";
 import { isolationTest } from "../isolation/isolation-test.js";
-import { expectTemplateUnreachable } from "./template-test-helpers.js";
+import {
+  expectKilledTemplateReplaced,
+  expectTemplateUnreachable,
+} from "./template-test-helpers.js";
 
 /**
  * A program tries to reach or poison the PHP template (docs/templates.md) that started it, with
@@ -97,21 +97,6 @@ test("a program can't signal, trace, read or poison its template", async ({ engi
 });
 
 test("a template killed from outside is replaced", async ({ engine, unharmed }) => {
-  const first = await engine.execute({ language: "php", source: FIND_TEMPLATE });
-  const pid = /^template ([1-9]\d*)$/.exec(first.run?.stdout.trim() ?? "")?.[1];
-  expect(pid, first.run?.stdout).toBeDefined();
-  const [container] = await containersOf(engine.id);
-  if (!container) throw new Error("the engine has no container");
-  await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
-  // Runs that come before the supervisor found the template dead are forked and exec'd (no
-  // template then, or a wait for its answer); a later one has a new template.
-  let replacement: string | undefined;
-  for (let run = 0; run < 5 && !replacement; run++) {
-    const result = await engine.execute({ language: "php", source: FIND_TEMPLATE });
-    expect(result.status, JSON.stringify(result)).toBe("ok");
-    replacement = /^template ([1-9]\d*)\n$/.exec(result.run?.stdout ?? "")?.[1];
-  }
-  expect(replacement).toBeDefined();
-  expect(replacement).not.toBe(pid);
+  await expectKilledTemplateReplaced(engine, "php", FIND_TEMPLATE);
   await unharmed(["php"]);
 });

@@ -1,8 +1,8 @@
-import { expect } from "vitest";
-import { containersOf } from "../helpers/test-engine.js";
-import { execAsRoot } from "../isolation/isolation-helpers.js";
 import { isolationTest } from "../isolation/isolation-test.js";
-import { expectTemplateUnreachable } from "./template-test-helpers.js";
+import {
+  expectKilledTemplateReplaced,
+  expectTemplateUnreachable,
+} from "./template-test-helpers.js";
 
 /**
  * A program tries to reach or poison the Python template (docs/templates.md) that started it.
@@ -83,15 +83,6 @@ test("a program can't signal, trace, read or poison its template", async ({ engi
 });
 
 test("a template killed from outside is replaced", async ({ engine, unharmed }) => {
-  const first = await engine.execute({ language: "python", source: FIND_TEMPLATE });
-  const pid = /^template (\d+)$/.exec(first.run?.stdout.trim() ?? "")?.[1];
-  expect(pid, first.run?.stdout).toBeDefined();
-  const [container] = await containersOf(engine.id);
-  if (!container) throw new Error("the engine has no container");
-  await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
-  const next = await engine.execute({ language: "python", source: FIND_TEMPLATE });
-  expect(next.status, JSON.stringify(next)).toBe("ok");
-  expect(next.run?.stdout).toMatch(/^template \d+\n$/);
-  expect(next.run?.stdout).not.toBe(first.run?.stdout);
+  await expectKilledTemplateReplaced(engine, "python", FIND_TEMPLATE);
   await unharmed(["python"]);
 });

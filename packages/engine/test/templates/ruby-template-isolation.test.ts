@@ -1,8 +1,9 @@
 import { expect } from "vitest";
-import { containersOf } from "../helpers/test-engine.js";
-import { execAsRoot } from "../isolation/isolation-helpers.js";
 import { isolationTest } from "../isolation/isolation-test.js";
-import { expectTemplateUnreachable } from "./template-test-helpers.js";
+import {
+  expectKilledTemplateReplaced,
+  expectTemplateUnreachable,
+} from "./template-test-helpers.js";
 
 /**
  * A program tries to reach or poison the Ruby template (docs/templates.md) that started it.
@@ -83,24 +84,7 @@ test("a program can't signal, trace, read or poison its template", async ({ engi
 });
 
 test("a template killed from outside is replaced", async ({ engine, unharmed }) => {
-  const first = await engine.execute({ language: "ruby", source: FIND_TEMPLATE });
-  const pid = /^template (\d+)$/.exec(first.run?.stdout.trim() ?? "")?.[1];
-  expect(pid, first.run?.stdout).toBeDefined();
-  const [container] = await containersOf(engine.id);
-  if (!container) throw new Error("the engine has no container");
-  await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
-  // Dead (a zombie until the supervisor reaps it) before the next run, which must replace it.
-  const state = () =>
-    execAsRoot(container.Id, [
-      "sh",
-      "-c",
-      `cut -d' ' -f3 /proc/${pid}/stat 2>/dev/null || echo gone`,
-    ]);
-  await expect.poll(async () => (await state()).trim()).toMatch(/^(Z|gone)$/);
-  const next = await engine.execute({ language: "ruby", source: FIND_TEMPLATE });
-  expect(next.status, JSON.stringify(next)).toBe("ok");
-  expect(next.run?.stdout).toMatch(/^template \d+\n$/);
-  expect(next.run?.stdout).not.toBe(first.run?.stdout);
+  await expectKilledTemplateReplaced(engine, "ruby", FIND_TEMPLATE);
   await unharmed(["ruby"]);
 });
 

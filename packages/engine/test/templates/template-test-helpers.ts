@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Engine, ExecuteResult } from "../../src/index.js";
-import { testEngine } from "../helpers/test-engine.js";
+import { containersOf, type TestEngine, testEngine } from "../helpers/test-engine.js";
+import { execAsRoot } from "../isolation/isolation-helpers.js";
 import type { TemplateProgram } from "./python-template-programs.js";
 
 /** What a program can show of itself: everything a differential test compares. */
@@ -91,4 +92,42 @@ export async function expectTemplateUnreachable(
   const after = await engine.execute({ language, source: programs.after });
   expect(after.run?.stdout).toBe(`${template}\n${expected.afterReport}`);
   expect(after.run?.stderr).toBe("");
+}
+
+/** The template's pid in a run's report ("template <pid>"; a run forked and exec'd finds none). */
+const TEMPLATE_LINE = /^template ([1-9]\d*)\n$/;
+
+/**
+ * Kills the template from outside (root, in its container) once `findTemplate` (a program of
+ * `language` that prints "template <pid>") found it, waits until it is dead, and expects a later
+ * run to start from a new one: the next, or one of the two after it (a run that reached the
+ * supervisor before it saw the death is forked and exec'd instead).
+ */
+export async function expectKilledTemplateReplaced(
+  engine: TestEngine,
+  language: string,
+  findTemplate: string,
+): Promise<void> {
+  const first = await engine.execute({ language, source: findTemplate });
+  const pid = TEMPLATE_LINE.exec(first.run?.stdout ?? "")?.[1];
+  expect(pid, first.run?.stdout).toBeDefined();
+  const [container] = await containersOf(engine.id);
+  if (!container) throw new Error("the engine has no container");
+  await execAsRoot(container.Id, ["sh", "-c", `kill -9 ${pid}`]);
+  // Dead: a zombie until the supervisor reaps it, or gone.
+  const state = () =>
+    execAsRoot(container.Id, [
+      "sh",
+      "-c",
+      `cut -d' ' -f3 /proc/${pid}/stat 2>/dev/null || echo gone`,
+    ]);
+  await expect.poll(async () => (await state()).trim()).toMatch(/^(Z|gone)$/);
+  let replacement: string | undefined;
+  for (let run = 0; run < 3 && !replacement; run++) {
+    const result = await engine.execute({ language, source: findTemplate });
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    replacement = TEMPLATE_LINE.exec(result.run?.stdout ?? "")?.[1];
+  }
+  expect(replacement).toBeDefined();
+  expect(replacement).not.toBe(pid);
 }
