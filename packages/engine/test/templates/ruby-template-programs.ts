@@ -254,6 +254,17 @@ export const rubyTemplatePrograms: Record<string, TemplateProgram> = {
       'p File.stat("made.txt").mode.to_s(8), Dir.children(".").sort',
     ),
   },
+  // The one way a program sends the template to exec the real command: its fds, signals,
+  // credentials and limits are a fresh start's (nothing of the template's survives the exec).
+  "a #! line with ruby options (exec of the real command)": {
+    source: lines(
+      "#!/usr/bin/ruby -w",
+      'p Dir.children("/proc/self/fd").sort.map { |f| [f, (File.readlink("/proc/self/fd/#{f}").sub(/\\d+/, "N") rescue nil)] }',
+      'status = File.read("/proc/self/status").lines.to_h { |l| l.chomp.split(":\\t", 2) }',
+      'p status["Uid"].split.uniq == [File.stat("/box").uid.to_s], status.values_at("Gid", "Groups", "CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb", "NoNewPrivs", "Seccomp", "SigBlk", "SigIgn")',
+      'p %i[CPU FSIZE CORE NOFILE].map { |r| Process.getrlimit(r) }, $VERBOSE, File.binread("/proc/self/cmdline")',
+    ),
+  },
   "open fds": {
     source: lines(
       'p Dir.children("/proc/self/fd").sort.map { |f| [f, (File.readlink("/proc/self/fd/#{f}").sub(/\\d+/, "N") rescue nil)] }',
