@@ -4,7 +4,7 @@ import { containersOf } from "../helpers/test-engine.js";
 import { isolationTest } from "./isolation-test.js";
 
 /**
- * A program whose compilation writes more warnings than a pipe holds (64 KiB). The supervisor
+ * A program whose compilation writes more warnings than a pipe holds (64 KiB; these about 1.3 MB). The supervisor
  * reads the program's output, enforces its wall time and takes a KILL only once its child
  * reported that it started (the status pipe's EOF, PROTOCOL.md "Running a stage"); a fresh start
  * reports that at its exec, before the interpreter reads the program. The Ruby template's clone
@@ -18,7 +18,7 @@ import { isolationTest } from "./isolation-test.js";
  */
 const test = isolationTest({ languages: ["ruby", "php"], pool: { min: 1, max: 1 } });
 
-const LINES = 5_000;
+const LINES = 20_000;
 const SOURCES = {
   // "warning: found `= literal' in conditional, should be ==", about 65 bytes each
   ruby: "if (a = 1) then end\n".repeat(LINES),
