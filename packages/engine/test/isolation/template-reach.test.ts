@@ -41,7 +41,6 @@ const ATTEMPTS = [
   ["pidfd signal", "sys", 424, "pidfd", 0, 0, 0],
   ["pidfd getfd", "sys", 438, "pidfd", 3, 0],
   ["process_madvise", "sys", 440, "pidfd", { hex: words(0x400000, 4096) }, 1, 21, 0],
-  ["process_mrelease", "sys", 448, "pidfd", 0],
   ["prlimit set", "sys", 302, "target", 7, { hex: words(1, 1) }, 0],
   ["prlimit get", "sys", 302, "target", 7, 0, { zeros: 16 }],
   ["ioprio_set", "sys", 251, 1, "target", 3 << 13],
