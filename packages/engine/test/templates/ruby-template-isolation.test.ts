@@ -111,3 +111,32 @@ p mine == [Process.pid]
   expect(census.run?.stdout).toBe(`${template}\ntrue\n`);
   await unharmed(["ruby"]);
 });
+
+test("the signal wakeup eventfds a run holds are its own, not the template's", async ({
+  engine,
+  unharmed,
+}) => {
+  // Every clone starts with a copy of the template's fds; the clone closes the template's
+  // eventfds and makes its own (after_exec). Were they the template's, the count one run
+  // writes would still be there for the next run's clone.
+  const COUNTS = `counts = Dir.children("/proc/self/fd").map(&:to_i).sort.filter_map do |fd|
+  File.read("/proc/self/fdinfo/#{fd}")[/^eventfd-count:\\s*(\\h+)/, 1]&.to_i(16)
+end
+`;
+  const writer = await engine.execute({
+    language: "ruby",
+    source: `${COUNTS}Dir.children("/proc/self/fd").map(&:to_i).each do |fd|
+  next unless (File.readlink("/proc/self/fd/#{fd}") rescue "") == "anon_inode:[eventfd]"
+  IO.for_fd(fd, autoclose: false).syswrite([0x5eed0000].pack("Q"))
+end
+p counts.size
+`,
+  });
+  expect(writer.run?.stdout, JSON.stringify(writer)).toMatch(/^[12]\n$/);
+  const reader = await engine.execute({
+    language: "ruby",
+    source: `${COUNTS}p counts.none? { |count| count >= 0x5eed0000 }\n`,
+  });
+  expect(reader.run?.stdout, JSON.stringify(reader)).toBe("true\n");
+  await unharmed(["ruby"]);
+});
