@@ -88,7 +88,7 @@ const errnoName = (number: string) =>
 function refusals(stdout: string, target: string): string[] {
   return stdout
     .split("\n")
-    .filter((line) => line.startsWith(`${target} `))
+    .filter((line) => line.startsWith(`${target} `) && line.split(" ").length > 2)
     .map((line) => {
       const at = line.lastIndexOf(" ");
       return `${line.slice(target.length + 1, at)} ${errnoName(line.slice(at + 1))}`;
