@@ -1,6 +1,6 @@
 <?php
 // Acts on its template and on the supervisor with each attempt of the JSON list on stdin
-// ([label, op, ...args]; see template-reach.test.ts) and prints "template <pid>", then
+// ([label, op, ...args]; see templates/template-reach.test.ts) and prints "template <pid>", then
 // "<target> <label> <errno number, or done>" for every attempt on each target.
 $c = FFI::cdef('long syscall(long, long, long, long, long, long, long); int *__errno_location(void);');
 

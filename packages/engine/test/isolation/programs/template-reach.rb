@@ -1,5 +1,5 @@
 # Acts on its template and on the supervisor with each attempt of the JSON list on stdin
-# ([label, op, ...args]; see template-reach.test.ts) and prints "template <pid>", then
+# ([label, op, ...args]; see templates/template-reach.test.ts) and prints "template <pid>", then
 # "<target> <label> <errno number, or done>" for every attempt on each target.
 require "fiddle"
 require "json"

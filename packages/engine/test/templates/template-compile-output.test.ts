@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { Engine } from "../../src/engine/engine-types.js";
-import { isolationTest } from "./isolation-test.js";
+import { isolationTest } from "../isolation/isolation-test.js";
 
 /**
  * A program whose compilation writes more warnings than a pipe holds (64 KiB; these about 1.3

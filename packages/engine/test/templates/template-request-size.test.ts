@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Engine } from "../../src/engine/engine-types.js";
-import { programText, report } from "./isolation-helpers.js";
-import { isolationTest } from "./isolation-test.js";
+import { programText, report } from "../isolation/isolation-helpers.js";
+import { isolationTest } from "../isolation/isolation-test.js";
 
 /**
  * How big another tenant's request was reaches a later run of the same sandbox through the Ruby

@@ -1,11 +1,11 @@
 import { constants } from "node:os";
 import { expect } from "vitest";
-import { programText } from "./isolation-helpers.js";
-import { isolationTest } from "./isolation-test.js";
+import { programText } from "../isolation/isolation-helpers.js";
+import { isolationTest } from "../isolation/isolation-test.js";
 
 /**
  * The ways a process acts on another that the template isolation tests don't try
- * (templates/*-template-isolation.test.ts: kill, ptrace, /proc/<pid>/mem, fd/, environ,
+ * (*-template-isolation.test.ts: kill, ptrace, /proc/<pid>/mem, fd/, environ,
  * process_vm_readv, priority, affinity), tried by a program of the Ruby and of the PHP template
  * on its template and on the supervisor, both root's: pidfds, rlimits, I/O priority, the
  * scheduler, NUMA, kcmp, perf, signals by process group and thread, and the /proc files of
