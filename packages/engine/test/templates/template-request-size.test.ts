@@ -7,8 +7,8 @@ import { isolationTest } from "../isolation/isolation-test.js";
  * How big another tenant's request was reaches a later run of the same sandbox through the Ruby
  * and PHP templates (docs/templates.md). A template receives every request (argv and env) into
  * one buffer of its own memory and zeroes it after cloning: the zeroing writes the pages the
- * clone now shares copy-on-write, one minor fault per 4 KiB of the request, and the received
- * bytes stay resident. Both counters are the template's /proc/<pid>/stat (minflt) and
+ * clone now shares copy-on-write, one minor fault per 4 KiB of the request (and the next receive
+ * as many again), and the received bytes stay resident. Both counters are the template's /proc/<pid>/stat (minflt) and
  * /proc/<pid>/status (RssAnon), which every process may read: a run that reads them before and
  * after another's learns the size of that run's arguments, to 4 KiB. (The bytes themselves
  * don't reach it: template-heap-leak*.test.ts.)
@@ -34,8 +34,10 @@ for (const [language, file] of [
   ["ruby", "template-probe.rb"],
   ["php", "template-probe.php"],
 ] as const) {
-  // A hole: the template's page faults grow by about 49 (200,000 / 4,096) more over a run with
-  // 200 KB of arguments than over one with a single byte, and its RssAnon by about 196 KiB.
+  // A hole: over a run with 200 KB of arguments the template takes about 95 more page faults
+  // than over one with a single byte (twice 49 pages: the receive, then the zeroing); measured
+  // 95-97 for both languages, against differences under 10 between two small runs. PHP's RssAnon
+  // also grew by 192 KiB the first time.
   test.fails(`a ${language} run can't learn the size of the previous run's arguments`, async ({
     engine,
   }) => {
