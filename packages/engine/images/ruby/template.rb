@@ -34,7 +34,8 @@ module WarmboxTemplate
   # The sandbox uid: the supervisor's one argument (decimal), 1000 from a supervisor that passes
   # none. Anything else is refused: the clone must become the uid the supervisor's sweep kills.
   SANDBOX_UID = ARGV.fetch(0, "1000").then do |uid|
-    abort "warmbox template: bad sandbox uid #{uid.inspect}" unless uid.match?(/\A[1-9]\d{0,9}\z/)
+    # Only a uid the supervisor itself accepts (1000 to 65533), never root's.
+    abort "warmbox template: bad sandbox uid #{uid.inspect}" unless uid.match?(/\A[1-9]\d{3,4}\z/) && Integer(uid, 10) <= 65_533
     Integer(uid, 10)
   end
   SANDBOX_GID = 1000
@@ -179,11 +180,12 @@ module WarmboxTemplate
     end
   end
 
-  # As the supervisor's own child does: a line on stderr, the kind on the status pipe.
+  # As the supervisor's own child does: a line on stderr, the kind on the status pipe (none once
+  # the program counts as started).
   def self.fail_stage(status_fd, kind, what, error)
     message = error.is_a?(SystemCallError) ? error.message.sub(/ - .*\z/m, "") : error.to_s
     $stderr.syswrite("warmbox: #{what}: #{message}\n")
-    IO.for_fd(status_fd, autoclose: false).syswrite(kind)
+    IO.for_fd(status_fd, autoclose: false).syswrite(kind) if status_fd
     exit!(127)
   end
 
@@ -272,17 +274,19 @@ module WarmboxTemplate
     File.umask(0o022)
     exec_real(status_fd, argv, exec_env) if exec_env
     script = argv[RUN_PREFIX.size].force_encoding(Encoding.default_external)
-    program, source = compile_main(status_fd, script, argv)
     # Every fd above 2 closed but Ruby's own wakeup fds, which it replaces below.
     Dir.children("/proc/self/fd").map(&:to_i).each do |fd|
       CLOSE.call(fd) unless fd < 3 || fd == status_fd || OWN_FDS.include?(fd)
     end
+    # Started, as a fresh start is at its exec: from here the supervisor reads the output and
+    # keeps the time, through the compile too (its warnings may fill a pipe; it may be slow).
+    CLOSE.call(status_fd)
+    program, source = compile_main(script, argv)
     reset_signal_wakeup
     restore_startup_state(script, argv)
     THREAD_ATFORK.call
     THREAD[THREAD_ID_OFFSET + 8, 4] = [Process.pid].pack("l")
     define_data(script, source)
-    CLOSE.call(status_fd) # its EOF tells the supervisor we started
     Object.send(:remove_const, :Fiddle)
     Object.send(:remove_const, :WarmboxTemplate)
     program
@@ -301,13 +305,13 @@ module WarmboxTemplate
   # The script's instructions, as `ruby main.rb` compiles a plain source file; a script it
   # can't compile or read, or one whose #! line gives ruby options, runs by exec of the real
   # command (which reports the error itself).
-  def self.compile_main(status_fd, script, argv)
+  def self.compile_main(script, argv)
     source = File.binread(script)
     first_line = source[/\A[^\n]*/]
-    exec_real(status_fd, argv, STARTUP_ENVIRON) if first_line.start_with?("#!") && first_line.match?(/ruby.*\s-/)
+    exec_real(nil, argv, STARTUP_ENVIRON) if first_line.start_with?("#!") && first_line.match?(/ruby.*\s-/)
     [RubyVM::InstructionSequence.compile_file(script), source]
   rescue ScriptError, StandardError
-    exec_real(status_fd, argv, STARTUP_ENVIRON)
+    exec_real(nil, argv, STARTUP_ENVIRON)
   end
 
   def self.restore_startup_state(script, argv)
