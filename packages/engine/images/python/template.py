@@ -22,8 +22,12 @@ import gc  # noqa: E402
 import resource  # noqa: E402
 import signal  # noqa: E402
 
-# The sandbox user: the supervisor passes the container's own uid; every sandbox has gid 1000.
-SANDBOX_UID = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+# The sandbox user: the supervisor passes the container's own uid (1000 from one that passes
+# none); only a uid the supervisor itself accepts, never root's. Every sandbox has gid 1000.
+UID_ARGUMENT = sys.argv[1] if len(sys.argv) > 1 else "1000"
+if not (UID_ARGUMENT.isascii() and UID_ARGUMENT.isdigit() and 1000 <= int(UID_ARGUMENT) <= 65533):
+    sys.exit("warmbox template: bad sandbox uid")
+SANDBOX_UID = int(UID_ARGUMENT)
 SANDBOX_GID = 1000
 CLONE_PARENT, CLONE_CHILD_SETTID, SIGCHLD = 0x8000, 0x01000000, 17
 SYS_CLONE, SYS_CAPSET = 56, 126  # x86_64
